@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample data: a fresh workspace, the whole chain, and a report in demo-output/.
+# Each stage adds its step here; run it with `make demo`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WS="${DEMO_WORKSPACE:-demo-workspace}"
+OUT="${DEMO_OUTPUT:-demo-output}"
+rm -rf "$WS" "$OUT"
+mkdir -p "$OUT"
+wk() { watchkeeper --workspace "$WS" "$@"; }
+
+echo "== 1. workspace"
+wk init
+
+echo "== done: workspace $WS"
+wk status

@@ -1,0 +1,89 @@
+"""The ``watchkeeper`` command: a thin layer over the library, one sub-command group per stage.
+
+Conventions every command follows (see docs/cli.md): ``--json`` on list/show commands, exit code 0 on success,
+1 on a user error (printed without a traceback), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from watchkeeper import __version__
+from watchkeeper.cli import workspace
+from watchkeeper.cli.context import AppContext
+from watchkeeper.cli.export import export_command
+from watchkeeper.cli.output import err_console
+from watchkeeper.config import load_settings
+from watchkeeper.errors import WatchkeeperError
+
+
+class WatchkeeperGroup(TyperGroup):
+    """Turns a WatchkeeperError anywhere below into a one-line message and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except WatchkeeperError as exc:
+            err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+            raise typer.Exit(1) from exc
+        finally:
+            if ctx.parent is None and isinstance(ctx.obj, AppContext):
+                ctx.obj.close()
+
+
+app = typer.Typer(
+    name="watchkeeper",
+    cls=WatchkeeperGroup,
+    help="Monitor the UN sanctions on the DPRK: regime, designated lists, evidence, incidents, reports.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"watchkeeper {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    workspace: Path | None = typer.Option(
+        None,
+        "--workspace",
+        "-w",
+        envvar="WATCHKEEPER_WORKSPACE",
+        help="Workspace directory (default ./watchkeeper-data).",
+        show_envvar=True,
+    ),
+    database_url: str | None = typer.Option(
+        None,
+        "--database-url",
+        envvar="WATCHKEEPER_DATABASE_URL",
+        show_envvar=True,
+        help="SQLAlchemy URL of the database (default: SQLite file in the workspace).",
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    """Settings are resolved here once for every sub-command."""
+    ctx.obj = AppContext(load_settings(workspace=workspace, database_url=database_url))
+
+
+app.command("init")(workspace.init)
+app.command("status")(workspace.status)
+app.command("export")(export_command)
+
+# Stage command groups (one line each): app.add_typer(<group>.app, name="<group>")
+
+
+def main() -> None:
+    """Entry point of the ``watchkeeper`` script."""
+    app()

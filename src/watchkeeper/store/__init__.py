@@ -1,0 +1,112 @@
+"""The one place that opens the database: engines, sessions, migrations.
+
+A workspace is a real database a user can open with other tools: SQLite by default, any SQLAlchemy URL
+(PostgreSQL with ``postgresql+psycopg://``) otherwise. The schema is owned by Alembic migrations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from watchkeeper.config import Settings
+from watchkeeper.errors import StoreError
+from watchkeeper.store.base import Base
+
+__all__ = ["Base", "Store", "open_store"]
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with the settings Watchkeeper relies on (foreign keys and WAL on SQLite)."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def alembic_config(url: str) -> Config:
+    """Alembic configuration pointing at the migrations shipped inside the package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("watchkeeper.store") / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+class Store:
+    """A database of one workspace. Use :meth:`session` for one unit of work (one transaction)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends normally, rolled back on any exception."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision of every migration branch."""
+        cfg = alembic_config(self.url)
+        try:
+            with self.engine.begin() as connection:
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, "heads")
+        except OperationalError as exc:
+            raise StoreError(f"cannot reach the database at {self.safe_url}: {exc.orig}") from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"migrating the database at {self.safe_url} failed: {exc}") from exc
+
+    def pending_migrations(self) -> set[str]:
+        """Head revisions not yet applied (empty when the schema is current)."""
+        script = ScriptDirectory.from_config(alembic_config(self.url))
+        with self.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+        return set(script.get_heads()) - current
+
+    @property
+    def safe_url(self) -> str:
+        """The URL with any password hidden, for messages."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(settings: Settings, *, migrate: bool = True) -> Store:
+    """Open the workspace's database, creating the workspace directory and schema when needed."""
+    if settings.is_sqlite:
+        Path(settings.workspace).mkdir(parents=True, exist_ok=True)
+    store = Store(settings.database_url)
+    if migrate:
+        store.migrate()
+    return store
