@@ -7,7 +7,8 @@ Source text format:
     first line        -> title line (bold, larger) at the top of page 1
     following lines   -> body; a blank line separates paragraphs; a line starting
                          with "## " is printed as a bold section heading (the "## "
-                         prefix is not printed)
+                         prefix is not printed); a line starting with "- " is a
+                         bullet item of its own
 The footer of every page carries the short title and "Page N of M".
 Only the fpdf2 core font Helvetica is used, so text must be latin-1 safe; common
 typographic characters are mapped to latin-1 equivalents, anything else raises.
@@ -15,6 +16,7 @@ Output is deterministic: the creation date is fixed and no random ids are used.
 
 Usage: python scripts/build_corpus_pdfs.py [ID ...]   (default: all sources)
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -28,11 +30,17 @@ CORPUS = ROOT / "src" / "watchkeeper" / "data" / "corpus"
 SRC_DIR = CORPUS / "pdf-src"
 OUT_DIR = CORPUS / "articles"
 
-FIXED_DATE = _dt.datetime(2025, 1, 1, 0, 0, 0, tzinfo=_dt.timezone.utc)
+FIXED_DATE = _dt.datetime(2025, 1, 1, 0, 0, 0, tzinfo=_dt.UTC)
 
 _REPLACEMENTS = {
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-    "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
 }
 
 
@@ -96,6 +104,11 @@ def build(src: Path, out_dir: Path = OUT_DIR) -> Path:
             pdf.set_font("Helvetica", "B", 12)
             pdf.multi_cell(0, 7, line[3:].strip())
             pdf.ln(2)
+        elif line.startswith("- "):
+            flush()
+            pdf.set_font("Helvetica", "", 11)
+            pdf.multi_cell(0, 6, line.strip())
+            pdf.ln(1)
         else:
             paragraph.append(line)
     flush()
