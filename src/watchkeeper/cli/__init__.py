@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from watchkeeper import __version__
-from watchkeeper.cli import workspace
+from watchkeeper.cli import web, workspace
 from watchkeeper.cli.context import AppContext
 from watchkeeper.cli.export import export_command
 from watchkeeper.cli.output import err_console
@@ -80,6 +80,8 @@ def root(
 app.command("init")(workspace.init)
 app.command("status")(workspace.status)
 app.command("export")(export_command)
+app.command("serve")(web.serve)
+app.add_typer(web.users_app, name="users")
 
 # Stage command groups (one line each): app.add_typer(<group>.app, name="<group>")
 

@@ -1,0 +1,90 @@
+"""``watchkeeper serve`` and ``watchkeeper users``: the workbench and who may use it."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from watchkeeper.cli.context import app_context
+from watchkeeper.cli.output import JSON_OPTION, console, print_records
+from watchkeeper.errors import WatchkeeperError
+from watchkeeper.web import accounts
+
+users_app = typer.Typer(
+    help="Manage workbench users (roles: viewer, analyst, admin) and API tokens.", no_args_is_help=True
+)
+
+
+def serve(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8765, help="Port to listen on."),
+    secure_cookies: bool = typer.Option(False, help="Mark cookies Secure (when served behind HTTPS)."),
+) -> None:
+    """Run the analyst workbench (web UI and REST API under /api/v1)."""
+    import uvicorn
+
+    from watchkeeper.web.app import create_app
+
+    app = app_context(ctx)
+    web_app = create_app(app.settings, store=app.store, secure_cookies=secure_cookies)
+    console.print(f"Watchkeeper workbench on http://{host}:{port}/  (API docs: /api/v1/docs)")
+    uvicorn.run(web_app, host=host, port=port, log_level="info")
+
+
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users_app.command("add")
+def add(
+    ctx: typer.Context,
+    username: str = typer.Argument(..., help="The new user's name."),
+    role: str = typer.Option("viewer", "--role", help="viewer, analyst or admin."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from standard input."
+    ),
+) -> None:
+    """Add a user; the password is asked for (or read from stdin) and stored as an argon2 hash."""
+    if role not in accounts.ROLES:
+        raise WatchkeeperError(f"unknown role {role!r}; choose one of {', '.join(accounts.ROLES)}")
+    password = _read_password(password_stdin)
+    with app_context(ctx).store.session() as session:
+        accounts.create_user(session, username, password, role, actor="cli")
+    console.print(f"Added {username} ({role}).")
+
+
+@users_app.command("list")
+def list_(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """List users and their roles."""
+    with app_context(ctx).store.session() as session:
+        rows = [
+            {"username": u.username, "role": u.role, "disabled": u.disabled, "created_at": u.created_at}
+            for u in accounts.list_users(session)
+        ]
+    print_records(
+        rows,
+        as_json=as_json,
+        columns=[("username", "User"), ("role", "Role"), ("disabled", "Disabled"), ("created_at", "Created")],
+    )
+
+
+@users_app.command("set-role")
+def set_role(ctx: typer.Context, username: str, role: str) -> None:
+    """Change a user's role (audited)."""
+    with app_context(ctx).store.session() as session:
+        accounts.set_role(session, username, role, actor="cli")
+    console.print(f"{username} is now {role}.")
+
+
+@users_app.command("token")
+def token(
+    ctx: typer.Context, username: str, name: str = typer.Option("script", help="A label for the token.")
+) -> None:
+    """Create an API token for scripts (printed once; send it as 'Authorization: Bearer TOKEN')."""
+    with app_context(ctx).store.session() as session:
+        value = accounts.create_api_token(session, username, name, actor="cli")
+    typer.echo(value)

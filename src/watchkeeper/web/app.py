@@ -1,0 +1,98 @@
+"""The workbench application: REST API under /api/v1 and server-rendered pages, thin over the library."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from http import HTTPStatus
+from importlib import resources
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from watchkeeper import __version__
+from watchkeeper.config import Settings
+from watchkeeper.errors import NotFoundError, WatchkeeperError
+from watchkeeper.store import Store, open_store
+from watchkeeper.web import api, pages
+from watchkeeper.web.security import LoginRequired
+from watchkeeper.web.templating import templates
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def create_app(settings: Settings, *, store: Store | None = None, secure_cookies: bool = False) -> FastAPI:
+    """The FastAPI app for one workspace. ``secure_cookies`` marks cookies Secure (serve behind HTTPS)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if own_store:
+            app.state.store.dispose()
+
+    own_store = store is None
+    app = FastAPI(
+        title="Watchkeeper",
+        version=__version__,
+        description="Monitoring of the UN sanctions on the DPRK: regime, designations, evidence, incidents.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store or open_store(settings)
+    app.state.secure_cookies = secure_cookies
+    app.add_middleware(SecurityHeaders)
+    app.mount(
+        "/static", StaticFiles(directory=str(resources.files("watchkeeper.web") / "static")), name="static"
+    )
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(f"/login?next={exc.next_path}", status_code=303)
+
+    @app.exception_handler(NotFoundError)
+    async def _not_found(request: Request, exc: NotFoundError) -> Response:
+        return _error(request, 404, str(exc))
+
+    @app.exception_handler(WatchkeeperError)
+    async def _user_error(request: Request, exc: WatchkeeperError) -> Response:
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def _http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail), exc.headers)
+
+    return app
+
+
+def _error(request: Request, code: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": message}, status_code=code, headers=headers)
+    reason = HTTPStatus(code).phrase if code in HTTPStatus._value2member_map_ else "Error"
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"code": code, "reason": reason, "message": message.rstrip("."), "caller": None},
+        status_code=code,
+        headers=headers,
+    )

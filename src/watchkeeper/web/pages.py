@@ -1,0 +1,157 @@
+"""Server-rendered pages: sign-in, dashboard, audit log, users."""
+
+from __future__ import annotations
+
+import secrets
+from urllib.parse import urlparse
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import func, inspect, select, text
+
+from watchkeeper.audit import audit_entries, entry_record
+from watchkeeper.store import Store
+from watchkeeper.web import accounts
+from watchkeeper.web.security import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    Caller,
+    client_address,
+    get_store,
+    page_caller,
+)
+from watchkeeper.web.templating import templates
+
+router = APIRouter(include_in_schema=False)
+
+
+def _safe_next(target: str | None) -> str:
+    # Only same-site paths, so the sign-in form cannot be used to redirect elsewhere.
+    if not target or not target.startswith("/") or target.startswith("//") or urlparse(target).netloc:
+        return "/"
+    return target
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/", error: str | None = None) -> Response:
+    token = secrets.token_urlsafe(32)
+    response = templates.TemplateResponse(
+        request, "login.html", {"caller": None, "next": _safe_next(next), "csrf": token, "error": error}
+    )
+    response.set_cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.app.state.secure_cookies,
+        max_age=3600,
+    )
+    return response
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    username: str = Form(...),
+    password: str = Form(...),
+    csrf_token: str = Form(...),
+    next: str = Form("/"),
+    store: Store = Depends(get_store),
+) -> Response:
+    cookie = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not cookie or not secrets.compare_digest(cookie, csrf_token):
+        return templates.TemplateResponse(
+            request,
+            "login.html",
+            {
+                "caller": None,
+                "next": _safe_next(next),
+                "csrf": cookie,
+                "error": "Your form expired; try again.",
+            },
+            status_code=403,
+        )
+    client = client_address(request)
+    with store.session() as session:
+        if accounts.login_throttled(session, username, client):
+            return templates.TemplateResponse(
+                request,
+                "login.html",
+                {
+                    "caller": None,
+                    "next": _safe_next(next),
+                    "csrf": cookie,
+                    "error": "Too many failed sign-ins; wait 15 minutes.",
+                },
+                status_code=429,
+            )
+        principal = accounts.authenticate(session, username, password, client)
+        secret = accounts.start_session(session, principal)[0] if principal else None
+    if secret is None:
+        return templates.TemplateResponse(
+            request,
+            "login.html",
+            {
+                "caller": None,
+                "next": _safe_next(next),
+                "csrf": cookie,
+                "error": "Wrong username or password.",
+            },
+            status_code=401,
+        )
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        secret,
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.secure_cookies,
+        max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
+    )
+    response.delete_cookie(LOGIN_CSRF_COOKIE)
+    return response
+
+
+@router.post("/logout")
+def logout(
+    request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
+) -> Response:
+    with store.session() as session:
+        accounts.end_session(session, request.cookies.get(SESSION_COOKIE, ""))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    """Rows per table, for the dashboard."""
+    counts: dict[str, int] = {}
+    quote = store.engine.dialect.identifier_preparer.quote
+    with store.engine.connect() as connection:
+        for table in sorted(inspect(store.engine).get_table_names()):
+            if table in {"alembic_version", "web_session", "login_attempt", "api_token"}:
+                continue
+            counts[table] = connection.execute(
+                select(func.count()).select_from(text(quote(table)))
+            ).scalar_one()
+    return counts
+
+
+@router.get("/")
+def dashboard(
+    request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
+) -> Response:
+    with store.session() as session:
+        recent = [entry_record(e) for e in audit_entries(session, limit=10)]
+    return templates.TemplateResponse(
+        request, "dashboard.html", {"caller": caller, "counts": table_counts(store), "recent": recent}
+    )
+
+
+@router.get("/audit")
+def audit_page(
+    request: Request, caller: Caller = Depends(page_caller("admin")), store: Store = Depends(get_store)
+) -> Response:
+    with store.session() as session:
+        entries = [entry_record(e) for e in audit_entries(session, limit=500)]
+    return templates.TemplateResponse(request, "audit.html", {"caller": caller, "entries": entries})

@@ -1,0 +1,21 @@
+"""Jinja2 templates of the workbench pages, with the filters they share."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from importlib import resources
+
+from fastapi.templating import Jinja2Templates
+
+templates = Jinja2Templates(directory=str(resources.files("watchkeeper.web") / "templates"))
+
+
+def _when(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+templates.env.filters["when"] = _when
