@@ -12,5 +12,9 @@ wk() { watchkeeper --workspace "$WS" "$@"; }
 echo "== 1. workspace"
 wk init
 
+echo "== 2. regime: resolutions, measures and caps as data"
+wk regime load
+wk regime list --kind cap
+
 echo "== done: workspace $WS"
 wk status
