@@ -67,7 +67,8 @@ def iter_designated_names(session: Session, list_id: str | None = None) -> Itera
         )
 
 
-def _names_by_designation(session: Session, ids: list[str]) -> dict[str, list[DesignationName]]:
+def designation_names(session: Session, ids: list[str]) -> dict[str, list[DesignationName]]:
+    """The names of each designation, in list order."""
     names: dict[str, list[DesignationName]] = {i: [] for i in ids}
     if not ids:
         return names
@@ -89,7 +90,7 @@ def designated_vessels(session: Session) -> list[DesignatedVessel]:
             .order_by(Designation.id)
         )
     )
-    names = _names_by_designation(session, [row.id for row in rows])
+    names = designation_names(session, [row.id for row in rows])
     return [
         DesignatedVessel(
             designation_id=row.id,
@@ -158,7 +159,7 @@ def find_designation(session: Session, key: str) -> Designation:
 
 def designation_record(session: Session, row: Designation) -> dict[str, Any]:
     """Everything about one designation: names with quality and script, details, basis and history."""
-    names = _names_by_designation(session, [row.id])[row.id]
+    names = designation_names(session, [row.id])[row.id]
     changes = session.execute(
         select(DesignationChange, ListSnapshot)
         .join(ListSnapshot, DesignationChange.snapshot_id == ListSnapshot.id)

@@ -28,6 +28,8 @@ _SCRIPTS = (
     ("GREEK", "Grek"),
     ("HEBREW", "Hebr"),
     ("THAI", "Thai"),
+    ("ETHIOPIC", "Ethi"),
+    ("DEVANAGARI", "Deva"),
 )
 
 

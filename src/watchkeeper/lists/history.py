@@ -1,0 +1,194 @@
+"""Bringing a parsed list into the store: one snapshot, its additions, amendments and removals as history.
+
+One import is one transaction: an import that fails or is killed half-way leaves the store as it was, and
+rerunning it finishes the work. The same file imported twice (same source and hash) changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from watchkeeper.errors import InputFileError
+from watchkeeper.lists.diff import field_changes
+from watchkeeper.lists.records import ListedEntry, ParsedList, comparable_fields, content_hash
+from watchkeeper.store.base import content_id, utcnow
+from watchkeeper.store.models.lists import Designation, DesignationChange, DesignationName, ListSnapshot
+
+EntryCallback = Callable[[ListedEntry], None]
+
+
+@dataclass
+class ImportResult:
+    """What one import did."""
+
+    snapshot_id: str
+    source: str
+    file_name: str
+    generated_at: datetime | None
+    entries: int
+    added: int = 0
+    amended: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    already_imported: bool = False
+
+    def record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A datetime in UTC; naive values (as SQLite returns them) are taken to be UTC already."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def stored_comparable(session: Session, row: Designation) -> dict[str, Any]:
+    """The comparable fields of a stored designation, built the same way as from a file."""
+    names = session.execute(
+        select(DesignationName.kind, DesignationName.quality, DesignationName.name)
+        .where(DesignationName.designation_id == row.id)
+        .order_by(DesignationName.position)
+    ).tuples()
+    return comparable_fields(
+        schema=row.schema,
+        name=row.name,
+        listed_on=row.listed_on,
+        legal_basis=row.legal_basis,
+        imo=row.imo,
+        mmsi=row.mmsi,
+        names=list(names),
+        details=row.details,
+    )
+
+
+def _write_entry(
+    session: Session, row: Designation, entry: ListedEntry, digest: str, *, replace_names: bool = True
+) -> None:
+    row.schema = entry.schema
+    row.name = entry.name
+    row.listed_on = entry.listed_on
+    row.legal_basis = entry.legal_basis
+    row.basis_resolution = entry.basis_resolution
+    row.basis_paragraph = entry.basis_paragraph
+    row.imo = entry.imo
+    row.mmsi = entry.mmsi
+    row.details = entry.details
+    row.content_hash = digest
+    if replace_names:
+        session.execute(delete(DesignationName).where(DesignationName.designation_id == entry.id))
+    session.add_all(
+        DesignationName(
+            id=content_id("dn", entry.id, position, name.kind, name.name),
+            designation_id=entry.id,
+            position=position,
+            name=name.name,
+            kind=name.kind,
+            quality=name.quality,
+            script=name.script,
+            note=name.note,
+        )
+        for position, name in enumerate(entry.names)
+    )
+
+
+def _check_order(session: Session, parsed: ParsedList) -> None:
+    latest = session.scalars(
+        select(ListSnapshot.generated_at)
+        .where(ListSnapshot.source == parsed.source, ListSnapshot.generated_at.is_not(None))
+        .order_by(ListSnapshot.generated_at.desc())
+        .limit(1)
+    ).first()
+    new = as_utc(parsed.generated_at)
+    if latest is not None and new is not None and new < as_utc(latest):  # type: ignore[operator]
+        raise InputFileError(
+            parsed.path,
+            f"generated {new.isoformat()}, older than the {parsed.source} snapshot already imported "
+            f"({as_utc(latest).isoformat()}); import versions of a list oldest first",  # type: ignore[union-attr]
+        )
+
+
+def import_parsed(
+    session: Session, parsed: ParsedList, *, on_entry: EntryCallback | None = None
+) -> ImportResult:
+    """Store a parsed list as a new snapshot and record what it added, amended and removed."""
+    snapshot_id = content_id("snap", parsed.source, parsed.file_hash)
+    result = ImportResult(
+        snapshot_id, parsed.source, parsed.path.name, parsed.generated_at, len(parsed.entries)
+    )
+    if session.get(ListSnapshot, snapshot_id) is not None:
+        result.already_imported = True
+        return result
+    _check_order(session, parsed)
+    session.add(
+        ListSnapshot(
+            id=snapshot_id,
+            source=parsed.source,
+            file_name=parsed.path.name,
+            file_hash=parsed.file_hash,
+            generated_at=as_utc(parsed.generated_at),
+            entry_count=len(parsed.entries),
+            counts={},
+        )
+    )
+    session.flush()
+    existing = {
+        row.id: row for row in session.scalars(select(Designation).where(Designation.source == parsed.source))
+    }
+    seen: set[str] = set()
+    for entry in parsed.entries:
+        seen.add(entry.id)
+        digest = content_hash(entry.comparable())
+        row = existing.get(entry.id)
+        if row is None:
+            row = Designation(
+                id=entry.id,
+                list_id=entry.list_id,
+                reference=entry.reference,
+                source=parsed.source,
+                first_seen_snapshot_id=snapshot_id,
+                last_seen_snapshot_id=snapshot_id,
+            )
+            session.add(row)
+            _write_entry(session, row, entry, digest, replace_names=False)
+            session.add(DesignationChange(snapshot_id=snapshot_id, designation_id=entry.id, kind="added"))
+            result.added += 1
+        elif row.content_hash != digest or row.removed_at is not None:
+            changes = field_changes(stored_comparable(session, row), entry.comparable())
+            kind = "amended"
+            if row.removed_at is not None:
+                changes["removed_at"] = {"before": row.removed_at.isoformat(), "after": None}
+                row.removed_at = None
+                kind = "added"
+            _write_entry(session, row, entry, digest)
+            row.last_seen_snapshot_id = snapshot_id
+            session.add(
+                DesignationChange(
+                    snapshot_id=snapshot_id, designation_id=entry.id, kind=kind, changes=changes
+                )
+            )
+            result.added += kind == "added"
+            result.amended += kind == "amended"
+        else:
+            row.last_seen_snapshot_id = snapshot_id
+            result.unchanged += 1
+        if on_entry is not None:
+            on_entry(entry)
+    removed_at = as_utc(parsed.generated_at) or utcnow()
+    for row in existing.values():
+        if row.id in seen or row.removed_at is not None:
+            continue
+        row.removed_at = removed_at
+        session.add(DesignationChange(snapshot_id=snapshot_id, designation_id=row.id, kind="removed"))
+        result.removed += 1
+    snapshot = session.get(ListSnapshot, snapshot_id)
+    assert snapshot is not None
+    snapshot.counts = {k: getattr(result, k) for k in ("added", "amended", "removed", "unchanged")}
+    session.flush()
+    return result
