@@ -69,19 +69,22 @@ class Decoded:
     skipped_types: Counter[int]
 
 
-def sixbit_matrix(buf: np.ndarray, start: np.ndarray, length: np.ndarray, width: int) -> np.ndarray:
-    """Rows of 6-bit values, ``width`` columns, zero beyond each payload's end."""
+def sixbit_matrix(
+    buf: np.ndarray, start: np.ndarray, length: np.ndarray, width: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of 6-bit values, ``width`` columns, zero beyond each payload's end; and rows with a bad character."""
     idx = start[:, None] + np.arange(width)
     inside = np.arange(width)[None, :] < length[:, None]
     values = ARMOUR[buf[np.minimum(idx, len(buf) - 1)]]
-    return np.where(inside, values, 0).astype(np.uint64)
+    values[~inside] = 0
+    return values, (values == 255).any(axis=1)
 
 
 def bits(v: np.ndarray, start: int, width: int, signed: bool = False) -> np.ndarray:
     """The unsigned (or two's-complement signed) integer at bit ``start`` of each row, ``width`` bits wide."""
     first, last = start // 6, (start + width - 1) // 6
-    acc = np.zeros(v.shape[0], dtype=np.uint64)
-    for col in range(first, last + 1):
+    acc = v[:, first].astype(np.uint64)
+    for col in range(first + 1, last + 1):
         acc = (acc << np.uint64(6)) | v[:, col]
     shift = (last - first + 1) * 6 - (start - first * 6) - width
     value = ((acc >> np.uint64(shift)) & np.uint64((1 << width) - 1)).astype(np.int64)
@@ -224,19 +227,12 @@ def decode(framed: Framed) -> Decoded:
     skipped: Counter[int] = Counter()
     buf, start, length = framed.buf, framed.payload_start, framed.payload_len
     first = ARMOUR[buf[start]] if len(start) else np.zeros(0, dtype=np.uint8)
-    max_len = int(length.max()) if len(length) else 0
-    # A payload character outside the armour alphabet spoils the message.
-    bad_char = np.zeros(len(start), dtype=bool)
-    for width in np.unique(length):
-        rows = np.flatnonzero(length == width)
-        chunk = ARMOUR[buf[start[rows, None] + np.arange(width)]]
-        bad_char[rows] = (chunk == 255).any(axis=1)
-    counts["bad_payload_character"] += int(bad_char.sum())
-    msg_type = np.where(bad_char, -1, first.astype(np.int64))
+    counts["bad_payload_character"] += int((first == 255).sum())
+    msg_type = first.astype(np.int64)
     positions: list[dict[str, np.ndarray]] = []
     statics: list[dict[str, np.ndarray]] = []
     n_bits = length * 6 - framed.fill
-    for mt in sorted(set(np.unique(msg_type).tolist()) - {-1}):
+    for mt in sorted(set(np.unique(msg_type).tolist()) - {255}):
         rows = np.flatnonzero(msg_type == mt)
         if mt not in _POSITION_DECODERS and mt not in STATIC_TYPES:
             skipped[mt] += len(rows)
@@ -246,8 +242,14 @@ def decode(framed: Framed) -> Decoded:
         rows = rows[~short]
         if not len(rows):
             continue
-        width = min(max_len, (max(REQUIRED_BITS[mt], 168) + 5) // 6 + 1)
-        v = sixbit_matrix(buf, start[rows], length[rows], width)
+        # Grouped by payload length in practice: one width covers a type's longest payload.
+        v, bad = sixbit_matrix(buf, start[rows], length[rows], int(length[rows].max()))
+        if bad.any():
+            # A payload character outside the armour alphabet spoils the message.
+            counts["bad_payload_character"] += int(bad.sum())
+            rows, v = rows[~bad], v[~bad]
+        if not len(rows):
+            continue
         common = {
             "mmsi": bits(v, 8, 30),
             "ts": framed.ts[rows],

@@ -21,6 +21,9 @@ for _i, _c in enumerate(b"abcdef"):
 
 _BANG, _STAR, _COMMA, _BACKSLASH, _NL, _CR = 33, 42, 44, 92, 10, 13
 _TIME_WIDTH = 14  # digits read for an epoch time: 10 for seconds, 13 for milliseconds
+_KIND = np.zeros(256, dtype=np.uint8)
+for _k, _c in enumerate((_NL, _BANG, _STAR, _COMMA, 58), start=1):
+    _KIND[_c] = _k
 
 
 @dataclass
@@ -58,15 +61,17 @@ def _epoch_at(buf: np.ndarray, at: np.ndarray, ends: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     idx = at[:, None] + np.arange(_TIME_WIDTH)
     inside = idx < ends[:, None]
-    chars = buf[np.minimum(idx, len(buf) - 1)].astype(np.int64)
-    digit = inside & (chars >= 48) & (chars <= 57)
-    run = np.cumprod(digit, axis=1).sum(axis=1)
-    weights = np.where(
-        np.arange(_TIME_WIDTH)[None, :] < run[:, None],
-        10 ** np.maximum(run[:, None] - 1 - np.arange(_TIME_WIDTH)[None, :], 0),
-        0,
-    )
-    value = ((chars - 48) * weights).sum(axis=1)
+    digits = buf[np.minimum(idx, len(buf) - 1)] - np.uint8(48)
+    digit = inside & (digits <= 9)
+    run = np.argmin(np.concatenate((digit, np.zeros((len(at), 1), dtype=bool)), axis=1), axis=1)
+    # Ten digits (epoch seconds) is the common case: one weighted sum; other lengths take Horner's rule.
+    value = digits[:, :10].astype(np.int64) @ (10 ** np.arange(9, -1, -1, dtype=np.int64))
+    odd = np.flatnonzero(run != 10)
+    if len(odd):
+        other = np.zeros(len(odd), dtype=np.int64)
+        for col in range(_TIME_WIDTH):
+            other = np.where(col < run[odd], other * 10 + digits[odd, col], other)
+        value[odd] = other
     value = np.where(run >= 12, value // 1000, value)
     return np.where((run >= 9) & (run <= 13), value, -1)
 
@@ -77,7 +82,10 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     if not data.endswith(b"\n"):
         data = data + b"\n"
     buf = np.frombuffer(data, dtype=np.uint8)
-    nl = np.flatnonzero(buf == _NL)
+    # One pass classifies the bytes that frame a sentence; each kind's positions are then taken from the few.
+    special = np.flatnonzero(_KIND[buf])
+    kind = _KIND[buf[special]]
+    nl, bang_all, star_all, comma_all, colon_all = (special[kind == k] for k in range(1, 6))
     starts = np.concatenate(([0], nl[:-1] + 1)).astype(np.int64)
     ends = nl.astype(np.int64)
     ends = np.where((ends > starts) & (buf[np.maximum(ends - 1, 0)] == _CR), ends - 1, ends)
@@ -85,12 +93,11 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     blank = ends <= starts
     keep = ~blank
 
-    bang = _first_at_or_after(np.flatnonzero(buf == _BANG), starts, ends)
+    bang = _first_at_or_after(bang_all, starts, ends)
     no_start = keep & (bang < 0)
     counts["not_a_sentence"] += int(no_start.sum())
     keep &= ~no_start
 
-    star_all = np.flatnonzero(buf == _STAR)
     star = _last_before(star_all, starts, ends)
     no_star = keep & ((star <= bang) | (star + 2 >= ends))
     counts["no_checksum"] += int(no_star.sum())
@@ -121,12 +128,9 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
         bad_tag[np.flatnonzero(tagged)[~ok]] = True
         counts["bad_checksum"] += int(bad_tag.sum())
         keep &= ~bad_tag
-        c_key = (
-            np.flatnonzero(
-                (buf[1:-1] == ord("c")) & (buf[2:] == ord(":")) & np.isin(buf[:-2], (_BACKSLASH, _COMMA))
-            ).astype(np.int64)
-            + 1
-        )
+        colon = colon_all[colon_all >= 2]
+        before = buf[colon - 2]
+        c_key = colon[(buf[colon - 1] == ord("c")) & ((before == _BACKSLASH) | (before == _COMMA))] - 1
         c_at = _first_at_or_after(c_key, t_start, t_bang)
         has_c = ok & (c_at >= 0)
         rows = np.flatnonzero(tagged)[has_c]
@@ -136,18 +140,18 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     if trailing.any():
         rows = np.flatnonzero(trailing)
         sep = buf[star[rows] + 3]
-        rows = rows[np.isin(sep, (_COMMA, 32, 9, 59))]
+        rows = rows[(sep == _COMMA) | (sep == 32) | (sep == 9) | (sep == 59)]
         ts[rows] = _epoch_at(buf, star[rows] + 4, ends[rows])
 
     talker_ok = np.zeros(len(starts), dtype=bool)
     probe = keep & (bang + 6 < ends)
     p = bang[probe]
-    talker_ok[probe] = (buf[p + 3] == ord("V")) & (buf[p + 4] == ord("D")) & np.isin(buf[p + 5], (77, 79))
+    last = buf[p + 5]
+    talker_ok[probe] = (buf[p + 3] == ord("V")) & (buf[p + 4] == ord("D")) & ((last == 77) | (last == 79))
     not_ais = keep & ~talker_ok
     counts["not_ais"] += int(not_ais.sum())
     keep &= talker_ok
 
-    comma_all = np.flatnonzero(buf == _COMMA)
     c0 = np.searchsorted(comma_all, bang)
     n_commas = np.searchsorted(comma_all, star) - c0
     wrong = keep & (n_commas != 6)
