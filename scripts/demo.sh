@@ -16,5 +16,9 @@ echo "== 2. regime: resolutions, measures and caps as data"
 wk regime load
 wk regime list --kind cap
 
+echo "== 4. read: entities, quotes, claims, incidents (after the ingest step)"
+wk read --all
+wk entities list
+
 echo "== done: workspace $WS"
 wk status

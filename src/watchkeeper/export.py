@@ -24,7 +24,7 @@ Record = dict[str, Any]
 RecordSource = Callable[[Session], Iterable[Record]]
 
 # Record sources, in the order a reader needs them (regime and lists before evidence before findings).
-RECORD_SOURCES: tuple[str, ...] = ("watchkeeper.regime.export:records",)
+RECORD_SOURCES: tuple[str, ...] = ("watchkeeper.regime.export:records", "watchkeeper.reading.export:records")
 
 # FollowTheMoney sources: where a record fits an FtM schema (Person, Organization, Vessel, Sanction, ...).
 FTM_SOURCES: tuple[str, ...] = ()

@@ -54,7 +54,12 @@ def pipeline_version(data_dir: str | None = None) -> str:
 
 @cache
 def build_pipeline(data_dir: str | None = None) -> Language:
-    """The spaCy model with our components (cached per data directory: loading takes about a second)."""
+    """The shared pipeline of a data directory (cached: loading takes about a second). Do not extend it."""
+    return new_pipeline(data_dir)
+
+
+def new_pipeline(data_dir: str | None = None) -> Language:
+    """A fresh spaCy model with our components, to extend with designated names."""
     try:
         nlp = spacy.load(MODEL_PACKAGE)
     except OSError as exc:
