@@ -24,10 +24,14 @@ Record = dict[str, Any]
 RecordSource = Callable[[Session], Iterable[Record]]
 
 # Record sources, in the order a reader needs them (regime and lists before evidence before findings).
-RECORD_SOURCES: tuple[str, ...] = ("watchkeeper.regime.export:records", "watchkeeper.reading.export:records")
+RECORD_SOURCES: tuple[str, ...] = (
+    "watchkeeper.regime.export:records",
+    "watchkeeper.lists.export:records",
+    "watchkeeper.reading.export:records",
+)
 
 # FollowTheMoney sources: where a record fits an FtM schema (Person, Organization, Vessel, Sanction, ...).
-FTM_SOURCES: tuple[str, ...] = ()
+FTM_SOURCES: tuple[str, ...] = ("watchkeeper.lists.export:ftm_entities",)
 
 FORMATS = ("json", "csv", "ftm")
 

@@ -19,7 +19,7 @@ from watchkeeper.cli.output import (
     print_table,
     progress,
 )
-from watchkeeper.lists import export, ftm, queries
+from watchkeeper.lists import queries
 from watchkeeper.lists.diff import count_changes, diff_entries
 from watchkeeper.lists.history import ImportResult, import_parsed
 from watchkeeper.lists.records import ParsedList
@@ -93,6 +93,8 @@ def import_ftm(
     as_json: bool = typer.Option(False, "--json", help="Print what the import did as JSON."),
 ) -> None:
     """Import FollowTheMoney entities (Person, Organization, Company, LegalEntity, Vessel + Sanction)."""
+    from watchkeeper.lists import ftm  # followthemoney takes seconds to import: only when needed
+
     _store_parsed(ctx, ftm.parse_ftm_file(file, source=source), as_json)
 
 
@@ -102,26 +104,27 @@ def export_ftm(
     out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default stdout)."),
 ) -> None:
     """Write the designations as FollowTheMoney JSON lines (entities + Sanction entities)."""
+    from watchkeeper.export import write_json_lines
+    from watchkeeper.lists import export
+
     store = app_context(ctx).store
     with store.session() as session:
         entities = list(export.ftm_entities(session))
     if out is None:
-        print_json_lines(entities)
+        write_json_lines(entities, sys.stdout)
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
-        sys.stdout, saved = fh, sys.stdout
-        try:
-            print_json_lines(entities)
-        finally:
-            sys.stdout = saved
-    err_console.print(f"Wrote {len(entities)} FtM entities to {out}")
+        count = write_json_lines(entities, fh)
+    err_console.print(f"Wrote {count} FtM entities to {out}")
 
 
 def _parse_any(path: Path) -> ParsedList:
     if path.suffix.lower() == ".csv":
         return parse_vessels_csv(path)
     if path.suffix.lower() in (".json", ".jsonl", ".ftm", ".ijson"):
+        from watchkeeper.lists import ftm
+
         return ftm.parse_ftm_file(path)
     return parse_un_xml(path)
 

@@ -84,7 +84,8 @@ def _entity(row: Designation, names: list[Any]) -> dict[str, Any]:
     entity = model.make_entity(row.schema)
     entity.id = ftm_id(row.id)
     for name in names:
-        entity.add(_NAME_PROPERTY[(name.kind, name.quality)], name.name)
+        # cleaned=True keeps names exactly as listed (FtM would strip quotes and punctuation).
+        entity.add(_NAME_PROPERTY[(name.kind, name.quality)], name.name, cleaned=True)
     details = row.details
     entity.add("topics", "sanction")
     entity.add("notes", details.get("comments") or details.get("notes"))

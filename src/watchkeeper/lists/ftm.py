@@ -39,7 +39,8 @@ def _read_entities(path: Path) -> list[EntityProxy]:
                 continue
             try:
                 data = json.loads(line)
-                entities.append(model.get_proxy(data, cleaned=False))
+                # cleaned=True: keep names as the producer wrote them (FtM cleaning strips quotes).
+                entities.append(model.get_proxy(data, cleaned=True))
             except json.JSONDecodeError as exc:
                 raise InputFileError(path, f"not JSON: {exc.msg}", line=line_number) from exc
             except (InvalidData, KeyError, TypeError, AttributeError) as exc:
@@ -133,7 +134,7 @@ def parse_ftm_file(path: Path | str, *, source: str | None = None) -> ParsedList
     entries: dict[str, ListedEntry] = {}
     for entity in entities:
         schema = _schema(entity)
-        names = _names(entity)
+        names = _names(entity) if schema is not None else []
         if schema is None or not names:
             continue
         for sanction in sanctions.get(entity.id or "", []) or [None]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.errors import InputFileError
 from watchkeeper.lists.diff import field_changes
+from watchkeeper.lists.queries import designation_names
 from watchkeeper.lists.records import ListedEntry, ParsedList, comparable_fields, content_hash
 from watchkeeper.store.base import content_id, utcnow
 from watchkeeper.store.models.lists import Designation, DesignationChange, DesignationName, ListSnapshot
@@ -49,13 +50,8 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def stored_comparable(session: Session, row: Designation) -> dict[str, Any]:
+def stored_comparable(row: Designation, names: list[tuple[str, str, str]]) -> dict[str, Any]:
     """The comparable fields of a stored designation, built the same way as from a file."""
-    names = session.execute(
-        select(DesignationName.kind, DesignationName.quality, DesignationName.name)
-        .where(DesignationName.designation_id == row.id)
-        .order_by(DesignationName.position)
-    ).tuples()
     return comparable_fields(
         schema=row.schema,
         name=row.name,
@@ -63,14 +59,12 @@ def stored_comparable(session: Session, row: Designation) -> dict[str, Any]:
         legal_basis=row.legal_basis,
         imo=row.imo,
         mmsi=row.mmsi,
-        names=list(names),
+        names=names,
         details=row.details,
     )
 
 
-def _write_entry(
-    session: Session, row: Designation, entry: ListedEntry, digest: str, *, replace_names: bool = True
-) -> None:
+def _write_entry(session: Session, row: Designation, entry: ListedEntry, digest: str) -> None:
     row.schema = entry.schema
     row.name = entry.name
     row.listed_on = entry.listed_on
@@ -81,8 +75,6 @@ def _write_entry(
     row.mmsi = entry.mmsi
     row.details = entry.details
     row.content_hash = digest
-    if replace_names:
-        session.execute(delete(DesignationName).where(DesignationName.designation_id == entry.id))
     session.add_all(
         DesignationName(
             id=content_id("dn", entry.id, position, name.kind, name.name),
@@ -141,10 +133,20 @@ def import_parsed(
     existing = {
         row.id: row for row in session.scalars(select(Designation).where(Designation.source == parsed.source))
     }
-    seen: set[str] = set()
+    digests = {entry.id: content_hash(entry.comparable()) for entry in parsed.entries}
+    changed = [
+        e.id
+        for e in parsed.entries
+        if e.id in existing and (existing[e.id].content_hash != digests[e.id] or existing[e.id].removed_at)
+    ]
+    old_names = {
+        designation_id: [(n.kind, n.quality, n.name) for n in names]
+        for designation_id, names in designation_names(session, changed).items()
+    }
+    for chunk in range(0, len(changed), 500):
+        ids = changed[chunk : chunk + 500]
+        session.execute(delete(DesignationName).where(DesignationName.designation_id.in_(ids)))
     for entry in parsed.entries:
-        seen.add(entry.id)
-        digest = content_hash(entry.comparable())
         row = existing.get(entry.id)
         if row is None:
             row = Designation(
@@ -156,17 +158,17 @@ def import_parsed(
                 last_seen_snapshot_id=snapshot_id,
             )
             session.add(row)
-            _write_entry(session, row, entry, digest, replace_names=False)
+            _write_entry(session, row, entry, digests[entry.id])
             session.add(DesignationChange(snapshot_id=snapshot_id, designation_id=entry.id, kind="added"))
             result.added += 1
-        elif row.content_hash != digest or row.removed_at is not None:
-            changes = field_changes(stored_comparable(session, row), entry.comparable())
+        elif entry.id in old_names:
+            changes = field_changes(stored_comparable(row, old_names[entry.id]), entry.comparable())
             kind = "amended"
             if row.removed_at is not None:
                 changes["removed_at"] = {"before": row.removed_at.isoformat(), "after": None}
                 row.removed_at = None
                 kind = "added"
-            _write_entry(session, row, entry, digest)
+            _write_entry(session, row, entry, digests[entry.id])
             row.last_seen_snapshot_id = snapshot_id
             session.add(
                 DesignationChange(
@@ -180,6 +182,7 @@ def import_parsed(
             result.unchanged += 1
         if on_entry is not None:
             on_entry(entry)
+    seen = set(digests)
     removed_at = as_utc(parsed.generated_at) or utcnow()
     for row in existing.values():
         if row.id in seen or row.removed_at is not None:

@@ -105,7 +105,8 @@ def _names(element: ET.Element, alias_tag: str, path: Path, reference: str) -> l
         if all((n.name, n.kind) != (name.name, name.kind) for n in names):
             names.append(name)
     original = _text(element, "NAME_ORIGINAL_SCRIPT")
-    if original:
+    # One entry (QDe.164) repeats its Latin primary name as the "original script" name: nothing new.
+    if original and all(n.name.casefold() != original.casefold() for n in names):
         names.append(ListedName(original, "original_script", "good"))
     return names
 
