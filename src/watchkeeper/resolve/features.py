@@ -1,0 +1,244 @@
+"""The matcher's features: small pure functions of a name pair returning (value in [0, 1], explanation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.text.distance import jaro_winkler, levenshtein
+
+from watchkeeper.resolve.korean import KoreanName, given_name_keys, looks_korean
+from watchkeeper.resolve.names import NameForm
+from watchkeeper.resolve.reference import name_terms
+from watchkeeper.resolve.vessels import valid_imo
+
+# Token similarities (documented in docs/resolve.md)
+TOKEN_MIN_JARO_WINKLER = 0.9  # below this two spellings are different words
+KOREAN_SYLLABLES_STRICT = 0.97  # same Korean syllables in two spelling systems (Pyong / Byeong)
+KOREAN_SYLLABLES_LOOSE = 0.92  # same syllables in common spellings (Jong / Jung)
+FOLDED_SPELLING = 0.95  # same word once transliteration variants are folded (Aleksandr / Alexander)
+SOUNDS_ALIKE = 0.9  # same metaphone key, spelling within the edit budget
+INITIAL = 0.7  # "J." against "Jong" (persons only)
+KOREAN_NAME_STRICT = 1.0
+KOREAN_NAME_LOOSE = 0.93
+
+Result = tuple[float, str]
+
+
+@dataclass(frozen=True)
+class NamePair:
+    """What a feature sees: the two prepared names and what else is known about the two bearers."""
+
+    a: NameForm
+    b: NameForm
+    schema: str
+    imo_a: str | None = None
+    imo_b: str | None = None
+    years_a: frozenset[int] = frozenset()
+    years_b: frozenset[int] = frozenset()
+
+
+def _edit_budget(x: str, y: str) -> int:
+    return max(1, min(len(x), len(y)) // 4)
+
+
+@lru_cache(maxsize=500_000)
+def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[float, str]:
+    """How alike two tokens are, and why (same, Korean syllables, sound, spelling, initial)."""
+    if x == y:
+        return 1.0, "same"
+    if x.isdigit() or y.isdigit():
+        return 0.0, "different numbers"
+    if schema == "Person" and (len(x) == 1 or len(y) == 1):
+        return (INITIAL, "initial") if x[0] == y[0] else (0.0, "different initial")
+    if looks_korean(x) and looks_korean(y):
+        kx, ky = given_name_keys(x), given_name_keys(y)
+        if kx[0] == ky[0]:
+            return KOREAN_SYLLABLES_STRICT, "same Korean syllables"
+        if kx[1] == ky[1]:
+            return KOREAN_SYLLABLES_LOOSE, "same Korean syllables, common spelling"
+    fx, fy = latin_fold(x), latin_fold(y)
+    if fx == fy:
+        return FOLDED_SPELLING, "same transliteration"
+    if levenshtein(fx, fy) > _edit_budget(fx, fy):
+        return 0.0, "different"
+    if px and px == py and len(x) > 2:
+        return SOUNDS_ALIKE, "sounds alike"
+    score = jaro_winkler(fx, fy)
+    if score >= TOKEN_MIN_JARO_WINKLER:
+        return score, "spelling close"
+    return 0.0, "different"
+
+
+@lru_cache(maxsize=200_000)
+def latin_fold(token: str) -> str:
+    """A word with transliteration variants folded (x/ks, ph/f, w/v, final iy/y) by name_terms.yaml."""
+    for pattern, replacement in name_terms().latin_folds:
+        token = pattern.sub(replacement, token)
+    return token
+
+
+def _merge_adjacent(tokens: list[str], others: set[str]) -> list[str]:
+    """Join runs of 2-3 adjacent tokens that the other name writes as one word (Joon Kook = Joonkook)."""
+    merged: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for width in (3, 2):
+            if i + width <= len(tokens) and "".join(tokens[i : i + width]) in others:
+                merged.append("".join(tokens[i : i + width]))
+                i += width
+                break
+        else:
+            merged.append(tokens[i])
+            i += 1
+    return merged
+
+
+def align_tokens(a: NameForm, b: NameForm) -> tuple[float, list[tuple[str, str, float, str]]]:
+    """Greedy one-to-one alignment of the two names' tokens; the Dice score over token weights."""
+    weight_a, weight_b = a.weight_of, b.weight_of
+    ta = _merge_adjacent(list(a.tokens), set(b.tokens)) if a.joins & weight_b.keys() else a.tokens
+    tb = _merge_adjacent(list(b.tokens), set(a.tokens)) if b.joins & weight_a.keys() else b.tokens
+    phon_a, phon_b = a.phonetic_of, b.phonetic_of
+    candidates = []
+    for i, x in enumerate(ta):
+        px = phon_a.get(x, "")
+        for j, y in enumerate(tb):
+            sim, how = token_similarity(x, y, px, phon_b.get(y, ""), a.schema)
+            if sim > 0:
+                candidates.append((sim, i, j, how))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    matched = 0.0
+    for sim, i, j, how in candidates:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        x, y = ta[i], tb[j]
+        matched += sim * (weight_a.get(x, 1.0) + weight_b.get(y, 1.0))
+        pairs.append((x, y, round(sim, 3), how))
+    total = sum(weight_a.get(x, 1.0) for x in ta) + sum(weight_b.get(y, 1.0) for y in tb)
+    return (matched / total if total else 0.0), pairs
+
+
+def token_alignment(pair: NamePair) -> Result:
+    """Share of both names' tokens matched one-to-one (exact, Korean syllables, sound, spelling, initials)."""
+    score, pairs = align_tokens(pair.a, pair.b)
+    if not pairs:
+        return 0.0, "no word of one name matches a word of the other"
+    shown = "; ".join(f"{x}={y} ({how})" for x, y, _, how in pairs)
+    return score, f"{len(pairs)} word(s) aligned: {shown}"
+
+
+def _korean_pairs(pair: NamePair) -> Iterator[tuple[KoreanName, KoreanName]]:
+    for ra in pair.a.korean:
+        for rb in pair.b.korean:
+            yield ra, rb
+
+
+def korean_name(pair: NamePair) -> Result:
+    """Both names read as Korean: same surname (by Hangul) and the same given-name syllables."""
+    if not pair.a.korean or not pair.b.korean:
+        return 0.0, "not both readable as Korean names"
+    best: Result = (0.0, "no reading with the same surname and given name")
+    for ra, rb in _korean_pairs(pair):
+        if not ra.surnames & rb.surnames:
+            continue
+        surname = "/".join(sorted(ra.surnames & rb.surnames))
+        if ra.strict_key == rb.strict_key:
+            why = f"surname {ra.family}={rb.family} ({surname}); given name key {ra.strict_key}"
+            return KOREAN_NAME_STRICT, why
+        if ra.loose_key == rb.loose_key and best[0] < KOREAN_NAME_LOOSE:
+            why = f"surname {ra.family}={rb.family} ({surname}); given name {ra.given}~{rb.given}"
+            best = (KOREAN_NAME_LOOSE, why)
+    return best
+
+
+def _agreeing(pair: NamePair) -> list[tuple[KoreanName, KoreanName]]:
+    return [(ra, rb) for ra, rb in _korean_pairs(pair) if ra.loose_key == rb.loose_key]
+
+
+def korean_given_name_differs(pair: NamePair) -> Result:
+    """Both names read as Korean but no reading gives the same given name (Kim Jong Un / Kim Jong Il)."""
+    if not pair.a.korean or not pair.b.korean:
+        return 0.0, "not both readable as Korean names"
+    if _agreeing(pair):
+        return 0.0, "given names agree"
+    ra, rb = next(
+        ((ra, rb) for ra, rb in _korean_pairs(pair) if ra.surnames & rb.surnames),
+        (pair.a.korean[0], pair.b.korean[0]),
+    )
+    return 1.0, f"given names {ra.given!r} and {rb.given!r} are different syllables"
+
+
+def korean_surname_differs(pair: NamePair) -> Result:
+    """Korean given names agree but the surnames are different Hangul surnames (Pak 박 / Paek 백)."""
+    if not pair.a.korean or not pair.b.korean:
+        return 0.0, "not both readable as Korean names"
+    agreeing = _agreeing(pair)
+    if not agreeing:
+        return 0.0, "given names differ"
+    if any(ra.surnames & rb.surnames for ra, rb in agreeing):
+        return 0.0, "a surname in common"
+    ra, rb = agreeing[0]
+    hangul_a, hangul_b = "/".join(sorted(ra.surnames)), "/".join(sorted(rb.surnames))
+    return 1.0, f"surname {ra.family} ({hangul_a}) is not {rb.family} ({hangul_b})"
+
+
+def acronym(pair: NamePair) -> Result:
+    """One organisation name is the initials of the other (KOMID-style short names)."""
+    if pair.schema != "Organization":
+        return 0.0, "organisations only"
+    for short, long in ((pair.a, pair.b), (pair.b, pair.a)):
+        if len(short.tokens) == 1 and len(short.tokens[0]) >= 3 and len(long.tokens) >= 3:
+            skips = name_terms().acronym_skips
+            initials = "".join(t[0] for t in long.tokens if t not in skips)
+            distinctive = "".join(t[0] for t, w in zip(long.tokens, long.weights, strict=True) if w == 1.0)
+            if short.tokens[0] in (initials, distinctive):
+                return 1.0, f"{short.tokens[0].upper()} is the initials of {long.text!r}"
+    return 0.0, "no name is the other's initials"
+
+
+def imo_identical(pair: NamePair) -> Result:
+    """Both vessels carry the same valid IMO number: the same hull, whatever its name."""
+    if pair.imo_a and pair.imo_b and pair.imo_a == pair.imo_b and valid_imo(pair.imo_a):
+        return 1.0, f"same valid IMO {pair.imo_a}"
+    return 0.0, _imo_note(pair)
+
+
+def imo_conflict(pair: NamePair) -> Result:
+    """Two different valid IMO numbers: two different hulls, however alike the names."""
+    a, b = pair.imo_a, pair.imo_b
+    if a and b and a != b and valid_imo(a) and valid_imo(b):
+        return 1.0, f"different valid IMO numbers {pair.imo_a} and {pair.imo_b}"
+    return 0.0, _imo_note(pair)
+
+
+def _imo_note(pair: NamePair) -> str:
+    bad = [i for i in (pair.imo_a, pair.imo_b) if i and not valid_imo(i)]
+    if bad:
+        return f"IMO {', '.join(bad)} fails the check digit and is ignored"
+    if not (pair.imo_a and pair.imo_b):
+        return "IMO not known for both"
+    return "IMO numbers agree" if pair.imo_a == pair.imo_b else "IMO numbers differ"
+
+
+def number_mismatch(pair: NamePair) -> Result:
+    """Numbers in the names differ (Yu Jong 2 / Yu Jong 8): usually different vessels or companies."""
+    na, nb = pair.a.numbers, pair.b.numbers
+    if na and nb and na != nb:
+        return 1.0, f"numbers {sorted(na)} and {sorted(nb)} differ"
+    if bool(na) != bool(nb):
+        return 0.4, f"only one name carries a number ({sorted(na | nb)})"
+    return 0.0, "numbers agree" if na else "no numbers"
+
+
+def birth_year_mismatch(pair: NamePair) -> Result:
+    """Both birth years known and none in common: a different person of the same name."""
+    if pair.years_a and pair.years_b and not pair.years_a & pair.years_b:
+        return 1.0, f"born {sorted(pair.years_a)} and {sorted(pair.years_b)}"
+    return 0.0, "birth years agree or are not known for both"

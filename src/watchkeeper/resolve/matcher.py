@@ -1,0 +1,165 @@
+"""The name matcher: a declared list of weighted features, a score in [0, 1], a decision that explains itself.
+
+As in nomenklatura's logic-v2, the score is the best weighted main feature plus the weighted qualifiers
+(negative weights are penalties), clipped to [0, 1].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from watchkeeper.resolve import features as f
+from watchkeeper.resolve.names import NameForm, name_form
+from watchkeeper.resolve.vessels import normalize_imo
+
+MATCH_THRESHOLD = 0.75  # at or above: the same name (docs/resolve.md; measured on name_pairs.csv)
+POSSIBLE_THRESHOLD = 0.55  # at or above: worth a human look
+FeatureFunction = Callable[[f.NamePair], f.Result]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One named, weighted comparison; qualifiers add to (or subtract from) the best main feature."""
+
+    func: FeatureFunction
+    weight: float
+    qualifier: bool = False
+    schemas: tuple[str, ...] = ("Person", "Organization", "Vessel")
+
+    @property
+    def name(self) -> str:
+        return self.func.__name__
+
+    @property
+    def description(self) -> str:
+        return (self.func.__doc__ or "").strip()
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature(f.korean_name, 1.0, schemas=("Person",)),
+    Feature(f.token_alignment, 1.0),
+    Feature(f.acronym, 0.8, schemas=("Organization",)),
+    Feature(f.imo_identical, 0.98, schemas=("Vessel",)),
+    Feature(f.korean_given_name_differs, -0.5, qualifier=True, schemas=("Person",)),
+    Feature(f.korean_surname_differs, -0.3, qualifier=True, schemas=("Person",)),
+    Feature(f.birth_year_mismatch, -0.3, qualifier=True, schemas=("Person",)),
+    Feature(f.number_mismatch, -0.4, qualifier=True, schemas=("Organization", "Vessel")),
+    Feature(f.imo_conflict, -1.0, qualifier=True, schemas=("Vessel",)),
+)
+
+
+@dataclass(frozen=True)
+class FeatureResult:
+    """What one feature found: its weight, its value in [0, 1] and why."""
+
+    name: str
+    weight: float
+    value: float
+    explanation: str
+    qualifier: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "weight": self.weight,
+            "value": round(self.value, 4),
+            "explanation": self.explanation,
+            "qualifier": self.qualifier,
+        }
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The comparison of two names: score, decision at the default thresholds, and every feature."""
+
+    a: str
+    b: str
+    schema: str
+    score: float
+    decision: str
+    features: list[FeatureResult] = field(default_factory=list)
+
+    @property
+    def is_match(self) -> bool:
+        return self.decision == "match"
+
+    def explain(self) -> str:
+        """The features that moved the score, in one line."""
+        moving = [r for r in self.features if r.value > 0]
+        return "; ".join(f"{r.name} {r.value:.2f}×{r.weight:+g}: {r.explanation}" for r in moving)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "schema": self.schema,
+            "score": round(self.score, 4),
+            "decision": self.decision,
+            "threshold": MATCH_THRESHOLD,
+            "features": [r.to_dict() for r in self.features],
+        }
+
+
+def decide(score: float) -> str:
+    """``match``, ``possible`` or ``no_match`` at the default thresholds."""
+    if score >= MATCH_THRESHOLD:
+        return "match"
+    if score >= POSSIBLE_THRESHOLD:
+        return "possible"
+    return "no_match"
+
+
+def compare_forms(pair: f.NamePair) -> MatchResult:
+    """Run the declared features over a prepared pair and combine them."""
+    results = []
+    best = 0.0
+    penalty = 0.0
+    for feature in FEATURES:
+        if pair.schema not in feature.schemas:
+            continue
+        value, why = feature.func(pair)
+        results.append(FeatureResult(feature.name, feature.weight, value, why, feature.qualifier))
+        if feature.qualifier:
+            penalty += value * feature.weight
+        else:
+            best = max(best, value * feature.weight)
+    score = min(1.0, max(0.0, best + penalty)) if best > 0 else 0.0
+    return MatchResult(pair.a.text, pair.b.text, pair.schema, score, decide(score), results)
+
+
+def _years(value: int | Iterable[int] | None) -> frozenset[int]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, int):
+        return frozenset({value})
+    return frozenset(value)
+
+
+def match_names(
+    a: str,
+    b: str,
+    schema: str = "Person",
+    imo_a: str | int | None = None,
+    imo_b: str | int | None = None,
+    *,
+    birth_years_a: int | Iterable[int] | None = None,
+    birth_years_b: int | Iterable[int] | None = None,
+) -> MatchResult:
+    """Compare two names of a Person, Organization or Vessel; IMOs and birth years qualify the score."""
+    pair = f.NamePair(
+        name_form(a, schema),
+        name_form(b, schema),
+        schema,
+        normalize_imo(imo_a),
+        normalize_imo(imo_b),
+        _years(birth_years_a),
+        _years(birth_years_b),
+    )
+    return compare_forms(pair)
+
+
+def match_forms(a: NameForm, b: NameForm, imo_a: str | None = None, imo_b: str | None = None) -> MatchResult:
+    """Compare two prepared names (the screening index's inner loop)."""
+    return compare_forms(f.NamePair(a, b, a.schema, imo_a, imo_b))
