@@ -173,6 +173,13 @@ def list_command(
     print_records(records, as_json=as_json, columns=_SUMMARY_COLUMNS, empty="No designations.")
 
 
+def _readable(value: object) -> object:
+    """Lists of records (addresses, documents) as "key: value" text, one record after another."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return "; ".join(", ".join(f"{k}: {v}" for k, v in item.items()) for item in value)
+    return value
+
+
 @app.command("show")
 def show(
     ctx: typer.Context,
@@ -185,14 +192,17 @@ def show(
     if as_json:
         print_json(record)
         return
-    summary = {k: v for k, v in record.items() if k not in ("names", "details", "history") and v is not None}
+    nested = ("names", "details", "history", "linked")
+    summary = {k: v for k, v in record.items() if k not in nested and v is not None}
     print_fields(summary, title=record["id"])
     print_table(
         record["names"],
         [("kind", "Kind"), ("quality", "Quality"), ("script", "Script"), ("name", "Name"), ("note", "Note")],
         title="Names",
     )
-    print_fields({k: v for k, v in record["details"].items()}, title="Details")
+    print_fields({k: _readable(v) for k, v in record["details"].items()}, title="Details")
+    if record["linked"]:
+        print_table(record["linked"], [("relation", "Linked"), *_SUMMARY_COLUMNS[:3]], title="Linked")
     print_table(
         [{**h, "fields": sorted(h["changes"])} for h in record["history"]],
         [("generated_at", "List of"), ("file_name", "File"), ("kind", "Change"), ("fields", "Fields")],

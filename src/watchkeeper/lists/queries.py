@@ -157,6 +157,38 @@ def find_designation(session: Session, key: str) -> Designation:
     raise NotFoundError(f"reference {key!r} is on several lists ({ids}); give the full id")
 
 
+def _token_key(name: str) -> frozenset[str]:
+    return frozenset(name_tokens(name))
+
+
+def linked_designations(session: Session, row: Designation) -> list[dict[str, Any]]:
+    """A vessel's owner among the designations, or the designated vessels an owner holds (by name)."""
+    if row.schema == "Vessel":
+        owner = row.details.get("owner")
+        if not owner:
+            return []
+        key = _token_key(owner)
+        ids = {
+            n.designation_id
+            for n in session.scalars(
+                select(DesignationName)
+                .join(Designation, DesignationName.designation_id == Designation.id)
+                .where(Designation.schema != "Vessel", Designation.removed_at.is_(None))
+            )
+            if _token_key(n.name) == key
+        }
+        relation = "owner"
+    else:
+        keys = {_token_key(n.name) for n in designation_names(session, [row.id])[row.id]}
+        vessels = session.scalars(
+            select(Designation).where(Designation.schema == "Vessel", Designation.removed_at.is_(None))
+        )
+        ids = {v.id for v in vessels if v.details.get("owner") and _token_key(v.details["owner"]) in keys}
+        relation = "vessel"
+    rows = session.scalars(select(Designation).where(Designation.id.in_(ids)).order_by(Designation.id))
+    return [{"relation": relation, **summary_record(linked)} for linked in rows]
+
+
 def designation_record(session: Session, row: Designation) -> dict[str, Any]:
     """Everything about one designation: names with quality and script, details, basis and history."""
     names = designation_names(session, [row.id])[row.id]
@@ -177,6 +209,7 @@ def designation_record(session: Session, row: Designation) -> dict[str, Any]:
             for n in names
         ],
         "details": row.details,
+        "linked": linked_designations(session, row),
         "first_seen_snapshot_id": row.first_seen_snapshot_id,
         "last_seen_snapshot_id": row.last_seen_snapshot_id,
         "history": [
