@@ -3,6 +3,6 @@
 Each stage keeps its tables in its own module here; add the module to the import list below.
 """
 
-from watchkeeper.store.models import core, evidence, lists, maritime, reading, regime, web
+from watchkeeper.store.models import assess, core, evidence, lists, maritime, reading, regime, web
 
-__all__ = ["core", "evidence", "lists", "maritime", "reading", "regime", "web"]
+__all__ = ["assess", "core", "evidence", "lists", "maritime", "reading", "regime", "web"]
