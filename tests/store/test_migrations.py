@@ -25,3 +25,32 @@ def test_migrate_is_idempotent(store: Store) -> None:
     store.migrate()
     store.migrate()
     assert store.pending_migrations() == set()
+
+
+def test_history_is_one_line() -> None:
+    """One head: a new migration chains onto the newest one (down_revision = the current head)."""
+    from alembic.script import ScriptDirectory
+
+    from watchkeeper.store import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    heads = script.get_heads()
+    assert len(heads) == 1, (
+        f"migration history has several heads {heads}: set the new revision's down_revision to the "
+        "previous head (see docs/architecture.md)"
+    )
+    for revision in script.walk_revisions():
+        assert not revision.dependencies, f"{revision.revision}: use down_revision, not depends_on"
+
+
+def test_downgrade_to_base_and_back(sqlite_store: Store) -> None:
+    from alembic import command
+
+    from watchkeeper.store import alembic_config
+
+    cfg = alembic_config(sqlite_store.url)
+    with sqlite_store.engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "base")
+    sqlite_store.migrate()
+    assert sqlite_store.pending_migrations() == set()

@@ -12,7 +12,7 @@ from alembic import op
 
 revision = "core_0001"
 down_revision = None
-branch_labels = ("core",)
+branch_labels = None
 depends_on = None
 
 

@@ -1,7 +1,7 @@
 """evidence: documents, sources, copy signatures and bands, stories, feeds
 
 Revision ID: evidence_0001
-Revises: core_0001
+Revises: lists_0001
 Create Date: 2026-11-22
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "evidence_0001"
-down_revision = "core_0001"
-branch_labels = ("evidence",)
+down_revision = "lists_0001"
+branch_labels = None
 depends_on = None
 
 _TS = sa.DateTime(timezone=True)

@@ -1,7 +1,7 @@
 """lists: list snapshots, designations, their names and history of changes
 
 Revision ID: lists_0001
-Revises: core_0001
+Revises: regime_0001
 Create Date: 2026-11-22
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "lists_0001"
-down_revision = "core_0001"
-branch_labels = ("lists",)
+down_revision = "regime_0001"
+branch_labels = None
 depends_on = None
 
 

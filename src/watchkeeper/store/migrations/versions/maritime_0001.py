@@ -1,7 +1,7 @@
 """maritime: vessel identity history, AIS imports with checkpoints, maritime events
 
 Revision ID: maritime_0001
-Revises: core_0001
+Revises: reading_0001
 Create Date: 2026-11-22
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "maritime_0001"
-down_revision = "core_0001"
-branch_labels = ("maritime",)
+down_revision = "reading_0001"
+branch_labels = None
 depends_on = None
 
 

@@ -1,7 +1,7 @@
 """reading: entities, document readings, mentions, quotes, claims, incidents and their actors
 
 Revision ID: reading_0001
-Revises: core_0001
+Revises: evidence_0001
 Create Date: 2026-11-22
 """
 
@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "reading_0001"
-down_revision = "core_0001"
-branch_labels = ("reading",)
-depends_on = "evidence_0001"
+down_revision = "evidence_0001"
+branch_labels = None
+depends_on = None
 
 _TS = sa.DateTime(timezone=True)
 

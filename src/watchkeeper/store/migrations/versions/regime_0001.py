@@ -1,7 +1,7 @@
 """regime: resolutions and measures
 
 Revision ID: regime_0001
-Revises: core_0001
+Revises: web_0001
 Create Date: 2026-11-22
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "regime_0001"
-down_revision = "core_0001"
-branch_labels = ("regime",)
+down_revision = "web_0001"
+branch_labels = None
 depends_on = None
 
 

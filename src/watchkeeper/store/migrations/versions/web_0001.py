@@ -12,7 +12,7 @@ from alembic import op
 
 revision = "web_0001"
 down_revision = "core_0001"
-branch_labels = ("web",)
+branch_labels = None
 depends_on = None
 
 
