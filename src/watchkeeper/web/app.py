@@ -16,7 +16,7 @@ from watchkeeper import __version__
 from watchkeeper.config import Settings
 from watchkeeper.errors import NotFoundError, WatchkeeperError
 from watchkeeper.store import Store, open_store
-from watchkeeper.web import api, designations, pages
+from watchkeeper.web import api, designations, pages, regime
 from watchkeeper.web.security import LoginRequired
 from watchkeeper.web.templating import templates
 
@@ -66,6 +66,8 @@ def create_app(settings: Settings, *, store: Store | None = None, secure_cookies
     app.include_router(api.router)
     app.include_router(designations.api_router)
     app.include_router(designations.page_router)
+    app.include_router(regime.api_router)
+    app.include_router(regime.page_router)
     app.include_router(pages.router)
 
     @app.exception_handler(LoginRequired)
