@@ -18,4 +18,12 @@ def _when(value: object) -> str:
     return "" if value is None else str(value)
 
 
+DIRECTIONS = {"to_dprk": "to the DPRK", "from_dprk": "from the DPRK", "both": "to and from the DPRK", "none": "—"}
+
+
+def _direction(value: object) -> str:
+    return DIRECTIONS.get(str(value), str(value).replace("_", " "))
+
+
 templates.env.filters["when"] = _when
+templates.env.filters["direction"] = _direction
