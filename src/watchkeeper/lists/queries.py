@@ -55,7 +55,7 @@ def iter_designated_names(session: Session, list_id: str | None = None) -> Itera
     )
     if list_id is not None:
         query = query.where(Designation.list_id == list_id)
-    for name, designation in session.execute(query).tuples():
+    for name, designation in session.execute(query):
         yield DesignatedName(
             designation_id=designation.id,
             reference=designation.reference,
@@ -197,7 +197,7 @@ def designation_record(session: Session, row: Designation) -> dict[str, Any]:
         .join(ListSnapshot, DesignationChange.snapshot_id == ListSnapshot.id)
         .where(DesignationChange.designation_id == row.id)
         .order_by(DesignationChange.id)
-    ).tuples()
+    ).all()
     return {
         **summary_record(row),
         "mmsi": row.mmsi,
@@ -240,7 +240,7 @@ def search_designations(
     if not include_removed:
         query = query.where(Designation.removed_at.is_(None))
     hits: dict[str, tuple[str, str]] = {}
-    for designation_id, name, kind in session.execute(query).tuples():
+    for designation_id, name, kind in session.execute(query):
         if designation_id not in hits and wanted <= set(name_tokens(name)):
             hits[designation_id] = (name, kind)
     rows = session.scalars(select(Designation).where(Designation.id.in_(hits)).order_by(Designation.id))
