@@ -28,6 +28,7 @@ RECORD_SOURCES: tuple[str, ...] = (
     "watchkeeper.regime.export:records",
     "watchkeeper.lists.export:records",
     "watchkeeper.reading.export:records",
+    "watchkeeper.maritime.export:records",
 )
 
 # FollowTheMoney sources: where a record fits an FtM schema (Person, Organization, Vessel, Sanction, ...).

@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from watchkeeper import __version__
-from watchkeeper.cli import lists, reading, regime, web, workspace
+from watchkeeper.cli import lists, maritime, reading, regime, web, workspace
 from watchkeeper.cli.context import AppContext
 from watchkeeper.cli.export import export_command
 from watchkeeper.cli.output import err_console
@@ -86,6 +86,7 @@ app.add_typer(web.users_app, name="users")
 # Stage command groups (one line each): app.add_typer(<group>.app, name="<group>")
 app.add_typer(regime.app, name="regime")
 app.add_typer(lists.app, name="lists")
+app.add_typer(maritime.app, name="maritime")
 app.command("read")(reading.read_command)
 app.add_typer(reading.doc_app, name="doc")
 app.add_typer(reading.entities_app, name="entities")

@@ -1,1 +1,1 @@
-"""Maritime monitoring: AIS in, tracks, detectors (gaps, encounters, loitering, port calls, identity changes)."""
+"""Maritime monitoring: AIS in, tracks, detectors (gaps, encounters, loitering, port calls, renames)."""

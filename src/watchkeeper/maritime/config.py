@@ -1,9 +1,9 @@
 """Every threshold of the maritime detectors, in one object, with the published value as the default.
 
 Defaults follow Global Fishing Watch's published definitions (re-implemented here, not their code):
-- encounters: two vessels within 500 m of each other for at least 2 hours, median speed below 2 knots, at least
-  10 km from a coastal anchorage (GFW, "Encounters" data caveats; Miller et al. 2018, "Identifying Global
-  Patterns of Transshipment Behavior", Frontiers in Marine Science);
+- encounters: two vessels within 500 m of each other for at least 2 hours, median speed below 2 knots,
+  at least 10 km from a coastal anchorage (GFW, "Encounters" data caveats; Miller et al. 2018,
+  "Identifying Global Patterns of Transshipment Behavior", Frontiers in Marine Science);
 - loitering: a vessel averaging under 2 knots for at least 4 hours away from port (GFW carrier loitering);
 - AIS gaps: 12 hours or more without a position (GFW "AIS disabling events", Welch et al. 2022, Science
   Advances, which uses ≥ 12 h gaps away from shore);

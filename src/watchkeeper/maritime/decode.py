@@ -1,4 +1,4 @@
-"""AIS payload decoding, vectorised: 6-bit armour through a lookup table, bit fields by shifts over 2-D arrays.
+"""AIS payload decoding, vectorised: 6-bit armour by a lookup table, bit fields by shifts over 2-D arrays.
 
 Payloads of one message type are gathered into a matrix of 6-bit values (one row per message, zero beyond a
 row's end); a field is the columns it spans shifted together and masked. Values follow pyais's conventions
@@ -72,7 +72,7 @@ class Decoded:
 def sixbit_matrix(
     buf: np.ndarray, start: np.ndarray, length: np.ndarray, width: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Rows of 6-bit values, ``width`` columns, zero beyond each payload's end; and rows with a bad character."""
+    """Rows of 6-bit values, ``width`` columns, zero past each payload's end; rows with a bad character."""
     idx = start[:, None] + np.arange(width)
     inside = np.arange(width)[None, :] < length[:, None]
     values = ARMOUR[buf[np.minimum(idx, len(buf) - 1)]]

@@ -25,12 +25,14 @@ class Detection:
     mmsis: tuple[int, ...]
     start: int  # epoch seconds
     end: int
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     port: str | None = None
     port_country: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
-    rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # track rows for the excerpt
+    rows: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=np.int64)
+    )  # track rows for the excerpt
 
 
 Detector = Callable[[Tracks, DetectorConfig, tuple[Port, ...]], list[Detection]]
@@ -104,7 +106,7 @@ def _speed(tracks: Tracks) -> np.ndarray:
 
 
 def detect_loitering(tracks: Tracks, config: DetectorConfig, ports: tuple[Port, ...]) -> list[Detection]:
-    """Runs of slow fixes lasting ``loitering_min_hours`` at least ``loitering_min_port_distance_km`` from port."""
+    """Slow runs of ``loitering_min_hours`` or more, ``loitering_min_port_distance_km`` or more from port."""
     slow = _speed(tracks) < config.loitering_max_speed_knots
     # A long silence ends a run: what happened in it is the gap detector's business.
     split = tracks.segment.copy()

@@ -2,8 +2,9 @@
 
 Each segment is resampled to a fixed time step (linear interpolation between fixes, never across a long
 silence); each resampled position falls in a grid cell at least ``encounter_max_distance_m`` wide; candidate
-pairs are points of the same time step in the same or a neighbouring cell (blocking), found with ``searchsorted``
-over the sorted cell keys. The work grows with the number of positions and of near pairs, not with its square.
+pairs are points of the same time step in the same or a neighbouring cell (blocking), found with
+``searchsorted`` over the sorted cell keys. The work grows with the number of positions and of near pairs,
+not with its square.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ def resample(tracks: Tracks, config: DetectorConfig) -> Resampled:
     step = config.resample_minutes * 60
     if len(tracks) < 2:
         empty = np.zeros(0)
-        return Resampled(empty.astype(np.int64), empty, empty, empty, empty.astype(np.int64), empty.astype(np.int64))
+        return Resampled(
+            empty.astype(np.int64), empty, empty, empty, empty.astype(np.int64), empty.astype(np.int64)
+        )
     t0, t1 = tracks.ts[:-1], tracks.ts[1:]
     dt = t1 - t0
     ok = (tracks.segment[1:] == tracks.segment[:-1]) & (dt > 0) & (dt <= config.resample_max_gap_hours * 3600)
@@ -57,7 +60,7 @@ def resample(tracks: Tracks, config: DetectorConfig) -> Resampled:
 
 
 def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Indices (a, b) of resampled points at the same step within ``max_distance_m``, and their distance in m."""
+    """Indices (a, b) of resampled points at the same step within ``max_distance_m``, and the metres."""
     if not len(points.step):
         z = np.zeros(0, dtype=np.int64)
         return z, z, np.zeros(0)
@@ -105,7 +108,14 @@ def detect_encounters(tracks: Tracks, config: DetectorConfig, ports: tuple[Port,
         return []
     seg_a, seg_b, step = points.segment[a], points.segment[b], points.step[a]
     order = np.lexsort((step, seg_b, seg_a))
-    a, b, metres, seg_a, seg_b, step = a[order], b[order], metres[order], seg_a[order], seg_b[order], step[order]
+    a, b, metres, seg_a, seg_b, step = (
+        a[order],
+        b[order],
+        metres[order],
+        seg_a[order],
+        seg_b[order],
+        step[order],
+    )
     # A run: same pair, steps at most one missed step apart.
     new = np.ones(len(a), dtype=bool)
     new[1:] = (seg_a[1:] != seg_a[:-1]) | (seg_b[1:] != seg_b[:-1]) | (np.diff(step) > 2)

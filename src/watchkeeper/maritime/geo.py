@@ -87,7 +87,7 @@ def port_at(lat: np.ndarray, lon: np.ndarray, ports: tuple[Port, ...]) -> np.nda
 def distance_to_port_km(lat: np.ndarray, lon: np.ndarray, ports: tuple[Port, ...]) -> np.ndarray:
     """Distance from each point to the nearest port or anchorage area (0 inside one), in km.
 
-    Approximated as the distance to the nearest vertex or centre of each polygon, which is within a few hundred
+    Approximated as the distance to the nearest vertex or centre of each polygon, within a few hundred
     metres of the true boundary distance for the small areas we ship.
     """
     best = np.full(len(lat), np.inf)

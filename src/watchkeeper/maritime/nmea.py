@@ -1,9 +1,10 @@
 """NMEA 0183 framing of AIS sentences, vectorised over a whole buffer of lines.
 
-A batch of bytes becomes arrays of sentence fields without a Python loop per line: line, ``!``, ``*`` and comma
-positions are found with NumPy over the buffer and mapped to lines with ``searchsorted``; the checksum is an XOR
-prefix scan. NMEA 4.0 tag blocks (``\\s:rx,c:1700000000*hh\\``) and receiver timestamps after the checksum
-(``...*hh,1700000000``) give the time. Only multi-sentence messages take a per-message path (they are rare).
+A batch of bytes becomes arrays of sentence fields without a Python loop per line: line, ``!``, ``*`` and
+comma positions are found with NumPy over the buffer and mapped to lines with ``searchsorted``; the checksum
+is an XOR prefix scan. NMEA 4.0 tag blocks (``\\s:rx,c:1700000000*hh\\``) and receiver timestamps after the
+checksum (``...*hh,1700000000``) give the time. Only multi-sentence messages take a per-message path
+(they are rare).
 """
 
 from __future__ import annotations

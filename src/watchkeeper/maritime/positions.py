@@ -35,8 +35,8 @@ POSITION_SCHEMA = pa.schema(
 def clean_positions(columns: dict[str, np.ndarray], counts: Counter[str]) -> pa.Table:
     """Keep positions that have a time and a possible place; AIS "not available" codes become missing values.
 
-    pyais keeps the raw codes (lat 91, lon 181, speed 102.3, course 360, heading 511); we drop positions without
-    a place and store the others as NaN / -1.
+    pyais keeps the raw codes (lat 91, lon 181, speed 102.3, course 360, heading 511); we drop positions
+    without a place and store the others as NaN / -1.
     """
     mmsi, ts = columns["mmsi"], columns["ts"]
     lat, lon = columns["lat"].astype(np.float64), columns["lon"].astype(np.float64)
@@ -54,7 +54,9 @@ def clean_positions(columns: dict[str, np.ndarray], counts: Counter[str]) -> pa.
     speed = columns["speed"].astype(np.float64)
     course = columns["course"].astype(np.float64)
     sog = np.where(long_range, np.where(speed >= 63, np.nan, speed), np.where(speed >= 102.3, np.nan, speed))
-    cog = np.where(long_range, np.where(course >= 511, np.nan, course), np.where(course >= 360, np.nan, course))
+    cog = np.where(
+        long_range, np.where(course >= 511, np.nan, course), np.where(course >= 360, np.nan, course)
+    )
     heading = np.where(columns["heading"] >= 360, -1, columns["heading"])
     return pa.table(
         {

@@ -1,9 +1,9 @@
 """Tracks: positions per vessel in time order, split into segments where a jump is physically implausible.
 
-Two transmitters sharing one MMSI (or one spoofing another's) interleave their positions; a fix that would need
-more than ``segment_max_speed_knots`` from the previous one starts or continues another segment. Vessels with
-no such jump (nearly all) are segmented in one vectorised pass; only MMSIs with jumps take a per-point path
-that attaches each fix to the open segment it can plausibly continue.
+Two transmitters sharing one MMSI (or one spoofing another's) interleave their positions; a fix that would
+need more than ``segment_max_speed_knots`` from the previous one starts or continues another segment.
+Vessels with no such jump (nearly all) are segmented in one vectorised pass; only MMSIs with jumps take a
+per-point path that attaches each fix to the open segment it can plausibly continue.
 """
 
 from __future__ import annotations
@@ -43,7 +43,12 @@ class Tracks:
 
 
 def _implausible(
-    lat1: np.ndarray, lon1: np.ndarray, t1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray, t2: np.ndarray,
+    lat1: np.ndarray,
+    lon1: np.ndarray,
+    t1: np.ndarray,
+    lat2: np.ndarray,
+    lon2: np.ndarray,
+    t2: np.ndarray,
     config: DetectorConfig,
 ) -> np.ndarray:
     km = haversine_km(lat1, lon1, lat2, lon2)
@@ -52,7 +57,7 @@ def _implausible(
 
 
 def _split_vessel(lat: np.ndarray, lon: np.ndarray, ts: np.ndarray, config: DetectorConfig) -> np.ndarray:
-    """Local segment numbers for one MMSI's time-ordered fixes: each fix joins the open segment it fits best."""
+    """Local segment numbers for one MMSI's time-ordered fixes: each joins the open segment it fits best."""
     last: list[int] = []  # row of the last fix of each open segment
     labels = np.empty(len(ts), dtype=np.int64)
     for i in range(len(ts)):
@@ -85,7 +90,10 @@ def build_tracks(table: pa.Table, config: DetectorConfig | None = None) -> Track
     mmsi, ts, lat, lon, sog = mmsi[order], ts[order], lat[order], lon[order], sog[order]
     if len(ts):
         repeat = np.concatenate(
-            ([False], (mmsi[1:] == mmsi[:-1]) & (ts[1:] == ts[:-1]) & (lat[1:] == lat[:-1]) & (lon[1:] == lon[:-1]))
+            (
+                [False],
+                (mmsi[1:] == mmsi[:-1]) & (ts[1:] == ts[:-1]) & (lat[1:] == lat[:-1]) & (lon[1:] == lon[:-1]),
+            )
         )
         keep = ~repeat
         mmsi, ts, lat, lon, sog = mmsi[keep], ts[keep], lat[keep], lon[keep], sog[keep]
@@ -95,7 +103,9 @@ def build_tracks(table: pa.Table, config: DetectorConfig | None = None) -> Track
         new_vessel[1:] = mmsi[1:] != mmsi[:-1]
     jump = np.zeros(n, dtype=bool)
     if n > 1:
-        jump[1:] = ~new_vessel[1:] & _implausible(lat[:-1], lon[:-1], ts[:-1], lat[1:], lon[1:], ts[1:], config)
+        jump[1:] = ~new_vessel[1:] & _implausible(
+            lat[:-1], lon[:-1], ts[:-1], lat[1:], lon[1:], ts[1:], config
+        )
     vessel_no = np.cumsum(new_vessel) - 1
     local = np.zeros(n, dtype=np.int64)
     for v in np.unique(vessel_no[jump]):
