@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from watchkeeper.lists import designated_vessels, iter_designated_names
 from watchkeeper.resolve.korean import given_name_keys, looks_korean
 from watchkeeper.resolve.matcher import POSSIBLE_THRESHOLD, MatchResult, match_forms
 from watchkeeper.resolve.names import SCHEMAS, NameForm, name_form
@@ -175,8 +176,6 @@ class ScreeningIndex:
     @classmethod
     def from_session(cls, session: Session, list_id: str | None = None) -> ScreeningIndex:
         """The index of every designated name in the store (lists stage), vessels with their IMO."""
-        from watchkeeper.lists import designated_vessels, iter_designated_names
-
         vessels = {v.designation_id: v for v in designated_vessels(session)}
         names: list[ListedName] = []
         for record in iter_designated_names(session, list_id=list_id):
