@@ -1,0 +1,315 @@
+"""The cap ledger: petroleum delivered to the DPRK per year, as states reported it and as evidence alleges it.
+
+The two series are kept apart. ``reported`` comes from notifications to the 1718 Committee imported from CSV
+(format in docs/assess.md); ``alleged`` from the quantities of assessed petroleum-delivery incidents, each
+entry pointing at its incident. Both are in barrels against the cap in force and its alert thresholds.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from watchkeeper.errors import InputFileError
+from watchkeeper.regime import Regime
+from watchkeeper.store.base import content_id
+from watchkeeper.store.models.assess import AssessedIncident, CapNotification
+
+COMMODITIES = ("refined_petroleum", "crude_oil")
+UNITS = {"barrels": "barrel", "barrel": "barrel", "tonnes": "tonne", "tonne": "tonne"}
+COLUMNS = (
+    "year",
+    "month",
+    "period",
+    "reporting_state",
+    "commodity",
+    "quantity",
+    "unit",
+    "reported_on",
+    "source",
+)
+
+
+@lru_cache(maxsize=1)
+def barrels_per_tonne() -> dict[str, float]:
+    """Conversion factors per commodity (``data/assess/ledger.yaml``)."""
+    path = resources.files("watchkeeper.data") / "assess" / "ledger.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["barrels_per_tonne"]
+
+
+def to_barrels(quantity: float, unit: str, commodity: str) -> float:
+    """A quantity in barrels; tonnes are converted with the commodity's factor."""
+    return quantity if UNITS[unit] == "barrel" else quantity * barrels_per_tonne()[commodity]
+
+
+def sample_notifications_path() -> Path:
+    """The bundled sample of notified refined-petroleum deliveries (public figures, each row cited)."""
+    return Path(str(resources.files("watchkeeper.data") / "assess" / "petroleum_notifications.csv"))
+
+
+def _parse_row(path: Path, line: int, row: dict[str, str]) -> dict[str, Any]:
+    def fail(column: str, message: str) -> InputFileError:
+        return InputFileError(path, message, line=line, field=column)
+
+    values: dict[str, Any] = {}
+    try:
+        values["year"] = int(row["year"])
+    except ValueError:
+        raise fail("year", f"{row['year']!r} is not a year") from None
+    if not 2000 <= values["year"] <= 2100:
+        raise fail("year", f"{values['year']} is out of range")
+    month = (row.get("month") or "").strip()
+    if month and (not month.isdigit() or not 1 <= int(month) <= 12):
+        raise fail("month", f"{month!r} is not a month number 1-12")
+    values["month"] = int(month) if month else None
+    values["period"] = (row.get("period") or "").strip() or (
+        f"{values['year']}-{values['month']:02d}" if month else str(values["year"])
+    )
+    values["reporting_state"] = (row.get("reporting_state") or "").strip()
+    if not values["reporting_state"]:
+        raise fail("reporting_state", "is empty")
+    values["commodity"] = (row.get("commodity") or "").strip()
+    if values["commodity"] not in COMMODITIES:
+        raise fail("commodity", f"{values['commodity']!r}; use one of {', '.join(COMMODITIES)}")
+    try:
+        values["quantity"] = float((row.get("quantity") or "").replace(",", ""))
+    except ValueError:
+        raise fail("quantity", f"{row.get('quantity')!r} is not a number") from None
+    if values["quantity"] < 0:
+        raise fail("quantity", "is negative")
+    unit = (row.get("unit") or "").strip().lower()
+    if unit not in UNITS:
+        raise fail("unit", f"{unit!r}; use barrels or tonnes")
+    values["unit"] = unit
+    reported = (row.get("reported_on") or "").strip()
+    try:
+        values["reported_on"] = date.fromisoformat(reported) if reported else None
+    except ValueError:
+        raise fail("reported_on", f"{reported!r} is not a date like 2024-02-21") from None
+    values["source"] = (row.get("source") or "").strip()
+    if not values["source"]:
+        raise fail("source", "is empty; every figure must cite where it was published")
+    values["barrels"] = round(to_barrels(values["quantity"], unit, values["commodity"]), 1)
+    return values
+
+
+@dataclass
+class ImportResult:
+    """Rows read, and how many were new, changed or unchanged."""
+
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def import_notifications(session: Session, path: Path) -> ImportResult:
+    """Validate every row, then upsert (one transaction: a bad row stores nothing)."""
+    try:
+        with path.open(newline="", encoding="utf-8") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputFileError(path, f"missing column(s): {', '.join(missing)}", line=1)
+            parsed = [_parse_row(path, n, row) for n, row in enumerate(reader, start=2)]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError(path, f"cannot read: {exc}") from exc
+    result = ImportResult(rows=len(parsed))
+    for values in parsed:
+        key = content_id(
+            "capnote",
+            values["year"],
+            values["month"],
+            values["period"],
+            values["reporting_state"].lower(),
+            values["commodity"],
+        )
+        row = session.get(CapNotification, key)
+        if row is None:
+            session.add(CapNotification(id=key, imported_from=path.name, **values))
+            result.inserted += 1
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            row.imported_from = path.name
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    session.flush()
+    return result
+
+
+@dataclass
+class LedgerEntry:
+    """One figure in the ledger: a notification, or an incident's alleged quantity (share of this year)."""
+
+    series: str  # reported | alleged
+    year: int
+    commodity: str
+    state: str
+    barrels: float
+    source: str
+    notification_id: str | None = None
+    incident_id: str | None = None
+    grade: str | None = None
+    quantity_text: str | None = None
+    document_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"type": "cap_ledger_entry", **self.__dict__}
+
+
+@dataclass
+class LedgerYear:
+    """One year of one capped commodity: the cap in force, both series and how far each used the cap."""
+
+    year: int
+    commodity: str
+    measure_id: str | None
+    cap_barrels: float | None
+    thresholds: list[int]
+    reported: float = 0.0
+    alleged: float = 0.0
+    entries: list[LedgerEntry] = field(default_factory=list)
+    reported_by_state: dict[str, float] = field(default_factory=dict)
+    alleged_by_state: dict[str, float] = field(default_factory=dict)
+
+    def percent(self, value: float) -> float | None:
+        return round(100 * value / self.cap_barrels, 1) if self.cap_barrels else None
+
+    def crossed(self, value: float) -> list[int]:
+        pct = self.percent(value)
+        return [t for t in self.thresholds if pct is not None and pct >= t]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "commodity": self.commodity,
+            "measure_id": self.measure_id,
+            "cap_barrels": self.cap_barrels,
+            "alert_thresholds_percent": self.thresholds,
+            "reported_barrels": round(self.reported, 1),
+            "reported_percent": self.percent(self.reported),
+            "reported_thresholds_crossed": self.crossed(self.reported),
+            "alleged_barrels": round(self.alleged, 1),
+            "alleged_percent": self.percent(self.alleged),
+            "alleged_thresholds_crossed": self.crossed(self.alleged),
+            "reported_by_state": {k: round(v, 1) for k, v in sorted(self.reported_by_state.items())},
+            "alleged_by_state": {k: round(v, 1) for k, v in sorted(self.alleged_by_state.items())},
+        }
+
+
+def _year_shares(start: date, end: date) -> dict[int, float]:
+    days = (end - start).days + 1
+    shares = {}
+    for year in range(start.year, end.year + 1):
+        first, last = max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
+        shares[year] = ((last - first).days + 1) / days
+    return shares
+
+
+def incident_barrels(incident: AssessedIncident) -> tuple[float, dict[str, Any]] | None:
+    """The smallest volume any report gives, in barrels (reports of one delivery are never summed)."""
+    commodity = incident.commodity or "refined_petroleum"
+    volumes = [
+        (to_barrels(float(q["value"]), str(q.get("unit")), commodity), q)
+        for q in incident.quantities or []
+        if str(q.get("unit")) in UNITS and q.get("value") is not None
+    ]
+    return min(volumes, key=lambda v: v[0]) if volumes else None
+
+
+def _supplier(incident: AssessedIncident) -> str:
+    for actor in incident.actors or []:
+        if actor["role"] in ("supplier", "from") and actor["entity_id"] != "country:north-korea":
+            return actor["name"]
+    return "unknown supplier"
+
+
+def _year_record(regime: Regime, year: int, commodity: str) -> LedgerYear:
+    day = date(year, 12, 31)
+    cap = regime.cap_in_force(commodity, day) or regime.cap_in_force(commodity, date(year, 1, 1))
+    limit = cap.limit_on(day) or cap.limit_on(date(year, 1, 1)) if cap else None
+    value = None
+    if limit is not None:
+        if limit.unit == "barrels":
+            value = float(limit.value) if limit.value is not None else None
+        else:
+            value = next((float(a.value) for a in limit.alternatives if a.unit == "barrels"), None)
+    thresholds = list(cap.alerts.thresholds_percent) if cap and cap.alerts else []
+    return LedgerYear(year, commodity, cap.id if cap else None, value, thresholds)
+
+
+def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None) -> list[LedgerYear]:
+    """The ledger per year and commodity, for ``years`` or every year either series has a figure for."""
+    rows: dict[tuple[int, str], LedgerYear] = {}
+
+    def year_row(year: int, commodity: str) -> LedgerYear:
+        if (year, commodity) not in rows:
+            rows[(year, commodity)] = _year_record(regime, year, commodity)
+        return rows[(year, commodity)]
+
+    for note in session.scalars(
+        select(CapNotification).order_by(CapNotification.year, CapNotification.period)
+    ):
+        row = year_row(note.year, note.commodity)
+        row.reported += note.barrels
+        row.reported_by_state[note.reporting_state] = (
+            row.reported_by_state.get(note.reporting_state, 0.0) + note.barrels
+        )
+        row.entries.append(
+            LedgerEntry(
+                "reported",
+                note.year,
+                note.commodity,
+                note.reporting_state,
+                note.barrels,
+                note.source,
+                notification_id=note.id,
+            )
+        )
+    query = (
+        select(AssessedIncident)
+        .where(AssessedIncident.kind == "petroleum_delivery")
+        .order_by(AssessedIncident.date)
+    )
+    for incident in session.scalars(query):
+        volume = incident_barrels(incident)
+        start = incident.date or incident.date_end
+        if volume is None or start is None or incident.commodity not in COMMODITIES:
+            continue
+        barrels, quantity = volume
+        supplier = _supplier(incident)
+        for year, share in _year_shares(start, incident.date_end or start).items():
+            row = year_row(year, incident.commodity)
+            row.alleged += barrels * share
+            row.alleged_by_state[supplier] = row.alleged_by_state.get(supplier, 0.0) + barrels * share
+            row.entries.append(
+                LedgerEntry(
+                    "alleged",
+                    year,
+                    incident.commodity,
+                    supplier,
+                    round(barrels * share, 1),
+                    incident.summary,
+                    incident_id=incident.id,
+                    grade=incident.grade,
+                    quantity_text=str(quantity.get("text")),
+                    document_id=quantity.get("document_id"),
+                )
+            )
+    wanted = (
+        sorted(rows)
+        if years is None
+        else [(y, c) for y in years for c in COMMODITIES if (y, c) in rows or c == COMMODITIES[0]]
+    )
+    return [year_row(y, c) for y, c in wanted]

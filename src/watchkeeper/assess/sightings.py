@@ -1,0 +1,359 @@
+"""Sightings: each per-document incident (reading) and each maritime event, with who reports it and how.
+
+A sighting is the unit that merges into an assessed incident. Its evidence says which source reports it (an
+outlet quoting a government counts as that government; copies of one wire count once), what class of source
+that is, whether direct evidence (imagery, debris, tracking) backs it, and which parties deny it.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from watchkeeper.assess.rules import Actor
+from watchkeeper.store.models.evidence import Document
+from watchkeeper.store.models.maritime import MaritimeEvent
+from watchkeeper.store.models.reading import Claim, Entity, Incident, IncidentActor
+
+INCIDENT_KINDS = {
+    "missile_launch",
+    "engine_test",
+    "arms_transfer",
+    "petroleum_delivery",
+    "ship_to_ship_transfer",
+    "banned_export",
+    "cyber_theft",
+    "overseas_workers",
+    "port_call",
+    "council_vote",
+}
+TRACKING_SOURCE = "tracking:ais"
+
+
+@lru_cache(maxsize=1)
+def assess_data(name: str) -> dict[str, Any]:
+    """One of the assess data files (``grading``, ``merging``), parsed."""
+    path = resources.files("watchkeeper.data") / "assess" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Evidence:
+    """One report or denial of a sighting, ready to store as ``assessed_incident_evidence``."""
+
+    stance: str  # reports | denies
+    quoted: str
+    source_key: str
+    source_name: str
+    source_class: str  # official | party | research | media | anonymous | tracking
+    evidence_type: str  # direct | assertion
+    direct_cues: list[str] = field(default_factory=list)
+    incident_id: str | None = None
+    claim_id: str | None = None
+    maritime_event_id: str | None = None
+    document_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    outlet_id: str | None = None
+    copy_group_id: str | None = None
+    published_at: datetime | None = None
+
+
+@dataclass
+class Sighting:
+    """One incident as one document (or one maritime event) tells it."""
+
+    key: str
+    kind: str
+    start: date | None
+    end: date | None
+    precision: str
+    actors: list[Actor]
+    status: str
+    text: str
+    place_id: str | None = None
+    place_text: str | None = None
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    published: date | None = None
+    port_country: str | None = None
+
+    @property
+    def window(self) -> tuple[date, date] | None:
+        return window_of(self.start, self.end, self.precision)
+
+
+def window_of(start: date | None, end: date | None, precision: str) -> tuple[date, date] | None:
+    """The days a date of this precision may mean."""
+    if start is None:
+        return (end, end) if end is not None else None  # "by <date>": merge on the date it was true by
+    if end is not None and end >= start:
+        return start, end
+    if precision == "week":
+        return start, start + timedelta(days=6)
+    if precision == "month":
+        return start, start.replace(day=monthrange(start.year, start.month)[1])
+    if precision == "quarter":
+        last = min(start.month + 2, 12)
+        return start, date(start.year, last, monthrange(start.year, last)[1])
+    if precision == "year":
+        return start, date(start.year, 12, 31)
+    return start, start
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    left = text.rfind("\n\n", 0, start)
+    right = text.find("\n\n", end)
+    return text[left + 2 if left >= 0 else 0 : right if right >= 0 else len(text)]
+
+
+def _direct_cues(text: str) -> list[str]:
+    lowered = text.lower()
+    found = []
+    for cue, words in assess_data("grading")["direct_cues"].items():
+        if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words):
+            found.append(cue)
+    return found
+
+
+def _anonymous(text: str) -> bool:
+    lowered = text.lower()
+    return any(cue in lowered for cue in assess_data("grading")["anonymous_cues"])
+
+
+def speaker_for(entity_id: str) -> str:
+    """The source an entity's word counts as: its government for officials and ministries."""
+    return assess_data("grading")["speaks_for"].get(entity_id, entity_id)
+
+
+def source_class(key: str, parties: set[str]) -> str:
+    """official, party (a participant speaking), research, or media, from the source key."""
+    grading = assess_data("grading")
+    kind = key.partition(":")[0]
+    if key in parties:
+        return "party"
+    if kind in grading["official_types"] or key in grading["official_entities"]:
+        return "official"
+    if kind in grading["research_types"]:
+        return "research"
+    return "media"
+
+
+def _copy_key(doc: Document) -> str:
+    if doc.copy_group_id:
+        return f"copy:{doc.copy_group_id}"
+    if doc.wire_id:
+        return f"wire:{doc.wire_id}"
+    return f"outlet:{doc.outlet_id}" if doc.outlet_id else f"document:{doc.id}"
+
+
+def _overlaps(claim: Claim, incident: Incident) -> bool:
+    return claim.start < incident.sent_end and claim.end > incident.sent_start
+
+
+@dataclass
+class _Context:
+    entities: dict[str, Entity]
+    documents: dict[str, Document]
+    claims: dict[str, list[Claim]]
+
+    def name(self, entity_id: str | None) -> str:
+        entity = self.entities.get(entity_id or "")
+        return entity.name if entity else (entity_id or "")
+
+
+def _reports(ctx: _Context, incident: Incident, doc: Document, parties: set[str]) -> Evidence:
+    claims = [c for c in ctx.claims.get(doc.id, []) if c.polarity == "asserts"]
+    attributed = [c for c in claims if _overlaps(c, incident) and c.claimant_id]
+    attributed = attributed or [c for c in claims if c.act == incident.kind and c.claimant_id]
+    sentence = doc.text[incident.sent_start : incident.sent_end]
+    paragraph = _paragraph(doc.text, incident.start, incident.end)
+    cues = _direct_cues(paragraph)
+    common = {
+        "stance": "denies" if incident.status == "denied" else "reports",
+        "quoted": sentence.strip(),
+        "evidence_type": "direct" if cues else "assertion",
+        "direct_cues": cues,
+        "incident_id": incident.id,
+        "document_id": doc.id,
+        "start": incident.sent_start,
+        "end": incident.sent_end,
+        "outlet_id": doc.outlet_id,
+        "copy_group_id": doc.copy_group_id,
+        "published_at": doc.published_at,
+    }
+    if attributed:
+        claim = attributed[0]
+        key = speaker_for(claim.claimant_id or "")
+        return Evidence(
+            source_key=key,
+            source_name=ctx.name(key),
+            claim_id=claim.id,
+            source_class=source_class(key, parties),
+            **common,
+        )
+    anonymous = _anonymous(sentence)
+    return Evidence(
+        source_key=_copy_key(doc),
+        source_name=doc.outlet_name or doc.outlet_id or doc.id,
+        source_class="anonymous" if anonymous else "media",
+        **common,
+    )
+
+
+def _denials(ctx: _Context, incident: Incident, doc: Document, parties: set[str]) -> list[Evidence]:
+    out = []
+    for claim in ctx.claims.get(doc.id, []):
+        if claim.polarity != "denies" or (claim.act in INCIDENT_KINDS and claim.act != incident.kind):
+            continue
+        who = speaker_for(claim.claimant_id or "")
+        if who not in parties and speaker_for(claim.accused_id or "") not in parties:
+            continue
+        out.append(
+            Evidence(
+                stance="denies",
+                quoted=doc.text[claim.start : claim.end].strip(),
+                source_key=who,
+                source_name=ctx.name(who) or claim.claimant_text or "",
+                source_class=source_class(who, parties),
+                evidence_type="assertion",
+                claim_id=claim.id,
+                incident_id=incident.id,
+                document_id=doc.id,
+                start=claim.start,
+                end=claim.end,
+                outlet_id=doc.outlet_id,
+                copy_group_id=doc.copy_group_id,
+                published_at=doc.published_at,
+            )
+        )
+    return out
+
+
+def reading_sightings(session: Session) -> list[Sighting]:
+    """Every per-document incident the reading stage stored, with its reports and denials."""
+    incidents = list(session.scalars(select(Incident).order_by(Incident.document_id, Incident.start)))
+    if not incidents:
+        return []
+    doc_ids = sorted({i.document_id for i in incidents})
+    ctx = _Context(
+        entities={e.id: e for e in session.scalars(select(Entity))},
+        documents={d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))},
+        claims={},
+    )
+    for claim in session.scalars(select(Claim).where(Claim.document_id.in_(doc_ids)).order_by(Claim.start)):
+        ctx.claims.setdefault(claim.document_id, []).append(claim)
+    actors: dict[str, list[IncidentActor]] = {}
+    for row in session.scalars(select(IncidentActor).order_by(IncidentActor.incident_id, IncidentActor.role)):
+        actors.setdefault(row.incident_id, []).append(row)
+    sightings = []
+    for incident in incidents:
+        doc = ctx.documents[incident.document_id]
+        cast = [
+            Actor(
+                a.role,
+                a.entity_id,
+                ctx.name(a.entity_id),
+                ctx.entities[a.entity_id].designation_id if a.entity_id in ctx.entities else None,
+            )
+            for a in actors.get(incident.id, [])
+        ]
+        parties = {a.entity_id for a in cast}
+        evidence = [_reports(ctx, incident, doc, parties), *_denials(ctx, incident, doc, parties)]
+        quantities = [
+            {**q, "document_id": doc.id, "incident_id": incident.id} for q in incident.quantities or []
+        ]
+        sightings.append(
+            Sighting(
+                key=incident.id,
+                kind=incident.kind,
+                start=incident.date,
+                end=incident.date_end,
+                precision=incident.precision,
+                actors=cast,
+                status=incident.status,
+                text=doc.text[incident.sent_start : incident.sent_end].strip(),
+                place_id=incident.place_id,
+                place_text=incident.place_text,
+                quantities=quantities,
+                evidence=evidence,
+                published=doc.published_at.date() if doc.published_at else None,
+            )
+        )
+    return sightings
+
+
+def _vessel_id(vessel: dict[str, Any]) -> str:
+    name = vessel.get("name") or vessel.get("mmsi") or "unknown"
+    return "vessel:" + re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+
+
+def maritime_sightings(session: Session) -> list[Sighting]:
+    """Maritime events whose incident kind the assessment counts (``merging.yaml`` ``maritime_kinds``)."""
+    kinds = assess_data("merging")["maritime_kinds"]
+    out = []
+    for event in session.scalars(select(MaritimeEvent).order_by(MaritimeEvent.start_at, MaritimeEvent.id)):
+        kind = kinds.get(event.incident_kind or "")
+        if kind is None:
+            continue
+        designation_by_mmsi = {str(m.get("mmsi")): m.get("designation_id") for m in event.matches or []}
+        cast = [
+            Actor(
+                "vessel",
+                _vessel_id(v),
+                v.get("name") or f"MMSI {v.get('mmsi')}",
+                designation_by_mmsi.get(str(v.get("mmsi"))),
+                v.get("flag"),
+            )
+            for v in event.vessels or []
+        ]
+        if event.port_country == "PRK" or any(a.flag == "PRK" for a in cast):
+            cast.append(Actor("to", "country:north-korea", "North Korea"))
+        names = " and ".join(a.name for a in cast if a.role == "vessel")
+        where = (
+            f" at {event.port}"
+            if event.port
+            else (f" at {event.lat:.3f}, {event.lon:.3f}" if event.lat is not None else "")
+        )
+        hours = (event.end_at - event.start_at).total_seconds() / 3600
+        what = event.kind.replace("_", " ")
+        text = (
+            f"AIS tracking: {what} of {names}{where}, {hours:.1f} h from {event.start_at:%Y-%m-%d %H:%M} UTC."
+        )
+        evidence = Evidence(
+            stance="reports",
+            quoted=text,
+            source_key=TRACKING_SOURCE,
+            source_name="AIS tracking",
+            source_class="tracking",
+            evidence_type="direct",
+            direct_cues=["tracking"],
+            maritime_event_id=event.id,
+            published_at=event.start_at,
+        )
+        out.append(
+            Sighting(
+                key=event.id,
+                kind=kind,
+                start=event.start_at.date(),
+                end=event.end_at.date(),
+                precision="day",
+                actors=cast,
+                status="observed",
+                text=text,
+                place_text=event.port,
+                evidence=[evidence],
+                published=event.start_at.date(),
+                port_country=event.port_country,
+            )
+        )
+    return out
