@@ -29,10 +29,11 @@ RECORD_SOURCES: tuple[str, ...] = (
     "watchkeeper.lists.export:records",
     "watchkeeper.reading.export:records",
     "watchkeeper.maritime.export:records",
+    "watchkeeper.assess.export:records",
 )
 
 # FollowTheMoney sources: where a record fits an FtM schema (Person, Organization, Vessel, Sanction, ...).
-FTM_SOURCES: tuple[str, ...] = ("watchkeeper.lists.export:ftm_entities",)
+FTM_SOURCES: tuple[str, ...] = ("watchkeeper.lists.export:ftm_entities", "watchkeeper.assess.export:ftm_entities")
 
 FORMATS = ("json", "csv", "ftm")
 

@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from watchkeeper import __version__
 from watchkeeper.cli import lists, maritime, reading, regime, web, workspace
+from watchkeeper.cli import assess as assess_cli
 from watchkeeper.cli import resolve as resolve_cli
 from watchkeeper.cli.context import AppContext
 from watchkeeper.cli.export import export_command
@@ -93,6 +94,9 @@ app.add_typer(reading.doc_app, name="doc")
 app.add_typer(reading.entities_app, name="entities")
 app.command("screen")(resolve_cli.screen)
 app.command("match")(resolve_cli.match)
+app.command("assess")(assess_cli.assess_command)
+app.add_typer(assess_cli.incidents_app, name="incidents")
+app.add_typer(assess_cli.caps_app, name="caps")
 
 
 def main() -> None:
