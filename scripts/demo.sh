@@ -16,6 +16,11 @@ echo "== 2. regime: resolutions, measures and caps as data"
 wk regime load
 wk regime list --kind cap
 
+echo "== 3. lists: the UN Consolidated List (2024-09-26) and the 1718 designated vessels"
+wk lists import-un src/watchkeeper/data/lists/un_consolidated_2024-09-26.xml
+wk lists import-vessels src/watchkeeper/data/lists/un_1718_vessels.csv
+wk lists search "ocean maritime"
+
 echo "== 4. read: entities, quotes, claims, incidents (after the ingest step)"
 wk read --all
 wk entities list
