@@ -230,6 +230,8 @@ def _imo_note(pair: NamePair) -> str:
 def number_mismatch(pair: NamePair) -> Result:
     """Numbers in the names differ (Yu Jong 2 / Yu Jong 8): usually different vessels or companies."""
     na, nb = pair.a.numbers, pair.b.numbers
+    if imo_identical(pair)[0]:
+        return 0.0, "same valid IMO: the hull, not the name, decides"
     if na and nb and na != nb:
         return 1.0, f"numbers {sorted(na)} and {sorted(nb)} differ"
     if bool(na) != bool(nb):
