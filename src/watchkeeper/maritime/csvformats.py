@@ -170,7 +170,7 @@ def read_csv(path: Path) -> CsvBatch:
                    AS heading,
                (-1)::TINYINT AS status, (0)::TINYINT AS msg_type
         FROM parsed WHERE {good}
-    """).fetch_arrow_table()
+    """).to_arrow_table()
     table = pa.table(
         {
             "mmsi": positions["mmsi"],

@@ -25,6 +25,7 @@ _TIME_WIDTH = 14  # digits read for an epoch time: 10 for seconds, 13 for millis
 _KIND = np.zeros(256, dtype=np.uint8)
 for _k, _c in enumerate((_NL, _BANG, _STAR, _COMMA, 58), start=1):
     _KIND[_c] = _k
+_KIND[ord("$")] = 2  # a "$" sentence starts like "!"; its talker (not VDM/VDO) then marks it as not AIS
 
 
 @dataclass

@@ -118,7 +118,7 @@ def read_positions(maritime_dir: Path, con: duckdb.DuckDBPyConnection | None = N
         GROUP BY mmsi, ts, lat, lon
         ORDER BY mmsi, ts, lat, lon
     """
-    return con.execute(query).fetch_arrow_table().cast(POSITION_SCHEMA)
+    return con.execute(query).to_arrow_table().cast(POSITION_SCHEMA)
 
 
 def summary(maritime_dir: Path) -> dict[str, int]:

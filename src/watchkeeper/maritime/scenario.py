@@ -379,15 +379,15 @@ def _spoil(lines: list[str], rng: np.random.Generator) -> dict[str, int]:
     """Duplicates (a second receiver), a few lines out of order, and corrupt lines, counted by reason."""
     n = len(lines)
     for i in sorted(rng.choice(n, size=200, replace=False).tolist(), reverse=True):
-        if ",1,1," in lines[i]:
+        if "AIVDM,1,1," in lines[i]:
             lines.insert(i + 1, lines[i])
     for i in rng.choice(n - 1, size=50, replace=False).tolist():
-        if ",1,1," in lines[i] and ",1,1," in lines[i + 1]:
+        if "AIVDM,1,1," in lines[i] and "AIVDM,1,1," in lines[i + 1]:
             lines[i], lines[i + 1] = lines[i + 1], lines[i]
     bad = {"bad_checksum": 0, "wrong_field_count": 0, "not_a_sentence": 0, "truncated_multipart": 0}
     for i in rng.choice(n, size=40, replace=False).tolist():
         line = lines[i]
-        if ",1,1," not in line:
+        if "AIVDM,1,1," not in line:
             continue
         kind = ("bad_checksum", "wrong_field_count", "not_a_sentence")[i % 3]
         if kind == "bad_checksum":
@@ -400,7 +400,7 @@ def _spoil(lines: list[str], rng: np.random.Generator) -> dict[str, int]:
         bad[kind] += 1
     # A static report whose second sentence never arrived.
     for i in range(len(lines) - 1):
-        if ",2,1," in lines[i] and ",2,2," in lines[i + 1]:
+        if "AIVDM,2,1," in lines[i] and "AIVDM,2,2," in lines[i + 1]:
             del lines[i + 1]
             bad["truncated_multipart"] += 1
             break
