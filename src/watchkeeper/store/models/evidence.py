@@ -55,9 +55,7 @@ class DocumentSignature(Base):
 
     __tablename__ = "document_signature"
 
-    document_id: Mapped[str] = mapped_column(
-        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
-    )
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
     shingle_count: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
@@ -71,9 +69,7 @@ class CopyBand(Base):
 
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
-    document_id: Mapped[str] = mapped_column(
-        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
-    )
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Story(Base):
