@@ -111,8 +111,8 @@ class ClaimsComponent:
         return conj or ents[:1]
 
     def _accused(self, verb: Token, claimants: list[Span], polarity: str, clause: Span) -> list[Span]:
-        named = set(id(c) for c in claimants)
-        objects = [o for o in direct_objects(verb) if id(o) not in named and entity_type(o) != "place"]
+        named = {(c.start, c.end) for c in claimants}
+        objects = [o for o in direct_objects(verb) if (o.start, o.end) not in named and entity_type(o) != "place"]
         if objects or polarity == "denies":
             return objects
         claimant_ids = {c.kb_id_ or c.text for c in claimants}

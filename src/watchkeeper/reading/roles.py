@@ -29,7 +29,7 @@ def entity_of(token: Token) -> Span | None:
 def clause_head(token: Token) -> Token:
     """The nearest verb or auxiliary governing ``token`` (itself when it is one)."""
     current = token
-    while current.pos_ not in ("VERB", "AUX") and current.head is not current:
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
         current = current.head
     return current
 
@@ -43,7 +43,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if current.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "acl", "ccomp") and current.head.i != current.i:
             current = current.head
         else:
             return None
