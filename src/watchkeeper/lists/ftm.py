@@ -21,7 +21,6 @@ from watchkeeper.errors import InputFileError
 from watchkeeper.lists import reference_data
 from watchkeeper.lists.identifiers import clean_imo
 from watchkeeper.lists.records import ListedEntry, ListedName, ParsedList, clean_text, file_hash
-from watchkeeper.lists.vessels_csv import _BASIS
 
 SCHEMAS = ("Person", "Vessel", "Organization", "LegalEntity")
 _NAME_KINDS = (("alias", "alias", "good"), ("weakAlias", "alias", "low"), ("previousName", "former", "good"))
@@ -116,8 +115,7 @@ def _basis(list_id: str, schema: str, listed_on: date | None, text: str | None) 
     known = reference_data.basis_1718(listed_on.isoformat() if listed_on else None, schema)
     if list_id == "un-1718" and known and known[0] == text:
         return known[1], known[2]
-    match = _BASIS.search(text or "")
-    return (match.group("res"), match.group("para").replace(" ", "")) if match else (None, None)
+    return reference_data.basis_from_text(text)
 
 
 def parse_ftm_file(path: Path | str, *, source: str | None = None) -> ParsedList:

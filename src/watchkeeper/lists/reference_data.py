@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -9,6 +10,13 @@ from typing import Any
 import yaml
 
 from watchkeeper.errors import InputFileError
+
+# "res. 2371 (2017) para. 6", "resolution 2321 (2016), paragraph 12", "2270 op 12"
+_BASIS_TEXT = re.compile(
+    r"(?:res(?:olution)?\.?\s*)?(?P<res>\d{3,4})(?:\s*\(\d{4}\))?,?\s*(?:para(?:graph)?\.?|op\.?)\s*"
+    r"(?P<para>\d+(?:\s*\([a-z]\))?)",
+    re.IGNORECASE,
+)
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -70,3 +78,11 @@ def basis_1718(listed_on: str | None, schema: str) -> tuple[str, str, str] | Non
         return None
     text = f"{listing['text']}; {data['measures'][schema]}"
     return text, str(listing["resolution"]), str(listing["paragraph"])
+
+
+def basis_from_text(text: str | None) -> tuple[str | None, str | None]:
+    """(resolution, paragraph) of the first "res. NNNN (YYYY) para. N" in a legal-basis text."""
+    match = _BASIS_TEXT.search(text or "")
+    if match is None:
+        return None, None
+    return match.group("res"), match.group("para").replace(" ", "")

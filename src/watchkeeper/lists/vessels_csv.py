@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from watchkeeper.errors import InputFileError
+from watchkeeper.lists import reference_data
 from watchkeeper.lists.identifiers import clean_imo, valid_imo, valid_mmsi
 from watchkeeper.lists.records import ListedEntry, ListedName, ParsedList, clean_text, file_hash
 
@@ -32,12 +33,6 @@ COLUMNS = (
     "notes",
 )
 REQUIRED = ("name", "designated_on", "legal_basis")
-# "res. 2371 (2017) para. 6", "resolution 2321 (2016), paragraph 12", "2270 op 12"
-_BASIS = re.compile(
-    r"(?:res(?:olution)?\.?\s*)?(?P<res>\d{3,4})(?:\s*\(\d{4}\))?,?\s*(?:para(?:graph)?\.?|op\.?)\s*"
-    r"(?P<para>\d+(?:\s*\([a-z]\))?)",
-    re.IGNORECASE,
-)
 _FLAG = re.compile(r"[a-z]{2}")
 
 
@@ -73,7 +68,7 @@ def _row_entry(row: dict[str, str], path: Path, line: int) -> ListedEntry:
     for alias in (clean_text(a) for a in values["aliases"].split(";")):
         if alias and all(alias != n.name for n in names):
             names.append(ListedName(alias, "alias", "good"))
-    basis = _BASIS.search(values["legal_basis"])
+    resolution, paragraph = reference_data.basis_from_text(values["legal_basis"])
     details = {key: values[key] for key in ("call_sign", "vessel_type", "owner", "notes") if values[key]}
     if flag:
         details["flag"] = flag
@@ -84,8 +79,8 @@ def _row_entry(row: dict[str, str], path: Path, line: int) -> ListedEntry:
         names=names,
         listed_on=designated_on,
         legal_basis=values["legal_basis"],
-        basis_resolution=basis.group("res") if basis else None,
-        basis_paragraph=basis.group("para").replace(" ", "") if basis else None,
+        basis_resolution=resolution,
+        basis_paragraph=paragraph,
         imo=imo,
         mmsi=values["mmsi"] or None,
         details=details,
