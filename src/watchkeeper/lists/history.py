@@ -91,18 +91,21 @@ def _write_entry(session: Session, row: Designation, entry: ListedEntry, digest:
 
 
 def _check_order(session: Session, parsed: ParsedList) -> None:
-    latest = session.scalars(
-        select(ListSnapshot.generated_at)
-        .where(ListSnapshot.source == parsed.source, ListSnapshot.generated_at.is_not(None))
-        .order_by(ListSnapshot.generated_at.desc())
-        .limit(1)
-    ).first()
-    new = as_utc(parsed.generated_at)
-    if latest is not None and new is not None and new < as_utc(latest):  # type: ignore[operator]
+    """Refuse a file older than the newest snapshot of its source: history goes forward only."""
+    newest = as_utc(
+        session.scalars(
+            select(ListSnapshot.generated_at)
+            .where(ListSnapshot.source == parsed.source, ListSnapshot.generated_at.is_not(None))
+            .order_by(ListSnapshot.generated_at.desc())
+            .limit(1)
+        ).first()
+    )
+    generated = as_utc(parsed.generated_at)
+    if newest is not None and generated is not None and generated < newest:
         raise InputFileError(
             parsed.path,
-            f"generated {new.isoformat()}, older than the {parsed.source} snapshot already imported "
-            f"({as_utc(latest).isoformat()}); import versions of a list oldest first",  # type: ignore[union-attr]
+            f"generated {generated.isoformat()}, older than the {parsed.source} snapshot already imported "
+            f"({newest.isoformat()}); import versions of a list oldest first",
         )
 
 
