@@ -21,6 +21,10 @@ wk lists import-un src/watchkeeper/data/lists/un_consolidated_2024-09-26.xml
 wk lists import-vessels src/watchkeeper/data/lists/un_1718_vessels.csv
 wk lists search "ocean maritime"
 
+echo "== 3b. ingest: the sample corpus (text, HTML, PDF) into documents, copy groups and stories"
+wk ingest src/watchkeeper/data/corpus/articles
+wk stories list
+
 echo "== 4. read: entities, quotes, claims, incidents (after the ingest step)"
 wk read --all
 wk entities list

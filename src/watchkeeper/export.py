@@ -27,6 +27,7 @@ RecordSource = Callable[[Session], Iterable[Record]]
 RECORD_SOURCES: tuple[str, ...] = (
     "watchkeeper.regime.export:records",
     "watchkeeper.lists.export:records",
+    "watchkeeper.evidence.export:records",
     "watchkeeper.reading.export:records",
     "watchkeeper.maritime.export:records",
     "watchkeeper.assess.export:records",

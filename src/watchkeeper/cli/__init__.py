@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from watchkeeper import __version__
 from watchkeeper.cli import lists, maritime, reading, regime, web, workspace
 from watchkeeper.cli import assess as assess_cli
+from watchkeeper.cli import evidence as evidence_cli
 from watchkeeper.cli import resolve as resolve_cli
 from watchkeeper.cli.context import AppContext
 from watchkeeper.cli.export import export_command
@@ -86,6 +87,7 @@ app.command("serve")(web.serve)
 app.add_typer(web.users_app, name="users")
 
 # Stage command groups (one line each): app.add_typer(<group>.app, name="<group>")
+evidence_cli.register(app)  # ingest, feeds, docs, stories
 app.add_typer(regime.app, name="regime")
 app.add_typer(lists.app, name="lists")
 app.add_typer(maritime.app, name="maritime")
