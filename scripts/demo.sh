@@ -29,5 +29,10 @@ echo "== 4. read: entities, quotes, claims, incidents (after the ingest step)"
 wk read --all
 wk entities list
 
+echo "== 5. resolve: screen names against the lists in any spelling or script, compare two names"
+wk screen "Korea Mining Development Trading Corp"
+wk screen "리병철" --type person
+wk match "Kim Jong Un" "Kim Jong Il"
+
 echo "== done: workspace $WS"
 wk status
