@@ -26,6 +26,7 @@ DATE_META = (
     "dc.date",
     "sailthru.date",
 )
+MIN_WORDS = 8  # fewer words than this after boilerplate removal is a navigation page, not an article
 TITLE_META = ("og:title", "twitter:title")
 SITE_META = ("og:site_name", "application-name")
 AUTHOR_META = ("author", "article:author", "dc.creator")
@@ -100,7 +101,7 @@ def read_html(
     )
     title = title or (re.split(r"\s+[|–—-]\s+", page_title)[0] if page_title else None)
     text = clean_paragraphs(_drop_title_lines(body.split("\n"), title))
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise SourceError(locator, "no article text found in the page")
     dates = [meta[k] for k in DATE_META if k in meta]
     dates += _json_ld_dates(root)

@@ -68,11 +68,11 @@ def _refused_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> 
         address = address.ipv4_mapped
     checks = (
         ("loopback", address.is_loopback),
-        ("private", address.is_private),
         ("link-local", address.is_link_local),
         ("multicast", address.is_multicast),
-        ("reserved", address.is_reserved),
         ("unspecified", address.is_unspecified),
+        ("reserved", address.is_reserved),
+        ("private", address.is_private),
     )
     for name, hit in checks:
         if hit:
