@@ -313,10 +313,10 @@ def _join_ranges(text: str, found: list[DateMention], published: date) -> list[D
             and _AND.match(text[first.end_char : found[i + 1].start_char])
         ):
             second = found[i + 1]
-            end = second.value.end
-            if end < first.value.start:  # "between November and March": the second month is next year's
-                end = end.replace(year=end.year + 1) if not (end.month == 2 and end.day == 29) else end
-            value = ResolvedDate(first.value.start, max(end, first.value.start), "range")
+            begin, end = first.value.start, second.value.end
+            if end < begin:  # "between March and early November" read in March: both ends in the past year
+                begin = begin.replace(year=begin.year - 1, day=1)
+            value = ResolvedDate(begin, max(end, begin), "range")
             start = first.start_char - len(before) + _BETWEEN.search(before).start()  # type: ignore[union-attr]
             out.append(DateMention(start, second.end_char, text[start : second.end_char], value))
             i += 2

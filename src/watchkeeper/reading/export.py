@@ -136,7 +136,7 @@ def entity_profile(session: Session, entity: Entity) -> Record:
 def entity_list(session: Session) -> list[Record]:
     """Every entity with how many mentions and documents it has."""
     counts: dict[str, tuple[int, set[str]]] = {}
-    for entity_id, document_id in session.execute(select(Mention.entity_id, Mention.document_id)).tuples():
+    for entity_id, document_id in session.execute(select(Mention.entity_id, Mention.document_id)):
         n, docs = counts.setdefault(entity_id or "", (0, set()))
         docs.add(document_id)
         counts[entity_id or ""] = (n + 1, docs)

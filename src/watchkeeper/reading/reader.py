@@ -83,7 +83,7 @@ def read_documents(
                 published = document.published_at.date() if document.published_at else None
                 todo.append((document.id, document.text, published))
     if wanted is not None and (missing := [i for i in wanted if i not in seen]):
-        raise NotFoundError(f"no document with id {missing[0]!r} (see `watchkeeper doc list`)")
+        raise NotFoundError(f"no document with id {missing[0]!r} (see `watchkeeper docs list`)")
     summary = ReadSummary(skipped=len(seen) - len(todo), version=version)
     if not todo:
         return summary
