@@ -73,11 +73,18 @@ def sixbit_matrix(
     buf: np.ndarray, start: np.ndarray, length: np.ndarray, width: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rows of 6-bit values, ``width`` columns, zero past each payload's end; rows with a bad character."""
-    idx = start[:, None] + np.arange(width)
-    inside = np.arange(width)[None, :] < length[:, None]
-    values = ARMOUR[buf[np.minimum(idx, len(buf) - 1)]]
-    values[~inside] = 0
-    return values, (values == 255).any(axis=1)
+    # Column-major, so each column (one character of every payload) is written and later read contiguously.
+    values = np.empty((len(start), width), dtype=np.uint8, order="F")
+    bad = np.zeros(len(start), dtype=bool)
+    fits = len(start) == 0 or int(start.max()) + width <= len(buf)
+    for col in range(width):
+        at = start + col if fits else np.minimum(start + col, len(buf) - 1)
+        values[:, col] = ARMOUR[buf[at]]
+        bad |= (values[:, col] == 255) & (length > col)
+    short = np.flatnonzero(length < width)
+    if len(short):
+        values[short] = np.where(np.arange(width)[None, :] < length[short, None], values[short], 0)
+    return values, bad
 
 
 def bits(v: np.ndarray, start: int, width: int, signed: bool = False) -> np.ndarray:

@@ -53,9 +53,15 @@ def resample(tracks: Tracks, config: DetectorConfig) -> Resampled:
     frac = (bins * step - t0[pair]) / dt[pair]
     lat = tracks.lat[pair] + frac * (tracks.lat[pair + 1] - tracks.lat[pair])
     lon = tracks.lon[pair] + frac * (tracks.lon[pair + 1] - tracks.lon[pair])
-    km = haversine_km(tracks.lat[:-1], tracks.lon[:-1], tracks.lat[1:], tracks.lon[1:])
-    implied = km / KM_PER_NM / np.maximum(dt, 1) * 3600.0
-    sog = np.where(np.isnan(tracks.sog[:-1]), implied, tracks.sog[:-1])[pair]
+    sog = tracks.sog[:-1].copy()
+    unknown = np.flatnonzero(np.isnan(sog))
+    if len(unknown):
+        # Speed implied by the next fix, only where none was reported.
+        km = haversine_km(
+            tracks.lat[unknown], tracks.lon[unknown], tracks.lat[unknown + 1], tracks.lon[unknown + 1]
+        )
+        sog[unknown] = km / KM_PER_NM / np.maximum(dt[unknown], 1) * 3600.0
+    sog = sog[pair]
     return Resampled(bins, lat, lon, sog, tracks.segment[pair], pair)
 
 
@@ -74,17 +80,28 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
     key = ((points.step - points.step.min()) * ny + cy) * nx + cx
     order = np.argsort(key, kind="stable")
     skey = key[order]
+    n = len(skey)
+    # Occupied cells: their keys, first sorted position and size; each point knows its cell.
+    change = np.ones(n, dtype=bool)
+    change[1:] = skey[1:] != skey[:-1]
+    first = np.flatnonzero(change)
+    cells, size = skey[first], np.diff(np.append(first, n))
+    cell_of = np.cumsum(change) - 1
     a_parts, b_parts = [], []
     # Same cell (later members only) and the four "forward" neighbours cover every unordered pair once.
     for dy, dx in ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1)):
-        target = skey + dy * nx + dx
-        lo = np.searchsorted(skey, target, side="left")
-        hi = np.searchsorted(skey, target, side="right")
         if dy == 0 and dx == 0:
-            lo = np.arange(len(skey)) + 1
-        n = np.maximum(hi - lo, 0)
-        src = np.repeat(np.arange(len(skey)), n)
-        dst = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n) + np.repeat(lo, n)
+            lo = np.arange(1, n + 1)
+            count = first[cell_of] + size[cell_of] - lo
+        else:
+            j = np.searchsorted(cells, cells + dy * nx + dx)
+            hit = j < len(cells)
+            hit[hit] = cells[j[hit]] == cells[hit] + dy * nx + dx
+            j = np.where(hit, j, 0)
+            lo = first[j][cell_of]
+            count = np.where(hit, size[j], 0)[cell_of]
+        src = np.repeat(np.arange(n), count)
+        dst = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)
         a_parts.append(order[src])
         b_parts.append(order[dst])
     a, b = np.concatenate(a_parts), np.concatenate(b_parts)

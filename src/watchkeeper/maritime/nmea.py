@@ -22,10 +22,6 @@ for _i, _c in enumerate(b"abcdef"):
 
 _BANG, _STAR, _COMMA, _BACKSLASH, _NL, _CR = 33, 42, 44, 92, 10, 13
 _TIME_WIDTH = 14  # digits read for an epoch time: 10 for seconds, 13 for milliseconds
-_KIND = np.zeros(256, dtype=np.uint8)
-for _k, _c in enumerate((_NL, _BANG, _STAR, _COMMA, 58), start=1):
-    _KIND[_c] = _k
-_KIND[ord("$")] = 2  # a "$" sentence starts like "!"; its talker (not VDM/VDO) then marks it as not AIS
 
 
 @dataclass
@@ -59,23 +55,29 @@ def _last_before(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) ->
 
 def _epoch_at(buf: np.ndarray, at: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Epoch seconds written as digits starting at ``at`` (10 digits, or 13 for milliseconds); -1 if none."""
-    if len(at) == 0:
-        return np.zeros(0, dtype=np.int64)
-    idx = at[:, None] + np.arange(_TIME_WIDTH)
-    inside = idx < ends[:, None]
-    digits = buf[np.minimum(idx, len(buf) - 1)] - np.uint8(48)
-    digit = inside & (digits <= 9)
-    run = np.argmin(np.concatenate((digit, np.zeros((len(at), 1), dtype=bool)), axis=1), axis=1)
-    # Ten digits (epoch seconds) is the common case: one weighted sum; other lengths take Horner's rule.
-    value = digits[:, :10].astype(np.int64) @ (10 ** np.arange(9, -1, -1, dtype=np.int64))
-    odd = np.flatnonzero(run != 10)
-    if len(odd):
-        other = np.zeros(len(odd), dtype=np.int64)
-        for col in range(_TIME_WIDTH):
-            other = np.where(col < run[odd], other * 10 + digits[odd, col], other)
-        value[odd] = other
+    value = np.zeros(len(at), dtype=np.int64)
+    run = np.zeros(len(at), dtype=np.int64)
+    alive = np.ones(len(at), dtype=bool)
+    last = len(buf) - 1
+    # Horner's rule one column at a time, each row stopping at the end of its own run of digits.
+    for col in range(_TIME_WIDTH):
+        digit = buf[np.minimum(at + col, last)] - np.uint8(48)
+        alive &= (at + col < ends) & (digit <= 9)
+        if not alive.any():
+            break
+        value = np.where(alive, value * 10 + digit, value)
+        run += alive
     value = np.where(run >= 12, value // 1000, value)
     return np.where((run >= 9) & (run <= 13), value, -1)
+
+
+def _xor_spans(buf: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """XOR of ``buf[lo:hi]`` for each span (``lo < hi``), in one ``reduceat`` over the buffer."""
+    if len(lo) == 0:
+        return np.zeros(0, dtype=np.int16)
+    idx = np.empty(2 * len(lo), dtype=np.int64)
+    idx[0::2], idx[1::2] = lo, hi
+    return np.bitwise_xor.reduceat(buf, idx)[0::2].astype(np.int16)
 
 
 def frame(data: bytes, first_line: int = 1) -> Framed:
@@ -84,10 +86,7 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     if not data.endswith(b"\n"):
         data = data + b"\n"
     buf = np.frombuffer(data, dtype=np.uint8)
-    # One pass classifies the bytes that frame a sentence; each kind's positions are then taken from the few.
-    special = np.flatnonzero(_KIND[buf])
-    kind = _KIND[buf[special]]
-    nl, bang_all, star_all, comma_all, colon_all = (special[kind == k] for k in range(1, 6))
+    nl, bang_all, star_all, comma_all = (np.flatnonzero(buf == c) for c in (_NL, _BANG, _STAR, _COMMA))
     starts = np.concatenate(([0], nl[:-1] + 1)).astype(np.int64)
     ends = nl.astype(np.int64)
     ends = np.where((ends > starts) & (buf[np.maximum(ends - 1, 0)] == _CR), ends - 1, ends)
@@ -97,7 +96,9 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
 
     bang = _first_at_or_after(bang_all, starts, ends)
     no_start = keep & (bang < 0)
-    counts["not_a_sentence"] += int(no_start.sum())
+    dollar = no_start & (buf[starts] == ord("$"))  # another NMEA sentence ("$GPGGA,..."), not AIS
+    counts["not_ais"] += int(dollar.sum())
+    counts["not_a_sentence"] += int((no_start & ~dollar).sum())
     keep &= ~no_start
 
     star = _last_before(star_all, starts, ends)
@@ -105,14 +106,15 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     counts["no_checksum"] += int(no_star.sum())
     keep &= ~no_star
 
-    xor = np.bitwise_xor.accumulate(buf)
-    safe_bang, safe_star = np.maximum(bang, 0), np.maximum(star, 1)
-    computed = xor[safe_star - 1] ^ xor[safe_bang]
+    computed = np.full(len(starts), -2, dtype=np.int16)
+    rows = np.flatnonzero(keep)
+    computed[rows] = _xor_spans(buf, bang[rows] + 1, star[rows])
+    safe_star = np.maximum(star, 0)
     given = (
         _HEX[buf[np.minimum(safe_star + 1, len(buf) - 1)]] * 16
         + _HEX[buf[np.minimum(safe_star + 2, len(buf) - 1)]]
     )
-    bad_sum = keep & (computed.astype(np.int16) != given)
+    bad_sum = keep & (computed != given)
     counts["bad_checksum"] += int(bad_sum.sum())
     keep &= ~bad_sum
 
@@ -122,14 +124,16 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     if tagged.any():
         t_start, t_bang = starts[tagged], bang[tagged]
         t_star = _first_at_or_after(star_all, t_start, t_bang)
-        ok = t_star > 0
-        t_sum = xor[np.maximum(t_star - 1, 0)] ^ xor[t_start]
+        ok = t_star > t_start + 1
+        t_sum = np.full(len(t_start), -2, dtype=np.int16)
+        t_sum[ok] = _xor_spans(buf, t_start[ok] + 1, t_star[ok])
         t_given = _HEX[buf[np.maximum(t_star + 1, 0)]] * 16 + _HEX[buf[np.maximum(t_star + 2, 0)]]
-        ok &= t_sum.astype(np.int16) == t_given
+        ok &= t_sum == t_given
         bad_tag = np.zeros(len(starts), dtype=bool)
         bad_tag[np.flatnonzero(tagged)[~ok]] = True
         counts["bad_checksum"] += int(bad_tag.sum())
         keep &= ~bad_tag
+        colon_all = np.flatnonzero(buf == 58)
         colon = colon_all[colon_all >= 2]
         before = buf[colon - 2]
         c_key = colon[(buf[colon - 1] == ord("c")) & ((before == _BACKSLASH) | (before == _COMMA))] - 1
