@@ -36,6 +36,10 @@ def test_import_list_show_search(cli: Cli, dprk_files: dict[str, Path]) -> None:
     table = cli.ok("lists", "show", "un-1718:KPe.001").stdout
     assert "KOREA MINING DEVELOPMENT TRADING CORPORATION" in table and "History" in table
 
+    snapshots = _lines(cli.ok("lists", "snapshots", "--json").stdout)
+    added = [(s["source"], s["added"]) for s in snapshots]
+    assert added == [("un-1718-vessels", 9), ("un-consolidated", 155)]
+
     hits = _lines(cli.ok("lists", "search", "ocean maritime", "--json").stdout)
     assert [h["id"] for h in hits] == ["un-1718:KPe.020"]
     assert [h["id"] for h in _lines(cli.ok("lists", "search", "MARITIME océan", "--json").stdout)] == [

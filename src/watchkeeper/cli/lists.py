@@ -180,6 +180,16 @@ def _readable(value: object) -> object:
     return value
 
 
+@app.command("snapshots")
+def snapshots(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """The imported list files (snapshots), with how many entries each added, amended and removed."""
+    with app_context(ctx).store.session() as session:
+        records = queries.list_snapshots(session)
+    columns = [("id", "Snapshot"), ("source", "Source"), ("file_name", "File"), ("generated_at", "Generated")]
+    columns += [("added", "Added"), ("amended", "Amended"), ("removed", "Removed")]
+    print_records(records, as_json=as_json, columns=columns, empty="No list imported yet.")
+
+
 @app.command("show")
 def show(
     ctx: typer.Context,

@@ -250,6 +250,24 @@ def search_designations(
     ]
 
 
+def list_snapshots(session: Session) -> list[dict[str, Any]]:
+    """Every imported file, oldest list first, with what its import changed."""
+    rows = session.scalars(select(ListSnapshot).order_by(ListSnapshot.source, ListSnapshot.imported_at))
+    return [
+        {
+            "id": row.id,
+            "source": row.source,
+            "file_name": row.file_name,
+            "file_hash": row.file_hash,
+            "generated_at": row.generated_at,
+            "imported_at": row.imported_at,
+            "entry_count": row.entry_count,
+            **{kind: row.counts.get(kind, 0) for kind in ("added", "amended", "removed", "unchanged")},
+        }
+        for row in rows
+    ]
+
+
 def as_dict(value: DesignatedName | DesignatedVessel) -> dict[str, Any]:
     """A query result as a plain dict (for JSON output)."""
     return asdict(value)
