@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 
 import pytest
 
+from tests.conftest import shared_file
 from tests.lists.conftest import SNAPSHOT_DATES, parsed_snapshot
 from watchkeeper.lists.records import ParsedList
 
@@ -105,3 +107,15 @@ def test_details_of_a_person(bundled_2024: ParsedList) -> None:
     assert entry.details["positions"] == ["Director of Namchongang Trading Corporation"]
     assert entry.details["last_updated"] == ["2022-07-26"]
     assert "\n" not in entry.details["comments"] and "  " not in entry.details["comments"]
+
+
+def test_listing_dates_and_basis_agree_with_the_reference_table(bundled_2024: ParsedList) -> None:
+    table = list(csv.DictReader(shared_file("reference/un_1718_designations.csv").open(encoding="utf-8")))
+    assert len(table) == 155
+    by_ref = {e.reference: e for e in bundled_2024.entries if e.list_id == "un-1718"}
+    for row in table:
+        entry = by_ref[row["reference_number"].strip()]
+        assert entry.listed_on is not None and entry.listed_on.isoformat() == row["listed_on"]
+        vehicle = row["listing_vehicle"]
+        expected = "1718" if vehicle.startswith("1718 Committee") else vehicle.split()[1]
+        assert entry.basis_resolution == expected, row["reference_number"]

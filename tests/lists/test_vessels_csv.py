@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.lists.conftest import BUNDLED_VESSELS
 from watchkeeper.errors import InputFileError
@@ -100,3 +102,10 @@ def test_aliases_and_reference_without_imo(tmp_path: Path) -> None:
     assert entry.id == "un-1718:UN-V-1" and entry.imo is None
     names = [(n.kind, n.name) for n in entry.names]
     assert names == [("primary", "NO IMO SHIP"), ("alias", "ALPHA"), ("alias", "BETA")]
+
+
+@given(st.text(alphabet="0123456789", min_size=6, max_size=6), st.integers(min_value=1, max_value=9))
+def test_exactly_one_check_digit_fits(first_six: str, shift: int) -> None:
+    check = sum(int(d) * w for d, w in zip(first_six, range(7, 1, -1), strict=True)) % 10
+    assert valid_imo(f"{first_six}{check}")
+    assert not valid_imo(f"{first_six}{(check + shift) % 10}")
