@@ -34,5 +34,12 @@ wk screen "Korea Mining Development Trading Corp"
 wk screen "리병철" --type person
 wk match "Kim Jong Un" "Kim Jong Il"
 
+echo "== 6. maritime: a synthetic AIS scenario (transfers at sea, dark periods, DPRK port calls) into events"
+wk maritime scenario --out "$OUT/ais-scenario" --seed 7
+wk maritime import "$OUT/ais-scenario/scenario.nmea"
+wk maritime detect
+wk maritime events
+wk maritime map --out "$OUT/maritime-map.png"
+
 echo "== done: workspace $WS"
 wk status

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from watchkeeper.maritime.encode import checksum, position_report, sentences, static_report, tag_block
+from watchkeeper.maritime.routes import Route, dest
 
 START = int(datetime(2024, 3, 1, tzinfo=UTC).timestamp())
 HOURS = 96
@@ -59,49 +60,6 @@ class Plan:
     interval_s: int = 180
 
 
-def _dest(lat: float, lon: float, km_north: float, km_east: float) -> tuple[float, float]:
-    return lat + km_north / 111.2, lon + km_east / (111.2 * np.cos(np.radians(lat)))
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dy = (b[0] - a[0]) * 111.2
-    dx = (b[1] - a[1]) * 111.2 * np.cos(np.radians((a[0] + b[0]) / 2))
-    return float(np.hypot(dy, dx))
-
-
-class Route:
-    """Waypoints from legs sailed at a speed and stays in one place, so speeds are those of real ships."""
-
-    def __init__(self, hour: float, at: tuple[float, float]) -> None:
-        self.waypoints = [(hour, *at)]
-
-    @classmethod
-    def arriving(
-        cls, at: tuple[float, float], hour: float, start: tuple[float, float], knots: float
-    ) -> Route:
-        """A route starting at ``start`` that reaches ``at`` at ``hour``."""
-        route = cls(hour - _km(start, at) / (knots * 1.852), start)
-        route.waypoints.append((hour, *at))
-        return route
-
-    @property
-    def hour(self) -> float:
-        return self.waypoints[-1][0]
-
-    @property
-    def at(self) -> tuple[float, float]:
-        return self.waypoints[-1][1], self.waypoints[-1][2]
-
-    def sail(self, to: tuple[float, float], knots: float) -> Route:
-        self.waypoints.append((self.hour + _km(self.at, to) / (knots * 1.852), *to))
-        return self
-
-    def stay(self, hours: float) -> Route:
-        lat, lon = self.at
-        self.waypoints.append((self.hour + hours, lat + 0.0005, lon + 0.0005))
-        return self
-
-
 def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     gold: dict = {"encounters": [], "gaps": [], "port_calls": [], "identity_changes": [], "loitering": []}
     plans: list[Plan] = []
@@ -109,7 +67,7 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     m1 = (36.20, 123.60)
     ra = Route.arriving(m1, 20, (33.5, 122.6), 10).stay(7).sail((32.5, 123.0), 10)
     plans.append(Plan(a["mmsi"], ra.waypoints, [(0, a["name"], a["imo"], "3EXR4")]))
-    near = _dest(*m1, 0.12, 0.08)
+    near = dest(*m1, 0.12, 0.08)
     nampo = (38.727, 125.385)
     rb = Route.arriving(near, 19.5, (38.45, 124.9), 9).stay(8).sail((38.70, 125.30), 9).sail(nampo, 4)
     call_b = rb.hour
@@ -133,7 +91,7 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     c_imo, d_imo = imo_with_check_digit(923411), imo_with_check_digit(916502)
     rc = Route.arriving(m2, 50, (31.8, 122.6), 10).stay(4.5).sail((31.7, 122.6), 10)
     plans.append(Plan(511003456, rc.waypoints, [(0, "SEA HARMONY", c_imo, "T8SH2")]))
-    d_near = _dest(*m2, -0.1, 0.15)
+    d_near = dest(*m2, -0.1, 0.15)
     rd = Route.arriving(d_near, 50, (36.0, 123.2), 10).stay(4.5)
     leave = rd.hour
     rd.sail((37.2, 124.6), 9)
@@ -214,7 +172,7 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     anchorage = (35.99, 120.48)
     crowd = []
     for k in range(16):
-        lat, lon = _dest(*anchorage, 0.3 * (k // 4), 0.3 * (k % 4))
+        lat, lon = dest(*anchorage, 0.3 * (k // 4), 0.3 * (k % 4))
         mmsi = 413000100 + k
         crowd.append(mmsi)
         plans.append(
@@ -231,7 +189,7 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     names = list(PLACES)
     for k in range(20):
         i, j = rng.choice(len(names), size=2, replace=False)
-        one, two = _dest(*PLACES[names[i]], -8, 8), _dest(*PLACES[names[j]], -8, 8)
+        one, two = dest(*PLACES[names[i]], -8, 8), dest(*PLACES[names[j]], -8, 8)
         knots = float(rng.uniform(10, 14))
         route = Route(float(rng.uniform(0, 20)), one).sail(two, knots).sail(one, knots)
         mmsi = int(rng.choice([412, 413, 440, 441, 477, 352, 636, 538])) * 1_000_000 + 500 + k
