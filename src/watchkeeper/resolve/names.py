@@ -15,6 +15,8 @@ from watchkeeper.resolve.romanise import to_latin
 SCHEMAS = ("Person", "Organization", "Vessel")
 SCHEMA_ALIASES = {
     "person": "Person",
+    "per": "Person",
+    "org": "Organization",
     "organization": "Organization",
     "organisation": "Organization",
     "entity": "Organization",
