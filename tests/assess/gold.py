@@ -44,13 +44,18 @@ def _entity(
             Entity(
                 id=entity_id,
                 type=entity_id.partition(":")[0],
-                name=name or entity_id,
+                name=_name(entity_id),
                 aliases=[],
                 designation_id=designations.get(entity_id),
                 source="gold",
             )
         )
     return entity_id
+
+
+def _name(entity_id: str) -> str:
+    """The preferred name the reading stage would give: the canonical slug in words."""
+    return entity_id.partition(":")[2].replace("-", " ").title()
 
 
 def _span(text: str, words: str) -> tuple[int, int]:

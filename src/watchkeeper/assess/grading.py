@@ -37,16 +37,24 @@ def _reports(evidence: Sequence[Evidence]) -> list[Evidence]:
     return [e for e in evidence if e.stance == "reports"]
 
 
+def _names(evidence: Sequence[Evidence]) -> dict[str, str]:
+    """Source key -> the name a reader knows it by, one per key, in key order."""
+    names: dict[str, str] = {}
+    for e in sorted(evidence, key=lambda e: e.source_key):
+        names.setdefault(e.source_key, e.source_name or e.source_key)
+    return names
+
+
 def independent_sources(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Distinct sources: a copy group counts once; an outlet quoting a government counts as it."""
-    keys = sorted({e.source_key for e in _reports(evidence)})
-    return len(keys), f"{len(keys)} independent source(s): {', '.join(keys) or 'none'}"
+    names = _names(_reports(evidence))
+    return len(names), f"{len(names)} independent source(s): {'; '.join(names.values()) or 'none'}"
 
 
 def official_source(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether a government or UN body asserts it."""
-    keys = sorted({e.source_key for e in _reports(evidence) if e.source_class == "official"})
-    return float(bool(keys)), f"official: {', '.join(keys)}" if keys else "no official source"
+    names = _names([e for e in _reports(evidence) if e.source_class == "official"])
+    return float(bool(names)), f"official: {'; '.join(names.values())}" if names else "no official source"
 
 
 def several_official_states(evidence: Sequence[Evidence]) -> tuple[float, str]:
@@ -69,8 +77,8 @@ def direct_evidence(evidence: Sequence[Evidence]) -> tuple[float, str]:
 
 def party_confirms(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether a party to the incident announced it itself (e.g. KCNA reporting a launch)."""
-    keys = sorted({e.source_key for e in _reports(evidence) if e.source_class == "party"})
-    return float(bool(keys)), f"announced by a party: {', '.join(keys)}" if keys else "no party confirms it"
+    names = _names([e for e in _reports(evidence) if e.source_class == "party"])
+    return float(bool(names)), f"announced by a party: {'; '.join(names.values())}" if names else "no party confirms it"
 
 
 def anonymous_only(evidence: Sequence[Evidence]) -> tuple[float, str]:
@@ -82,8 +90,8 @@ def anonymous_only(evidence: Sequence[Evidence]) -> tuple[float, str]:
 
 def denials(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Denials by parties, counted and shown (weight 0)."""
-    who = sorted({e.source_key for e in evidence if e.stance == "denies"})
-    return len(who), f"denied by {', '.join(who)}" if who else "no denial recorded"
+    names = _names([e for e in evidence if e.stance == "denies"])
+    return len(names), f"denied by {'; '.join(names.values())}" if names else "no denial recorded"
 
 
 FEATURES: tuple[Callable[[Sequence[Evidence]], tuple[float, str]], ...] = (

@@ -202,9 +202,10 @@ def _reports(ctx: _Context, incident: Incident, doc: Document, parties: set[str]
             **common,
         )
     anonymous = _anonymous(sentence)
+    outlet = doc.outlet_name or doc.outlet_id or doc.id
     return Evidence(
         source_key=_copy_key(doc),
-        source_name=doc.outlet_name or doc.outlet_id or doc.id,
+        source_name=f"{outlet} and wire copies" if doc.copy_group_id else outlet,
         source_class="anonymous" if anonymous else "media",
         **common,
     )

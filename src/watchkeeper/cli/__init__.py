@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from watchkeeper import __version__
 from watchkeeper.cli import lists, maritime, reading, regime, web, workspace
 from watchkeeper.cli import assess as assess_cli
+from watchkeeper.cli import report as report_cli
 from watchkeeper.cli import evidence as evidence_cli
 from watchkeeper.cli import resolve as resolve_cli
 from watchkeeper.cli.context import AppContext
@@ -99,6 +100,7 @@ app.command("match")(resolve_cli.match)
 app.command("assess")(assess_cli.assess_command)
 app.add_typer(assess_cli.incidents_app, name="incidents")
 app.add_typer(assess_cli.caps_app, name="caps")
+app.command("report")(report_cli.report_command)
 
 
 def main() -> None:

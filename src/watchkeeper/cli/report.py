@@ -1,0 +1,46 @@
+"""``watchkeeper report``: the panel report for a period, as HTML, Markdown or PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from watchkeeper.cli.context import app_context
+from watchkeeper.cli.output import JSON_OPTION, console, print_json
+from watchkeeper.report import FORMATS, write_report
+
+
+def _day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2024-06-30", param_hint=option) from None
+
+
+def report_command(
+    ctx: typer.Context,
+    start: str = typer.Option(..., "--from", help="First day of the period, e.g. 2024-01-01."),
+    end: str = typer.Option(..., "--to", help="Last day of the period, e.g. 2024-06-30."),
+    fmt: str = typer.Option("html", "--format", help=f"One of {', '.join(FORMATS)}."),
+    out: Path = typer.Option(..., "--out", help="File to write (Markdown also writes its charts beside it)."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Write the panel report: findings per measure with evidence, cap ledger, recommendations, sources."""
+    written = write_report(app_context(ctx).store, _day(start, "--from"), _day(end, "--to"), fmt, out)
+    record = {
+        "path": str(written.path),
+        "format": written.format,
+        "incidents": written.incidents,
+        "sections": written.sections,
+        "sources": written.sources,
+        "extra_files": [str(p) for p in written.extra_files],
+    }
+    if as_json:
+        print_json(record)
+        return
+    console.print(
+        f"Wrote {written.path} ({written.format}): {written.incidents} incidents in {written.sections} "
+        f"measure sections, {written.sources} sources cited."
+    )

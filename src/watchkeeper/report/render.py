@@ -1,0 +1,100 @@
+"""Writing a report: HTML (charts inline as SVG), Markdown (charts as SVG files beside it), PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from watchkeeper.errors import WatchkeeperError
+from watchkeeper.regime import Regime, load_regime
+from watchkeeper.report.build import ReportData, build_report
+from watchkeeper.report.charts import ledger_svg, timeline_svg
+from watchkeeper.store import Store
+
+FORMATS = ("html", "md", "pdf")
+
+
+def _templates_dir() -> Path:
+    return Path(str(resources.files("watchkeeper.report") / "templates"))
+
+
+def _environment(autoescape: bool) -> Environment:
+    return Environment(
+        loader=FileSystemLoader(_templates_dir()),
+        autoescape=select_autoescape(["html", "j2"]) if autoescape else False,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+
+
+def with_charts(data: ReportData) -> ReportData:
+    """Draw the report's figures into ``data.charts``."""
+    data.charts = {
+        "timeline": timeline_svg(data.incidents, data.start, data.end),
+        "ledger": ledger_svg(data.ledger),
+    }
+    return data
+
+
+def render_html(data: ReportData) -> str:
+    """The report as one self-contained HTML page."""
+    css = (_templates_dir() / "report.css").read_text(encoding="utf-8")
+    return _environment(True).get_template("report.html.j2").render(data=data, charts=data.charts, css=css)
+
+
+def render_markdown(data: ReportData, figures: dict[str, str]) -> str:
+    """The report as Markdown; ``figures`` maps chart names to the image paths to reference."""
+    text = _environment(False).get_template("report.md.j2").render(data=data, figures=figures)
+    return "\n".join(line.rstrip() for line in text.splitlines()).replace("\n\n\n", "\n\n") + "\n"
+
+
+def write_pdf(html: str, out: Path) -> None:
+    """Lay the HTML out as a PDF with WeasyPrint."""
+    from weasyprint import HTML
+
+    HTML(string=html, base_url=str(out.parent)).write_pdf(out)
+
+
+@dataclass
+class WrittenReport:
+    """What ``write_report`` produced."""
+
+    path: Path
+    format: str
+    incidents: int
+    sections: int
+    sources: int
+    extra_files: list[Path]
+
+
+def write_report(
+    store: Store, start: date, end: date, fmt: str, out: Path, regime: Regime | None = None
+) -> WrittenReport:
+    """Build the report for [start, end] from the store and write it in ``fmt`` to ``out``."""
+    if fmt not in FORMATS:
+        raise WatchkeeperError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if end < start:
+        raise WatchkeeperError(f"--to {end} is before --from {start}")
+    regime = regime or load_regime()
+    with store.session() as session:
+        data = with_charts(build_report(session, regime, start, end))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    extra: list[Path] = []
+    if fmt == "md":
+        figures = {}
+        for name, svg in data.charts.items():
+            path = out.with_name(f"{out.stem}-{name}.svg")
+            path.write_text(svg, encoding="utf-8")
+            figures[name] = path.name
+            extra.append(path)
+        out.write_text(render_markdown(data, figures), encoding="utf-8")
+    elif fmt == "html":
+        out.write_text(render_html(data), encoding="utf-8")
+    else:
+        write_pdf(render_html(data), out)
+    return WrittenReport(out, fmt, len(data.incidents), len(data.sections), len(data.sources), extra)
