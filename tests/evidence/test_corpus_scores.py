@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from watchkeeper.config import Settings, default_database_url
+from watchkeeper.evidence.export import records
 from watchkeeper.evidence.ingest import IngestReport, ingest
 from watchkeeper.evidence.scoring import bcubed, corpus_dir, load_gold, score_corpus, stored_by_article
+from watchkeeper.export import RECORD_SOURCES
 from watchkeeper.store import Store
 
 # Floors a little below what the corpus measured when they were set (copies 1.00, stories 0.90 F1,
@@ -93,3 +95,14 @@ def test_raw_bytes_kept_by_content(corpus_store: tuple[Store, Settings, IngestRe
         document = next(iter(stored_by_article(session).values()))
         raw = Path(settings.workspace) / document.raw_path
     assert raw.exists() and raw.name == document.raw_sha256
+
+
+def test_export_records(corpus_store: tuple[Store, Settings, IngestReport]) -> None:
+    store, _, report = corpus_store
+    with store.session() as session:
+        exported = list(records(session))
+    documents = [r for r in exported if r["type"] == "document"]
+    stories = [r for r in exported if r["type"] == "story"]
+    assert len(documents) == report.documents and len(stories) == report.stories
+    assert all(r["text"] and r["sources"] for r in documents)
+    assert "watchkeeper.evidence.export:records" in RECORD_SOURCES

@@ -6,7 +6,7 @@ import gzip
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -59,10 +59,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header("ETag", route.etag)
             self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()
-            try:
+            with suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(route.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
     return Handler
 

@@ -47,7 +47,7 @@ def test_decode_text_in_many_encodings(data: bytes, expected: str) -> None:
 
 
 def test_header_block_parsed_and_paragraphs_kept() -> None:
-    header, body = split_header(PLAIN)
+    header, _body = split_header(PLAIN)
     assert header == {"title": "Test", "outlet": "Pacific Signal", "date": "30.04.2024"}
     [document] = read_bytes(PLAIN.encode(), "x.txt", "file")
     assert document.text == "First paragraph wrapped.\n\nSecond one."
