@@ -183,7 +183,7 @@ def fetch(
             check_url(current, allow_private=allow_private)
             try:
                 with client.stream("GET", current, headers=request_headers) as response:
-                    if response.is_redirect:
+                    if response.status_code in {301, 302, 303, 307, 308}:
                         location = response.headers.get("location")
                         if not location:
                             raise FetchError(f"{current}: redirect without a Location header")
