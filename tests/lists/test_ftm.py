@@ -49,6 +49,21 @@ def test_round_trip_into_a_fresh_workspace(
     assert copy["un-1718:IMO9562233"]["imo"] == "9562233"
 
 
+def test_our_own_export_into_the_same_workspace_takes_nothing_over(
+    sqlite_store: Store, dprk_files: dict[str, Path], tmp_path: Path
+) -> None:
+    with sqlite_store.session() as session:
+        import_parsed(session, parse_un_xml(dprk_files["2024"]))
+    path = tmp_path / "out.ftm.json"
+    with sqlite_store.session() as session, path.open("w", encoding="utf-8") as fh:
+        write_json_lines(ftm_entities(session), fh)
+    before = _designations(sqlite_store)
+    with sqlite_store.session() as session:
+        result = import_parsed(session, parse_ftm_file(path))
+    assert (result.added, len(result.held_elsewhere)) == (0, 155)
+    assert _designations(sqlite_store) == before
+
+
 OPEN_SANCTIONS_STYLE = [
     {
         "id": "NK-abc",

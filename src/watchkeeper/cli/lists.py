@@ -57,6 +57,10 @@ def _store_parsed(ctx: typer.Context, parsed: ParsedList, as_json: bool) -> Impo
             f"{parsed.path.name}: {result.entries} entries; {result.added} added, {result.amended} amended, "
             f"{result.removed} removed, {result.unchanged} unchanged (snapshot {result.snapshot_id})."
         )
+    if result.held_elsewhere and not as_json:
+        shown = ", ".join(result.held_elsewhere[:5]) + (", ..." if len(result.held_elsewhere) > 5 else "")
+        count = len(result.held_elsewhere)
+        err_console.print(f"{count} entries left as they were, held from another source: {shown}")
     return result
 
 

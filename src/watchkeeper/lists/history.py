@@ -7,7 +7,7 @@ rerunning it finishes the work. The same file imported twice (same source and ha
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +37,7 @@ class ImportResult:
     amended: int = 0
     removed: int = 0
     unchanged: int = 0
+    held_elsewhere: list[str] = field(default_factory=list)
     already_imported: bool = False
 
     def record(self) -> dict[str, Any]:
@@ -136,10 +137,19 @@ def import_parsed(
     existing = {
         row.id: row for row in session.scalars(select(Designation).where(Designation.source == parsed.source))
     }
-    digests = {entry.id: content_hash(entry.comparable()) for entry in parsed.entries}
+    # A designation another source already holds (the UN XML's KPe.001 met again in an FtM file) stays
+    # with that source; the import reports it instead of taking it over.
+    ids = [entry.id for entry in parsed.entries if entry.id not in existing]
+    for chunk in range(0, len(ids), 500):
+        result.held_elsewhere += session.scalars(
+            select(Designation.id).where(Designation.id.in_(ids[chunk : chunk + 500]))
+        ).all()
+    held = set(result.held_elsewhere)
+    entries = [entry for entry in parsed.entries if entry.id not in held]
+    digests = {entry.id: content_hash(entry.comparable()) for entry in entries}
     changed = [
         e.id
-        for e in parsed.entries
+        for e in entries
         if e.id in existing and (existing[e.id].content_hash != digests[e.id] or existing[e.id].removed_at)
     ]
     old_names = {
@@ -149,7 +159,7 @@ def import_parsed(
     for chunk in range(0, len(changed), 500):
         ids = changed[chunk : chunk + 500]
         session.execute(delete(DesignationName).where(DesignationName.designation_id.in_(ids)))
-    for entry in parsed.entries:
+    for entry in entries:
         row = existing.get(entry.id)
         if row is None:
             row = Designation(
