@@ -60,6 +60,20 @@ def mutate(name: str, rng: random.Random) -> str:
     return " ".join(tokens)
 
 
+def synthesize(real: list[ListedName], rng: random.Random) -> tuple[str, str]:
+    """A new name from parts of two real ones, then one mutation: different names sharing words."""
+    base, other = rng.choice(real), rng.choice(real)
+    while other.schema != base.schema:
+        other = rng.choice(real)
+    head, tail = base.name.split(), other.name.split()
+    if base.schema == "Person":
+        tokens = head[:1] + (tail[1:] or tail)
+    else:
+        cut = rng.randrange(1, len(head) + 1)
+        tokens = head[:cut] + tail[len(tail) // 2 :]
+    return base.schema, mutate(" ".join(tokens), rng)
+
+
 def load_list(workspace: Path) -> ScreeningIndex:
     """Import the bundled list through the lists stage and build the index from the store."""
     watchkeeper = [sys.executable, "-m", "watchkeeper", "--workspace", str(workspace)]
@@ -103,10 +117,11 @@ def main() -> None:
         imported = time.perf_counter() - started
     designations = len({e.designation_id for e in real})
     print(f"UN list via the lists stage: {len(real)} names of {designations} designations ({imported:.1f} s)")
-    synthetic = [
-        ListedName(f"synthetic:{i}", f"SYN.{i}", base.schema, mutate(base.name, rng), "alias")
-        for i, base in enumerate(rng.choice(real) for _ in range(args.synthetic))
-    ]
+    people_and_entities = [e for e in real if e.schema != "Vessel" and e.name.split()]
+    synthetic = []
+    for i in range(args.synthetic):
+        schema, name = synthesize(people_and_entities, rng)
+        synthetic.append(ListedName(f"synthetic:{i}", f"SYN.{i}", schema, name, "primary"))
     started = time.perf_counter()
     index = ScreeningIndex([*real, *synthetic])
     built = time.perf_counter() - started

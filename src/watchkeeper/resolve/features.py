@@ -9,7 +9,7 @@ from functools import lru_cache
 from rigour.text.distance import jaro_winkler, levenshtein
 
 from watchkeeper.resolve.korean import KoreanName, given_name_keys, looks_korean
-from watchkeeper.resolve.names import NameForm
+from watchkeeper.resolve.names import MERGE_WIDTHS, NameForm
 from watchkeeper.resolve.reference import name_terms
 from watchkeeper.resolve.vessels import valid_imo
 
@@ -80,11 +80,11 @@ def latin_fold(token: str) -> str:
 
 
 def _merge_adjacent(tokens: list[str], others: set[str]) -> list[str]:
-    """Join runs of 2-3 adjacent tokens that the other name writes as one word (Joon Kook = Joonkook)."""
+    """Join runs of adjacent tokens that the other name writes as one word (Joon Kook = Joonkook)."""
     merged: list[str] = []
     i = 0
     while i < len(tokens):
-        for width in (3, 2):
+        for width in reversed(MERGE_WIDTHS):
             if i + width <= len(tokens) and "".join(tokens[i : i + width]) in others:
                 merged.append("".join(tokens[i : i + width]))
                 i += width

@@ -111,21 +111,34 @@ def decide(score: float) -> str:
     return "no_match"
 
 
-def compare_forms(pair: f.NamePair) -> MatchResult:
-    """Run the declared features over a prepared pair and combine them."""
+MAIN_FEATURES = tuple(feature for feature in FEATURES if not feature.qualifier)
+QUALIFIERS = tuple(feature for feature in FEATURES if feature.qualifier)
+
+
+def compare_forms(pair: f.NamePair, floor: float = 0.0) -> MatchResult:
+    """Run the declared features over a prepared pair and combine them.
+
+    Qualifiers only lower a score, so when the best main feature stays below ``floor`` they are not run (the
+    screening index uses this to drop hopeless candidates early).
+    """
     results = []
     best = 0.0
     penalty = 0.0
-    for feature in FEATURES:
+    for feature in MAIN_FEATURES:
         if pair.schema not in feature.schemas:
             continue
         value, why = feature.func(pair)
-        results.append(FeatureResult(feature.name, feature.weight, value, why, feature.qualifier))
-        if feature.qualifier:
-            penalty += value * feature.weight
-        else:
-            best = max(best, value * feature.weight)
-    score = min(1.0, max(0.0, best + penalty)) if best > 0 else 0.0
+        results.append(FeatureResult(feature.name, feature.weight, value, why, False))
+        best = max(best, value * feature.weight)
+    if best < floor or best <= 0:
+        return MatchResult(pair.a.text, pair.b.text, pair.schema, 0.0, "no_match", results)
+    for feature in QUALIFIERS:
+        if pair.schema not in feature.schemas:
+            continue
+        value, why = feature.func(pair)
+        results.append(FeatureResult(feature.name, feature.weight, value, why, True))
+        penalty += value * feature.weight
+    score = min(1.0, max(0.0, best + penalty))
     return MatchResult(pair.a.text, pair.b.text, pair.schema, score, decide(score), results)
 
 
@@ -160,6 +173,8 @@ def match_names(
     return compare_forms(pair)
 
 
-def match_forms(a: NameForm, b: NameForm, imo_a: str | None = None, imo_b: str | None = None) -> MatchResult:
-    """Compare two prepared names (the screening index's inner loop)."""
-    return compare_forms(f.NamePair(a, b, a.schema, imo_a, imo_b))
+def match_forms(
+    a: NameForm, b: NameForm, imo_a: str | None = None, imo_b: str | None = None, floor: float = 0.0
+) -> MatchResult:
+    """Compare two prepared names (the screening index's inner loop); see ``compare_forms`` for ``floor``."""
+    return compare_forms(f.NamePair(a, b, a.schema, imo_a, imo_b), floor)

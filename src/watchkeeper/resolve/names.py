@@ -25,6 +25,7 @@ SCHEMA_ALIASES = {
     "vessel": "Vessel",
     "ship": "Vessel",
 }
+MERGE_WIDTHS = range(2, 9)  # runs of words another spelling may write as one (Ben-Khalifa-Ben-Ahmed)
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
 _HYPHENS = re.compile(r"(?<=\w)[-‐‑–](?=\w)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -92,7 +93,7 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         weights = tuple(terms.generic_weight if t in terms.generic else 1.0 for t in tokens)
     phonetic = tuple(metaphone(t) if t.isalpha() else t for t in tokens)
     joins = frozenset(
-        "".join(tokens[i : i + width]) for width in (2, 3) for i in range(len(tokens) - width + 1)
+        "".join(tokens[i : i + width]) for width in MERGE_WIDTHS for i in range(len(tokens) - width + 1)
     )
     korean_tokens = tuple(fold_tokens(_HYPHENS.sub(" ", _APOSTROPHES.sub("", latin.lower()))))
     return NameForm(

@@ -19,8 +19,9 @@ from watchkeeper.resolve.matcher import POSSIBLE_THRESHOLD, MatchResult, match_f
 from watchkeeper.resolve.names import SCHEMAS, NameForm, name_form
 from watchkeeper.resolve.vessels import normalize_imo, valid_imo
 
-CANDIDATES = 24  # listed names scored by the matcher per screening, best by shared-key weight first
-CANDIDATE_MIN_SHARE = 0.35  # and only those with at least this share of the best candidate's key weight
+CANDIDATES = 12  # listed names scored by the matcher per screening, best by shared-key weight first
+CANDIDATE_MIN_SHARE = 0.5  # and only those with at least this share of the best candidate's key weight
+NOMINATE_LIMIT = 300  # keys held by more names only rescore the candidates that rarer keys proposed
 MAX_POSTING_SHARE = 0.05  # keys held by more than this share of names are too common to propose candidates
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$")
@@ -167,6 +168,7 @@ class ScreeningIndex:
         total = max(1, len(self.entries))
         self.postings = {k: v for k, v in postings.items() if len(v) <= limit}
         self.idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
+        self.common = {k: frozenset(v) for k, v in self.postings.items() if len(v) > NOMINATE_LIMIT}
         for entry in self.entries:
             self.primary.setdefault(entry.designation_id, entry.name)
 
@@ -205,14 +207,17 @@ class ScreeningIndex:
     def candidates(self, forms: Iterable[NameForm], imo: str | None, schema: str | None) -> list[int]:
         """Indexed names sharing the most weighted keys with the query (plus any with the same IMO)."""
         weight: dict[int, float] = defaultdict(float)
-        for form in forms:
-            for key in name_keys(form):
-                postings = self.postings.get(key)
-                if postings is None:
-                    continue
-                idf = self.idf[key]
-                for index in postings:
+        keys = {key for form in forms for key in name_keys(form) if key in self.postings}
+        for key in sorted(keys, key=lambda k: len(self.postings[k])):
+            idf = self.idf[key]
+            members = self.common.get(key)
+            if members is None or not weight:
+                for index in self.postings[key]:
                     weight[index] += idf
+            else:  # a common key: rescoring what rarer keys proposed costs O(candidates), not O(postings)
+                for index in weight:
+                    if index in members:
+                        weight[index] += idf
         if schema is not None:
             weight = defaultdict(float, {i: w for i, w in weight.items() if self.entries[i].schema == schema})
         best = heapq.nlargest(CANDIDATES, weight, key=weight.__getitem__)
@@ -240,7 +245,7 @@ class ScreeningIndex:
         for index in self.candidates(forms.values(), imo_key_for_candidates, schema):
             entry = self.entries[index]
             query = forms.get(entry.schema) or name_form(name, entry.schema)
-            result = match_forms(query, self.forms[index], imo_key, entry.imo)
+            result = match_forms(query, self.forms[index], imo_key, entry.imo, floor=min_score)
             if result.score < min_score:
                 continue
             held = best.get(entry.designation_id)
