@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.conftest import Backend
+from tests.conftest import Backend, _drop_postgres_database, _new_postgres_database
+from tests.web.sample import Sample, fill_sample
+from watchkeeper.config import Settings, default_database_url
+from watchkeeper.store import Store
 from watchkeeper.web import accounts
 from watchkeeper.web.app import create_app
 
@@ -26,6 +31,11 @@ class Workbench:
     app: FastAPI
     backend: Backend
     tokens: dict[str, str]
+    sample: Sample | None = None
+
+    def headers(self, role: str) -> dict[str, str]:
+        """Bearer-token headers of the user of ``role``."""
+        return {"Authorization": f"Bearer {self.tokens[role]}"}
 
     def client(self) -> TestClient:
         return TestClient(self.app, base_url="http://127.0.0.1")
@@ -78,5 +88,64 @@ def live_server(workbench: Workbench) -> Iterator[str]:
             raise RuntimeError("the workbench did not start")
         time.sleep(0.05)
     yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def sample_bench(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> Iterator[Workbench]:
+    """One workbench per module and backend over the hand-made evidence base (tests share its state)."""
+    workspace = tmp_path_factory.mktemp("workbench")
+    if request.param == "sqlite":
+        shutil.copy(sqlite_template, workspace / "watchkeeper.sqlite")
+        url, cleanup = default_database_url(workspace), None
+    else:
+        admin_url = request.getfixturevalue("postgres_admin_url")
+        name, url = _new_postgres_database(admin_url)
+        cleanup = (admin_url, name)
+    store = Store(url)
+    bench = _make(Backend(request.param, Settings(workspace=workspace, database_url=url), store))
+    bench.sample = fill_sample(store)
+    yield bench
+    store.dispose()
+    if cleanup:
+        _drop_postgres_database(*cleanup)
+
+
+@pytest.fixture(scope="module")
+def sqlite_sample_bench(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Workbench:
+    """The sample workbench on SQLite only (for the browser tests)."""
+    workspace = tmp_path_factory.mktemp("browser-workbench")
+    shutil.copy(sqlite_template, workspace / "watchkeeper.sqlite")
+    url = default_database_url(workspace)
+    store = Store(url)
+    bench = _make(Backend("sqlite", Settings(workspace=workspace, database_url=url), store))
+    bench.sample = fill_sample(store)
+    return bench
+
+
+def serve(app: FastAPI) -> tuple[str, uvicorn.Server, threading.Thread]:
+    """Serve ``app`` with uvicorn on a free 127.0.0.1 port in a thread."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the workbench did not start")
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", server, thread
+
+
+@pytest.fixture(scope="module")
+def sample_server(sqlite_sample_bench: Workbench) -> Iterator[str]:
+    """The SQLite sample workbench served live for the browser; yields its base URL."""
+    base, server, thread = serve(sqlite_sample_bench.app)
+    yield base
     server.should_exit = True
     thread.join(timeout=10)

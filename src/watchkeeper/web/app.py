@@ -16,7 +16,19 @@ from watchkeeper import __version__
 from watchkeeper.config import Settings
 from watchkeeper.errors import NotFoundError, WatchkeeperError
 from watchkeeper.store import Store, open_store
-from watchkeeper.web import api, designations, pages, regime
+from watchkeeper.web import (
+    api,
+    cases,
+    designations,
+    entities,
+    evidence,
+    incidents,
+    maritime,
+    pages,
+    regime,
+    reports,
+    screening,
+)
 from watchkeeper.web.security import LoginRequired
 from watchkeeper.web.templating import templates
 
@@ -64,10 +76,9 @@ def create_app(settings: Settings, *, store: Store | None = None, secure_cookies
         "/static", StaticFiles(directory=str(resources.files("watchkeeper.web") / "static")), name="static"
     )
     app.include_router(api.router)
-    app.include_router(designations.api_router)
-    app.include_router(designations.page_router)
-    app.include_router(regime.api_router)
-    app.include_router(regime.page_router)
+    for area in (designations, regime, evidence, entities, incidents, screening, cases, reports, maritime):
+        app.include_router(area.api_router)
+        app.include_router(area.page_router)
     app.include_router(pages.router)
 
     @app.exception_handler(LoginRequired)

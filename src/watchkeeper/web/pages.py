@@ -123,28 +123,60 @@ def logout(
     return response
 
 
+DASHBOARD_TABLES = {
+    "document": "documents",
+    "story": "stories",
+    "entity": "entities",
+    "assessed_incident": "incidents",
+    "maritime_event": "maritime events",
+    "designation": "designations",
+    "measure": "measures",
+    "case": "cases",
+}
+
+
 def table_counts(store: Store) -> dict[str, int]:
-    """Rows per table, for the dashboard."""
+    """Rows in the tables the dashboard counts, by their label."""
     counts: dict[str, int] = {}
+    present = set(inspect(store.engine).get_table_names())
     quote = store.engine.dialect.identifier_preparer.quote
     with store.engine.connect() as connection:
-        for table in sorted(inspect(store.engine).get_table_names()):
-            if table in {"alembic_version", "web_session", "login_attempt", "api_token"}:
-                continue
-            counts[table] = connection.execute(
-                select(func.count()).select_from(text(quote(table)))
-            ).scalar_one()
+        for table, label in DASHBOARD_TABLES.items():
+            if table in present:
+                counts[label] = connection.execute(
+                    select(func.count()).select_from(text(quote(table)))
+                ).scalar_one()
     return counts
+
+
+def dashboard_data(store: Store) -> dict[str, object]:
+    """What the dashboard shows: new evidence, incidents awaiting review, the cap ledger, recent changes."""
+    from watchkeeper.assess import cap_ledger
+    from watchkeeper.regime import load_regime
+    from watchkeeper.web.review import incident_rows
+    from watchkeeper.web.search import SearchFilters, search_documents
+
+    with store.session() as session:
+        latest = search_documents(session, SearchFilters(), limit=8).hits
+        awaiting = incident_rows(session, review="awaiting")
+        ledger = [year.as_dict() for year in cap_ledger(session, load_regime())]
+        recent = [entry_record(e) for e in audit_entries(session, limit=10)]
+    awaiting.sort(key=lambda r: (r["grade"], str(r["date"] or "")))
+    return {
+        "latest": latest,
+        "awaiting": awaiting[:10],
+        "awaiting_total": len(awaiting),
+        "ledger": sorted(ledger, key=lambda y: (-y["year"], y["commodity"]))[:6],
+        "recent": recent,
+    }
 
 
 @router.get("/")
 def dashboard(
     request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
 ) -> Response:
-    with store.session() as session:
-        recent = [entry_record(e) for e in audit_entries(session, limit=10)]
     return templates.TemplateResponse(
-        request, "dashboard.html", {"caller": caller, "counts": table_counts(store), "recent": recent}
+        request, "dashboard.html", {"caller": caller, "counts": table_counts(store), **dashboard_data(store)}
     )
 
 

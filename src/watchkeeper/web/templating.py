@@ -18,7 +18,12 @@ def _when(value: object) -> str:
     return "" if value is None else str(value)
 
 
-DIRECTIONS = {"to_dprk": "to the DPRK", "from_dprk": "from the DPRK", "both": "to and from the DPRK", "none": "—"}
+DIRECTIONS = {
+    "to_dprk": "to the DPRK",
+    "from_dprk": "from the DPRK",
+    "both": "to and from the DPRK",
+    "none": "—",
+}
 
 
 def _direction(value: object) -> str:

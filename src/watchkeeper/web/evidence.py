@@ -1,0 +1,240 @@
+"""The evidence in the workbench: full-text search, the document reader with highlights, stories."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from watchkeeper.errors import NotFoundError
+from watchkeeper.evidence import document_sources
+from watchkeeper.reading.export import document_reading
+from watchkeeper.store import Store
+from watchkeeper.store.models.evidence import Document, Story
+from watchkeeper.web.highlight import highlighted_html, reading_highlights
+from watchkeeper.web.search import SearchFilters, search_documents
+from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
+from watchkeeper.web.templating import templates
+
+api_router = APIRouter(prefix="/api/v1", tags=["evidence"])
+page_router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 20
+
+
+def document_record(session: Session, document_id: str) -> dict[str, Any]:
+    """A document with its metadata, sources and everything read in it."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFoundError(f"no document with id {document_id!r}")
+    reading = document_reading(session, document_id)
+    return {
+        "id": document.id,
+        "title": document.title,
+        "author": document.author,
+        "url": document.url,
+        "outlet_id": document.outlet_id,
+        "outlet_name": document.outlet_name,
+        "wire_id": document.wire_id,
+        "published_at": document.published_at,
+        "published_precision": document.published_precision,
+        "language": document.language,
+        "story_id": document.story_id,
+        "copy_group_id": document.copy_group_id,
+        "content_type": document.content_type,
+        "text": document.text,
+        "sources": [{"locator": s.locator, "kind": s.kind} for s in document_sources(session, document_id)],
+        **{k: reading[k] for k in ("mentions", "quotes", "claims", "incidents")},
+    }
+
+
+def story_list(session: Session, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Stories, newest first."""
+    query = select(Story).order_by(Story.last_at.desc().nulls_last(), Story.id).limit(limit).offset(offset)
+    return [_story(s) for s in session.scalars(query)]
+
+
+def _story(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "size": story.size,
+        "first_at": story.first_at,
+        "last_at": story.last_at,
+    }
+
+
+def story_record(session: Session, story_id: str) -> dict[str, Any]:
+    """A story with its documents in time order; documents of one copy group share a ``copy_group_id``."""
+    story = session.get(Story, story_id)
+    if story is None:
+        raise NotFoundError(f"no story with id {story_id!r}")
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.title,
+            Document.outlet_name,
+            Document.published_at,
+            Document.copy_group_id,
+            Document.language,
+        )
+        .where(Document.story_id == story_id)
+        .order_by(Document.published_at.nulls_last(), Document.id)
+    ).all()
+    groups = Counter(r.copy_group_id for r in rows if r.copy_group_id)
+    documents = [{**r._asdict(), "copies_in_group": groups.get(r.copy_group_id, 1)} for r in rows]
+    return {**_story(story), "documents": documents}
+
+
+def facets(session: Session) -> dict[str, list[Any]]:
+    """The outlets and languages present, for the search form."""
+    outlets = session.execute(
+        select(Document.outlet_id, func.max(Document.outlet_name))
+        .where(Document.outlet_id.is_not(None))
+        .group_by(Document.outlet_id)
+        .order_by(Document.outlet_id)
+    ).all()
+    languages = session.scalars(
+        select(Document.language).where(Document.language.is_not(None)).distinct().order_by(Document.language)
+    ).all()
+    return {"outlets": [(o, n or o) for o, n in outlets], "languages": list(languages)}
+
+
+def _filters(
+    q: str | None,
+    outlet: str | None,
+    story: str | None,
+    date_from: date | None,
+    date_to: date | None,
+    language: str | None,
+) -> SearchFilters:
+    return SearchFilters(q or None, outlet or None, story or None, date_from, date_to, language or None)
+
+
+@api_router.get("/documents")
+def documents_api(
+    q: str | None = Query(None, description='Words, "phrases", OR, -excluded (web-search syntax).'),
+    outlet: str | None = Query(None, description="An outlet id."),
+    story: str | None = Query(None, description="A story id."),
+    date_from: date | None = Query(None, alias="from", description="Published on or after (YYYY-MM-DD)."),
+    date_to: date | None = Query(None, alias="to", description="Published on or before (YYYY-MM-DD)."),
+    language: str | None = Query(None, description="An ISO 639-1 language code."),
+    limit: int = Query(PAGE_SIZE, ge=1, le=200),
+    offset: int = Query(0, ge=0),
+    caller: Caller = Depends(api_caller()),
+    store: Store = Depends(get_store),
+) -> dict[str, Any]:
+    """Documents matching a full-text query and filters, best first, with a snippet; ``total`` counts all."""
+    with store.session() as session:
+        page = search_documents(
+            session, _filters(q, outlet, story, date_from, date_to, language), limit=limit, offset=offset
+        )
+    hits = [{k: v for k, v in h.items() if k != "snippet_html"} for h in page.hits]
+    return {"total": page.total, "limit": page.limit, "offset": page.offset, "documents": hits}
+
+
+@api_router.get("/documents/{document_id}")
+def document_api(
+    document_id: str, caller: Caller = Depends(api_caller()), store: Store = Depends(get_store)
+) -> dict[str, Any]:
+    """One document: metadata, sources, clean text, and its mentions, quotes, claims and incidents (spans)."""
+    with store.session() as session:
+        return document_record(session, document_id)
+
+
+@api_router.get("/stories")
+def stories_api(
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+    caller: Caller = Depends(api_caller()),
+    store: Store = Depends(get_store),
+) -> list[dict[str, Any]]:
+    """Stories (all reports of one event), newest first."""
+    with store.session() as session:
+        return story_list(session, limit, offset)
+
+
+@api_router.get("/stories/{story_id}")
+def story_api(
+    story_id: str, caller: Caller = Depends(api_caller()), store: Store = Depends(get_store)
+) -> dict[str, Any]:
+    """One story with its documents and their copy groups."""
+    with store.session() as session:
+        return story_record(session, story_id)
+
+
+@page_router.get("/search")
+def search_page(
+    request: Request,
+    q: str | None = None,
+    outlet: str | None = None,
+    story: str | None = None,
+    date_from: str | None = Query(None, alias="from"),
+    date_to: str | None = Query(None, alias="to"),
+    language: str | None = None,
+    offset: int = Query(0, ge=0),
+    caller: Caller = Depends(page_caller()),
+    store: Store = Depends(get_store),
+) -> Response:
+    start, end = _day(date_from), _day(date_to)
+    with store.session() as session:
+        page = search_documents(
+            session, _filters(q, outlet, story, start, end, language), limit=PAGE_SIZE, offset=offset
+        )
+        options = facets(session)
+    form = {"q": q or "", "outlet": outlet or "", "story": story or "", "from": date_from or "",
+            "to": date_to or "", "language": language or ""}  # fmt: skip
+    return templates.TemplateResponse(
+        request, "search.html", {"caller": caller, "page": page, "form": form, **options}
+    )
+
+
+def _day(value: str | None) -> date | None:
+    # A page takes whatever the form sends; a malformed date is ignored rather than an error page.
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@page_router.get("/documents/{document_id}")
+def document_page(
+    request: Request,
+    document_id: str,
+    caller: Caller = Depends(page_caller()),
+    store: Store = Depends(get_store),
+) -> Response:
+    with store.session() as session:
+        record = document_record(session, document_id)
+        story = session.get(Story, record["story_id"]) if record["story_id"] else None
+    body = highlighted_html(record["text"], reading_highlights(record))
+    return templates.TemplateResponse(
+        request,
+        "document.html",
+        {"caller": caller, "d": record, "body": body, "story_title": story.title if story else None},
+    )
+
+
+@page_router.get("/stories")
+def stories_page(
+    request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
+) -> Response:
+    with store.session() as session:
+        rows = story_list(session, limit=500)
+    return templates.TemplateResponse(request, "stories.html", {"caller": caller, "rows": rows})
+
+
+@page_router.get("/stories/{story_id}")
+def story_page(
+    request: Request,
+    story_id: str,
+    caller: Caller = Depends(page_caller()),
+    store: Store = Depends(get_store),
+) -> Response:
+    with store.session() as session:
+        record = story_record(session, story_id)
+    return templates.TemplateResponse(request, "story.html", {"caller": caller, "s": record})

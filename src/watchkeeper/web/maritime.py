@@ -1,0 +1,133 @@
+"""Maritime events in the workbench: a list, an SVG map of their track excerpts and markers, and the API."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from markupsafe import Markup, escape
+
+from watchkeeper.maritime.events import event_record, list_events
+from watchkeeper.store import Store
+from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
+from watchkeeper.web.templating import templates
+
+api_router = APIRouter(prefix="/api/v1/maritime", tags=["maritime"])
+page_router = APIRouter(include_in_schema=False)
+KINDS = ("encounter", "loitering", "gap", "port_call", "identity_change")
+MARKERS = {"encounter": "#d62728", "loitering": "#ff7f0e", "gap": "#9467bd", "port_call": "#2ca02c"}
+TRACK_COLOURS = ("#3c78c8", "#6a8f2f", "#8c5aa8", "#c06020", "#2f8f8f", "#a03c6e")
+MAP_W, MAP_H, PAD = 900, 620, 40
+
+
+def events(store: Store, kind: str | None = None, designated: bool = False) -> list[dict[str, Any]]:
+    """Stored maritime events as records, optionally of one kind or only those with a designated vessel."""
+    with store.session() as session:
+        rows = [event_record(e) for e in list_events(session, kind)]
+    return [r for r in rows if r["designation_ids"]] if designated else rows
+
+
+def _points(record: dict[str, Any]) -> list[tuple[float, float]]:
+    points = [(p["lon"], p["lat"]) for p in record["track"] if p.get("lat") is not None]
+    if record.get("lat") is not None and record.get("lon") is not None:
+        points.append((record["lon"], record["lat"]))
+    return points
+
+
+def map_svg(records: list[dict[str, Any]]) -> Markup:
+    """Track excerpts as lines (one colour per vessel) and events as markers, in an equirectangular SVG."""
+    everything = [p for r in records for p in _points(r)]
+    if not everything:
+        return Markup("")
+    lons, lats = [p[0] for p in everything], [p[1] for p in everything]
+    west, east = min(lons) - 0.2, max(lons) + 0.2
+    south, north = min(lats) - 0.2, max(lats) + 0.2
+    stretch = math.cos(math.radians((north + south) / 2))
+    scale = min((MAP_W - 2 * PAD) / ((east - west) * stretch), (MAP_H - 2 * PAD) / (north - south))
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return PAD + (lon - west) * stretch * scale, MAP_H - PAD - (lat - south) * scale
+
+    parts = [
+        f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" role="img" '
+        'aria-label="Maritime events and track excerpts">',
+        '<rect width="100%" height="100%" fill="#eef4fa"/>',
+    ]
+    step = 1 if north - south < 6 else 5
+    for lat in range(math.ceil(south / step) * step, math.floor(north) + 1, step):
+        x0, y = xy(west, lat)
+        parts.append(
+            f'<line x1="{x0:.1f}" y1="{y:.1f}" x2="{MAP_W - PAD:.1f}" y2="{y:.1f}" stroke="#cfdbe8"/>'
+            f'<text x="4" y="{y + 4:.1f}" font-size="11" fill="#5c6675">{lat}°</text>'
+        )
+    for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step):
+        x, y0 = xy(lon, south)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{PAD}" x2="{x:.1f}" y2="{y0:.1f}" stroke="#cfdbe8"/>'
+            f'<text x="{x - 10:.1f}" y="{MAP_H - 8}" font-size="11" fill="#5c6675">{lon}°</text>'
+        )
+    colours: dict[int, str] = {}
+    for record in records:
+        by_vessel: dict[int, list[str]] = {}
+        for p in record["track"]:
+            x, y = xy(p["lon"], p["lat"])
+            by_vessel.setdefault(p["mmsi"], []).append(f"{x:.1f},{y:.1f}")
+        for mmsi, line in by_vessel.items():
+            colour = colours.setdefault(mmsi, TRACK_COLOURS[len(colours) % len(TRACK_COLOURS)])
+            width = 2.2 if record["designation_ids"] else 1.2
+            parts.append(
+                f'<polyline points="{" ".join(line)}" fill="none" stroke="{colour}" stroke-width="{width}"/>'
+            )
+    for record in records:
+        if record.get("lat") is None:
+            continue
+        x, y = xy(record["lon"], record["lat"])
+        names = ", ".join(v.get("name") or v.get("mmsi", "") for v in record["vessels"])
+        title = escape(f"{record['kind'].replace('_', ' ')} {record['start_at']:%Y-%m-%d %H:%M}: {names}")
+        fill = MARKERS.get(record["kind"], "#444")
+        ring = ' stroke="#000" stroke-width="2"' if record["designation_ids"] else ' stroke="#fff"'
+        parts.append(
+            f'<a href="#ev-{escape(record["id"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="{fill}"'
+            f"{ring}><title>{title}</title></circle></a>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+@api_router.get("/events")
+def events_api(
+    kind: str | None = Query(None, description="gap, encounter, loitering, port_call or identity_change."),
+    designated: bool = Query(False, description="Only events involving a designated vessel."),
+    caller: Caller = Depends(api_caller()),
+    store: Store = Depends(get_store),
+) -> list[dict[str, Any]]:
+    """Detected maritime events in time order with vessels, matched designations and a track excerpt."""
+    return events(store, kind, designated)
+
+
+@page_router.get("/maritime")
+def maritime_page(
+    request: Request,
+    kind: str | None = None,
+    designated: bool = False,
+    caller: Caller = Depends(page_caller()),
+    store: Store = Depends(get_store),
+) -> Response:
+    rows = events(store, kind if kind in KINDS else None, designated)
+    return templates.TemplateResponse(
+        request,
+        "maritime.html",
+        {
+            "caller": caller,
+            "rows": rows,
+            "svg": map_svg(rows),
+            "kinds": KINDS,
+            "kind": kind or "",
+            "designated": designated,
+            "markers": MARKERS,
+            "now": datetime.now(),
+        },
+    )

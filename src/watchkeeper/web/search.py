@@ -1,0 +1,184 @@
+"""Full-text search over the evidence: SQLite FTS5 or PostgreSQL text search, behind one function.
+
+The index is built by migration ``web_0002``: an external-content FTS5 table ``document_fts`` kept in sync by
+triggers on SQLite, a GIN index over :data:`PG_VECTOR` on PostgreSQL. Snippets mark matches with private-use
+characters that are swapped for ``<mark>`` only after escaping, so document text can never inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from markupsafe import Markup, escape
+from sqlalchemy import Select, bindparam, column, func, literal_column, select, table, text
+from sqlalchemy.orm import Session
+
+from watchkeeper.store import Store
+from watchkeeper.store.models.evidence import Document
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+PG_VECTOR = "to_tsvector('english', coalesce(document.title, '') || ' ' || document.text)"
+SNIPPET_CHARS = 240
+FTS_TABLE = table("document_fts", column("rowid"))
+_TOKEN = re.compile(r'-?"[^"]*"|\S+')
+
+
+@dataclass
+class SearchFilters:
+    """What to look for: words (``q``, web-search syntax) and the document facets to keep."""
+
+    q: str | None = None
+    outlet: str | None = None
+    story: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    language: str | None = None
+
+
+@dataclass
+class SearchPage:
+    """One page of hits and how many match in all."""
+
+    total: int
+    limit: int
+    offset: int
+    hits: list[dict[str, Any]] = field(default_factory=list)
+
+
+def fts5_query(q: str) -> str | None:
+    """Web-search words as an FTS5 query: words and "phrases" required, ``OR`` between, ``-word`` excluded."""
+    positive: list[str] = []
+    negative: list[str] = []
+    for token in _TOKEN.findall(q):
+        if token == "OR":
+            if positive and positive[-1] != "OR":
+                positive.append("OR")
+            continue
+        excluded = token.startswith("-") and len(token) > 1
+        words = token[1:] if excluded else token
+        words = words.strip('"')
+        if not any(ch.isalnum() for ch in words):
+            continue
+        term = '"' + words.replace('"', '""') + '"'
+        (negative if excluded else positive).append(term)
+    while positive and positive[-1] == "OR":
+        positive.pop()
+    if not positive:
+        return None
+    query = " ".join(positive)
+    if negative:
+        query = f"({query}) NOT ({' OR '.join(negative)})"
+    return query
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A snippet with match markers as escaped HTML with ``<mark>`` around the matches."""
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def _plain(snippet: str) -> str:
+    return snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+
+def _filtered(query: Select[Any], filters: SearchFilters) -> Select[Any]:
+    if filters.outlet:
+        query = query.where(Document.outlet_id == filters.outlet)
+    if filters.story:
+        query = query.where(Document.story_id == filters.story)
+    if filters.language:
+        query = query.where(Document.language == filters.language)
+    if filters.date_from:
+        query = query.where(Document.published_at >= datetime.combine(filters.date_from, time(), UTC))
+    if filters.date_to:
+        end = datetime.combine(filters.date_to + timedelta(days=1), time(), UTC)
+        query = query.where(Document.published_at < end)
+    return query
+
+
+_COLUMNS = (
+    Document.id,
+    Document.title,
+    Document.outlet_id,
+    Document.outlet_name,
+    Document.published_at,
+    Document.language,
+    Document.story_id,
+    Document.copy_group_id,
+    Document.url,
+)
+
+
+def _hit(row: Any, snippet: str) -> dict[str, Any]:
+    hit = {c.key: getattr(row, c.key) for c in _COLUMNS}
+    hit["snippet"] = _plain(snippet)
+    hit["snippet_html"] = snippet_html(snippet)
+    return hit
+
+
+def _lead(document_text: str) -> str:
+    lead = " ".join(document_text[: SNIPPET_CHARS + 40].split())
+    return lead[:SNIPPET_CHARS] + ("…" if len(document_text) > SNIPPET_CHARS else "")
+
+
+def search_documents(
+    session: Session, filters: SearchFilters, *, limit: int = 20, offset: int = 0
+) -> SearchPage:
+    """Documents matching the filters, best match first (newest first without words), with snippets."""
+    limit, offset = max(1, min(limit, 200)), max(0, offset)
+    dialect = session.get_bind().dialect.name
+    words = (filters.q or "").strip()
+    if dialect == "sqlite":
+        match = fts5_query(words) if words else None
+        if words and match is None:
+            return SearchPage(0, limit, offset)
+    else:
+        match = words or None
+    if match is None:
+        base = _filtered(select(*_COLUMNS), filters)
+        total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+        rows = session.execute(
+            base.add_columns(func.substr(Document.text, 1, SNIPPET_CHARS + 40).label("lead"))
+            .order_by(Document.published_at.desc().nulls_last(), Document.id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        return SearchPage(total, limit, offset, [_hit(r, _lead(r.lead)) for r in rows])
+    if dialect == "sqlite":
+        condition = text("document_fts MATCH :q").bindparams(q=match)
+        base = _filtered(
+            select(*_COLUMNS)
+            .select_from(Document)
+            .join(FTS_TABLE, FTS_TABLE.c.rowid == literal_column("document.rowid"))
+            .where(condition),
+            filters,
+        )
+        rank = literal_column("bm25(document_fts, 3.0, 1.0)")
+        snippet = literal_column(f"snippet(document_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)").label(
+            "snippet"
+        )
+        order = rank.asc()
+    else:
+        english = literal_column("'english'")
+        vector = literal_column(PG_VECTOR)
+        tsquery = func.websearch_to_tsquery(english, bindparam("q", match))
+        base = _filtered(select(*_COLUMNS).where(vector.op("@@")(tsquery)), filters)
+        options = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2"
+        snippet = func.ts_headline(english, Document.text, tsquery, options).label("snippet")
+        order = func.ts_rank(vector, tsquery).desc()
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    rows = session.execute(
+        base.add_columns(snippet).order_by(order, Document.id).limit(limit).offset(offset)
+    ).all()
+    return SearchPage(total, limit, offset, [_hit(r, r.snippet or "") for r in rows])
+
+
+def rebuild_search_index(store: Store) -> None:
+    """Rebuild the SQLite index from the documents (after a VACUUM, which may renumber rowids)."""
+    if store.engine.dialect.name != "sqlite":
+        return
+    with store.session() as session:
+        session.execute(text("INSERT INTO document_fts(document_fts) VALUES ('rebuild')"))
