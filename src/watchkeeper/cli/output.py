@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -23,8 +24,16 @@ from rich.table import Table
 
 from watchkeeper.serialization import json_default
 
-console = Console()
-err_console = Console(stderr=True)
+
+def _console(stderr: bool = False) -> Console:
+    # Piped or logged output is read later, not on an 80-column screen: don't wrap tables that narrowly.
+    probe = Console(stderr=stderr)
+    width = None if probe.is_terminal or os.environ.get("COLUMNS") else 160
+    return Console(stderr=stderr, width=width)
+
+
+console = _console()
+err_console = _console(stderr=True)
 
 JSON_OPTION = typer.Option(
     False, "--json", help="Print JSON (one object per line for lists) instead of a table."
