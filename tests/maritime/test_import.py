@@ -147,3 +147,14 @@ def test_csv_bad_rows_counted(sqlite_store, tmp_path: Path) -> None:
         80,
         "AARHUS",
     )
+
+
+def test_cli_errors_are_one_line(sqlite_cli, tmp_path: Path) -> None:
+    missing = sqlite_cli("maritime", "import", str(tmp_path / "missing.nmea"))
+    assert missing.exit_code == 1 and "no such file" in missing.stderr and "Traceback" not in missing.stderr
+    assert sqlite_cli("maritime", "events", "--kind", "meeting").exit_code == 2
+    assert sqlite_cli("maritime", "map", "--out", str(tmp_path / "m.png")).exit_code == 1
+    bad_config = tmp_path / "d.toml"
+    bad_config.write_text("[detectors]\ngap_min_hours = 'long'\n")
+    result = sqlite_cli("maritime", "detect", "--config", str(bad_config))
+    assert result.exit_code == 1 and "gap_min_hours" in result.stderr
