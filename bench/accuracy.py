@@ -30,14 +30,20 @@ def main() -> None:
             for q in reading.quotes:
                 print(f"  quote  {q['speaker']['entity_id']}: {q['text'][:70]!r}")
             for c in reading.claims:
-                print(f"  claim  {c['claimant']['entity_id']} {c['polarity']} {[a['entity_id'] for a in c['accused']]} {c['act'][:50]!r}")
+                print(
+                    f"  claim  {c['claimant']['entity_id']} {c['polarity']} "
+                    f"{[a['entity_id'] for a in c['accused']]} {c['act'][:50]!r}"
+                )
             for i in reading.incidents:
                 actors = [(a["role"], a["entity_id"]) for a in i["actors"]]
                 print(f"  incid  {i['kind']} {i['date']} {i['precision']} {actors} {i['status']}")
     print(f"{len(articles)} articles read in {elapsed:.1f}s\n")
     print(f"{'measure':30} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'pred':>5} {'gold':>5}")
     for s in score_corpus(zip(articles, readings, strict=True)):
-        print(f"{s.name:30} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.true_positives:5d} {s.predicted:5d} {s.gold:5d}")
+        print(
+            f"{s.name:30} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+            f"{s.true_positives:5d} {s.predicted:5d} {s.gold:5d}"
+        )
 
 
 if __name__ == "__main__":

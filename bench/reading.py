@@ -36,11 +36,15 @@ def main() -> None:
     list(ours.pipe([make_doc(ours, a.text, a.published) for a in articles[:8]]))
 
     def run_bare(n_process: int) -> int:
-        return sum(1 for _ in bare.pipe((a.text for a in articles), batch_size=args.batch_size, n_process=n_process))
+        return sum(
+            1 for _ in bare.pipe((a.text for a in articles), batch_size=args.batch_size, n_process=n_process)
+        )
 
     def run_ours(n_process: int) -> int:
         docs = (make_doc(ours, a.text, a.published) for a in articles)
-        return sum(1 for d in ours.pipe(docs, batch_size=args.batch_size, n_process=n_process) if reading_of(d))
+        return sum(
+            1 for d in ours.pipe(docs, batch_size=args.batch_size, n_process=n_process) if reading_of(d)
+        )
 
     print(f"{len(articles)} documents, {words} words\n")
     print(f"{'n_process':>9} {'bare docs/s':>12} {'ours docs/s':>12} {'ours/bare':>10}")

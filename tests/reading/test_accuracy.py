@@ -43,7 +43,12 @@ def test_accuracy_floor(scores: dict[str, Score], measure: str) -> None:
 
 def test_clean_text_keeps_the_gold_passages() -> None:
     """The scorer matches by substring; the article loader must keep (nearly) every gold passage."""
-    texts = [(a, item["text"]) for a in load_corpus() for key in ("entities", "quotes", "claims", "incidents")
-             for item in a.gold.get(key) or [] if item.get("text")]  # fmt: skip
+    texts = [
+        (a, item["text"])
+        for a in load_corpus()
+        for key in ("entities", "quotes", "claims", "incidents")
+        for item in a.gold.get(key) or []
+        if item.get("text")
+    ]
     missing = [(a.id, t) for a, t in texts if t not in a.text]
     assert len(missing) <= len(texts) // 100, missing[:5]

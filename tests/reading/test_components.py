@@ -15,7 +15,9 @@ def _entities(nlp: Language, text: str) -> dict[str, tuple[str, str | None]]:
 
 
 def test_gazetteer_overrides_the_statistical_model(nlp: Language) -> None:
-    found = _entities(nlp, "Vassily Nebenzia said the tanker Yu Jong 2 had called at Nampo with a Hwasong-18 aboard.")
+    found = _entities(
+        nlp, "Vassily Nebenzia said the tanker Yu Jong 2 had called at Nampo with a Hwasong-18 aboard."
+    )
     assert found["Vassily Nebenzia"] == ("person", "person:vassily-nebenzia")
     assert found["Yu Jong 2"] == ("vessel", "vessel:yu-jong-2")
     assert found["Nampo"] == ("port", "port:nampo")
@@ -23,7 +25,9 @@ def test_gazetteer_overrides_the_statistical_model(nlp: Language) -> None:
 
 
 def test_capitals_are_metonyms_unless_a_place(nlp: Language) -> None:
-    found = _entities(nlp, "Pyongyang fired a missile, officials in Seoul said, and the Kremlin stayed silent.")
+    found = _entities(
+        nlp, "Pyongyang fired a missile, officials in Seoul said, and the Kremlin stayed silent."
+    )
     assert found["Pyongyang"] == ("country", "country:north-korea")
     assert found["Seoul"] == ("place", "place:seoul")
     assert found["the Kremlin"] == ("country", "country:russia")
@@ -93,11 +97,16 @@ def test_incident_launch_with_date_actor_and_quantity(nlp: Language) -> None:
 def test_incident_dates_hang_off_their_trigger(nlp: Language) -> None:
     text = "Monday's launch was its third flight, after tests in April and July."
     incidents = read_text(text, date(2023, 12, 19), nlp=nlp).incidents
-    assert {(i["date"], i["precision"]) for i in incidents} >= {("2023-04-01", "month"), ("2023-07-01", "month")}
+    assert {(i["date"], i["precision"]) for i in incidents} >= {
+        ("2023-04-01", "month"),
+        ("2023-07-01", "month"),
+    }
 
 
 def test_incident_without_date_takes_publication(nlp: Language) -> None:
-    (incident,) = read_text("Researchers tracked refined petroleum deliveries by Russia.", date(2024, 11, 22), nlp=nlp).incidents
+    (incident,) = read_text(
+        "Researchers tracked refined petroleum deliveries by Russia.", date(2024, 11, 22), nlp=nlp
+    ).incidents
     assert incident["kind"] == "petroleum_delivery"
     assert (incident["date"], incident["precision"]) == ("2024-11-22", "publication")
     assert incident["status"] == "alleged"

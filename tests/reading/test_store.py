@@ -16,8 +16,9 @@ from watchkeeper.store.models.evidence import Document
 from watchkeeper.store.models.reading import Claim, Entity, Incident, IncidentActor, Mention, Quote
 
 VETO = (
-    "Russia on Thursday vetoed the renewal of the UN Panel of Experts that monitors sanctions on North Korea. "
-    "Thirteen of the Security Council's 15 members voted for the draft resolution. Russia voted against it and "
+    "Russia on Thursday vetoed the renewal of the UN Panel of Experts that monitors sanctions on North "
+    "Korea. Thirteen of the Security Council's 15 members voted for the draft resolution. Russia voted "
+    "against it and "
     "China abstained.\n\nSouth Korea's UN ambassador, Joonkook Hwang, said: \"This is like switching off the "
     'security camera." Washington and its allies accuse Moscow of buying artillery shells from Pyongyang.'
 )
@@ -32,16 +33,25 @@ def _add_documents(store: Store) -> list[str]:
     with store.session() as session:
         for text, day in ((VETO, 28), (ARMS, 29)):
             doc_id = content_id("doc", text)
-            session.add(Document(id=doc_id, text=text, title=text[:30], content_type="text/plain",
-                                 published_at=datetime(2024, 3, day, 18, 0, tzinfo=UTC)))  # fmt: skip
+            session.add(
+                Document(
+                    id=doc_id,
+                    text=text,
+                    title=text[:30],
+                    content_type="text/plain",
+                    published_at=datetime(2024, 3, day, 18, 0, tzinfo=UTC),
+                )
+            )
             ids.append(doc_id)
     return ids
 
 
 def _counts(store: Store) -> dict[str, int]:
     with store.session() as session:
-        return {m.__tablename__: session.scalar(select(func.count()).select_from(m)) or 0
-                for m in (Mention, Quote, Claim, Incident, IncidentActor, Entity)}  # fmt: skip
+        return {
+            m.__tablename__: session.scalar(select(func.count()).select_from(m)) or 0
+            for m in (Mention, Quote, Claim, Incident, IncidentActor, Entity)
+        }
 
 
 def test_read_documents_stores_spans_and_reruns_change_nothing(store: Store) -> None:
@@ -94,8 +104,12 @@ def test_cli_read_show_and_export(sqlite_cli) -> None:  # type: ignore[no-untype
     assert any(e["id"] == "country:north-korea" and e["documents"] == 2 for e in listed)
     assert sqlite_cli("entities", "show", "Nobody At All").exit_code == 1
 
-    exported = [json.loads(line) for line in sqlite_cli.ok("export", "--format", "json").stdout.splitlines() if line]
+    exported = [
+        json.loads(line) for line in sqlite_cli.ok("export", "--format", "json").stdout.splitlines() if line
+    ]
     types = {r["type"] for r in exported}
     assert {"entity", "mention", "quote", "claim", "incident"} <= types
     incident = next(r for r in exported if r["type"] == "incident" and r["kind"] == "council_vote")
-    assert any(a["role"] == "voters_against" and a["entity_id"] == "country:russia" for a in incident["actors"])
+    assert any(
+        a["role"] == "voters_against" and a["entity_id"] == "country:russia" for a in incident["actors"]
+    )

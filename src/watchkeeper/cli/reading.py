@@ -1,4 +1,4 @@
-"""``watchkeeper read``, ``doc show`` and ``entities``: read the evidence and see what was read, with spans."""
+"""``watchkeeper read``, ``doc show`` and ``entities``: read the evidence, see what was read, with spans."""
 
 from __future__ import annotations
 
@@ -18,9 +18,13 @@ entities_app = typer.Typer(help="Who and what the evidence mentions, across docu
 
 def read_command(
     ctx: typer.Context,
-    document_ids: list[str] = typer.Argument(None, help="Ids of documents to read (or --all).", show_default=False),
+    document_ids: list[str] = typer.Argument(
+        None, help="Ids of documents to read (or --all).", show_default=False
+    ),
     all_documents: bool = typer.Option(False, "--all", help="Read every stored document not yet read."),
-    force: bool = typer.Option(False, "--force", help="Reread documents already read with this pipeline version."),
+    force: bool = typer.Option(
+        False, "--force", help="Reread documents already read with this pipeline version."
+    ),
     processes: int = typer.Option(1, "--processes", "-p", min=1, max=8, help="Worker processes for spaCy."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per spaCy batch."),
     as_json: bool = JSON_OPTION,
@@ -32,10 +36,19 @@ def read_command(
     with progress() as bar:
         task = bar.add_task("reading", total=None)
         summary = read_documents(
-            store, document_ids or None, batch_size=batch_size, n_process=processes, force=force,
+            store,
+            document_ids or None,
+            batch_size=batch_size,
+            n_process=processes,
+            force=force,
             on_progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )  # fmt: skip
-    record = {"read": len(summary.read), "skipped": summary.skipped, "version": summary.version, **summary.counts}
+        )
+    record = {
+        "read": len(summary.read),
+        "skipped": summary.skipped,
+        "version": summary.version,
+        **summary.counts,
+    }
     if as_json:
         print_json(record)
         return
@@ -50,20 +63,68 @@ def _actors(incident: dict[str, Any]) -> str:
 
 
 @doc_app.command("show")
-def doc_show(ctx: typer.Context, document_id: str = typer.Argument(..., help="Document id."), as_json: bool = JSON_OPTION) -> None:
+def doc_show(
+    ctx: typer.Context,
+    document_id: str = typer.Argument(..., help="Document id."),
+    as_json: bool = JSON_OPTION,
+) -> None:
     """A document's text with its entities, quotes and speakers, claims and incidents, each with its span."""
     with app_context(ctx).store.session() as session:
         record = document_reading(session, document_id)
     if as_json:
         print_json(record)
         return
-    console.print(f"[bold]{record['title'] or record['id']}[/] — {record['outlet'] or ''} {record['published_at'] or ''}")
+    console.print(
+        f"[bold]{record['title'] or record['id']}[/] — "
+        f"{record['outlet'] or ''} {record['published_at'] or ''}"
+    )
     console.print(record["text"], highlight=False)
-    print_table(record["mentions"], [("start", "Start"), ("end", "End"), ("text", "Mention"), ("label", "Label"), ("entity_id", "Entity")], title="Entities")
-    print_table(record["quotes"], [("start", "Start"), ("end", "End"), ("speaker_id", "Speaker"), ("cue", "Cue"), ("words", "Words")], title="Quotes", empty="No quotes.")
-    print_table(record["claims"], [("start", "Start"), ("end", "End"), ("claimant_id", "Claimant"), ("polarity", "Polarity"), ("accused_id", "Accused"), ("act", "Act")], title="Claims", empty="No claims.")
+    print_table(
+        record["mentions"],
+        [
+            ("start", "Start"),
+            ("end", "End"),
+            ("text", "Mention"),
+            ("label", "Label"),
+            ("entity_id", "Entity"),
+        ],
+        title="Entities",
+    )
+    print_table(
+        record["quotes"],
+        [("start", "Start"), ("end", "End"), ("speaker_id", "Speaker"), ("cue", "Cue"), ("words", "Words")],
+        title="Quotes",
+        empty="No quotes.",
+    )
+    print_table(
+        record["claims"],
+        [
+            ("start", "Start"),
+            ("end", "End"),
+            ("claimant_id", "Claimant"),
+            ("polarity", "Polarity"),
+            ("accused_id", "Accused"),
+            ("act", "Act"),
+        ],
+        title="Claims",
+        empty="No claims.",
+    )
     rows = [{**i, "actors_text": _actors(i)} for i in record["incidents"]]
-    print_table(rows, [("start", "Start"), ("end", "End"), ("kind", "Kind"), ("date", "Date"), ("precision", "Precision"), ("actors_text", "Actors"), ("place_id", "Place"), ("status", "Status")], title="Incidents", empty="No incidents.")
+    print_table(
+        rows,
+        [
+            ("start", "Start"),
+            ("end", "End"),
+            ("kind", "Kind"),
+            ("date", "Date"),
+            ("precision", "Precision"),
+            ("actors_text", "Actors"),
+            ("place_id", "Place"),
+            ("status", "Status"),
+        ],
+        title="Incidents",
+        empty="No incidents.",
+    )
 
 
 @entities_app.command("list")
@@ -71,20 +132,65 @@ def entities_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Every entity read so far, with its mention and document counts."""
     with app_context(ctx).store.session() as session:
         rows = entity_list(session)
-    print_records(rows, as_json=as_json, columns=[("id", "Id"), ("entity_type", "Type"), ("name", "Name"), ("mentions", "Mentions"), ("documents", "Documents"), ("designation_id", "Designation")], empty="No entities; run `watchkeeper read --all`.")
+    print_records(
+        rows,
+        as_json=as_json,
+        columns=[
+            ("id", "Id"),
+            ("entity_type", "Type"),
+            ("name", "Name"),
+            ("mentions", "Mentions"),
+            ("documents", "Documents"),
+            ("designation_id", "Designation"),
+        ],
+        empty="No entities; run `watchkeeper read --all`.",
+    )
 
 
 @entities_app.command("show")
-def entities_show(ctx: typer.Context, name: str = typer.Argument(..., help="Entity id, name or alias."), as_json: bool = JSON_OPTION) -> None:
-    """One entity: aliases seen, mentions per document, quotes by it, claims about it, incidents involving it."""
+def entities_show(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Entity id, name or alias."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """One entity: aliases seen, mentions per document, quotes by it, claims about it, its incidents."""
     with app_context(ctx).store.session() as session:
         record = entity_profile(session, find_entity(session, name))
     if as_json:
         print_json(record)
         return
-    console.print(f"[bold]{record['name']}[/] ({record['id']}) aliases seen: {', '.join(record['aliases_seen']) or '-'}")
+    console.print(
+        f"[bold]{record['name']}[/] ({record['id']}) aliases seen: {', '.join(record['aliases_seen']) or '-'}"
+    )
     print_table(record["mentions"], [("document_id", "Document"), ("count", "Mentions")], title="Mentions")
-    print_table(record["quotes"], [("document_id", "Document"), ("start", "Start"), ("words", "Words")], title="Quotes by", empty="No quotes.")
-    print_table(record["claims"], [("document_id", "Document"), ("claimant_id", "Claimant"), ("polarity", "Polarity"), ("accused_id", "Accused"), ("act", "Act")], title="Claims", empty="No claims.")
+    print_table(
+        record["quotes"],
+        [("document_id", "Document"), ("start", "Start"), ("words", "Words")],
+        title="Quotes by",
+        empty="No quotes.",
+    )
+    print_table(
+        record["claims"],
+        [
+            ("document_id", "Document"),
+            ("claimant_id", "Claimant"),
+            ("polarity", "Polarity"),
+            ("accused_id", "Accused"),
+            ("act", "Act"),
+        ],
+        title="Claims",
+        empty="No claims.",
+    )
     rows = [{**i, "actors_text": _actors(i)} for i in record["incidents"]]
-    print_table(rows, [("document_id", "Document"), ("kind", "Kind"), ("date", "Date"), ("actors_text", "Actors"), ("status", "Status")], title="Incidents", empty="No incidents.")
+    print_table(
+        rows,
+        [
+            ("document_id", "Document"),
+            ("kind", "Kind"),
+            ("date", "Date"),
+            ("actors_text", "Actors"),
+            ("status", "Status"),
+        ],
+        title="Incidents",
+        empty="No incidents.",
+    )

@@ -32,6 +32,7 @@ ANAPHORIC_ACTS = frozenset(
     }
 )
 MAX_ACT_WORDS = 14
+MISSILE_WORDS = frozenset({"missile", "missiles", "launch", "launches"})
 
 
 class ClaimsComponent:
@@ -75,13 +76,23 @@ class ClaimsComponent:
                     if key in seen:
                         continue
                     seen.add(key)
-                    claims.append({
-                        "start": start, "end": end, "text": doc.text[start:end],
-                        "sent_start": sent.start_char, "sent_end": sent.end_char,
-                        "cue": token.text, "polarity": polarity, "act": act,
-                        "claimant": span_record(claimant),
-                        "accused": [span_record(a) for a in (accused or ([claimant] if polarity == "denies" else []))],
-                    })  # fmt: skip
+                    claims.append(
+                        {
+                            "start": start,
+                            "end": end,
+                            "text": doc.text[start:end],
+                            "sent_start": sent.start_char,
+                            "sent_end": sent.end_char,
+                            "cue": token.text,
+                            "polarity": polarity,
+                            "act": act,
+                            "claimant": span_record(claimant),
+                            "accused": [
+                                span_record(a)
+                                for a in (accused or ([claimant] if polarity == "denies" else []))
+                            ],
+                        }
+                    )
         doc._.claims = claims
         return doc
 
@@ -112,7 +123,9 @@ class ClaimsComponent:
 
     def _accused(self, verb: Token, claimants: list[Span], polarity: str, clause: Span) -> list[Span]:
         named = {(c.start, c.end) for c in claimants}
-        objects = [o for o in direct_objects(verb) if (o.start, o.end) not in named and entity_type(o) != "place"]
+        objects = [
+            o for o in direct_objects(verb) if (o.start, o.end) not in named and entity_type(o) != "place"
+        ]
         if objects or polarity == "denies":
             return objects
         claimant_ids = {c.kb_id_ or c.text for c in claimants}
@@ -123,14 +136,13 @@ class ClaimsComponent:
 
     def _act(self, clause: Span, previous: str | None) -> str:
         text = clause.text.lower()
+        words = {t.lower_ for t in clause}
         for kind, phrases in self.kind_phrases.items():
-            if any(p in text for p in phrases) or any(
+            named = any(p in text for p in phrases) or any(
                 t.lemma_.lower() in self.kind_lemmas[kind] for t in clause
-            ):
-                if kind != "missile_launch" or any(
-                    t.lower_ in ("missile", "missiles", "launch", "launches") for t in clause
-                ):
-                    return kind
+            )
+            if named and (kind != "missile_launch" or words & MISSILE_WORDS):
+                return kind
         if previous and any(t.lower_ in ANAPHORIC_ACTS for t in clause):
             return previous
         words = [t.text for t in clause if not t.is_punct]
@@ -148,6 +160,6 @@ class ClaimsComponent:
 
 @Language.factory("wk_claims", default_config={"data_dir": None})
 def make_claims(nlp: Language, name: str, data_dir: str | None) -> ClaimsComponent:
-    """The claims component with the cue and incident lexicons of ``data_dir`` (default: the packaged ones)."""
+    """The claims component with the cue and incident lexicons of ``data_dir`` (default: packaged)."""
     knowledge = load_knowledge(data_dir)
     return ClaimsComponent(name, knowledge.cues, knowledge.incidents)

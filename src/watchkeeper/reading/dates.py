@@ -27,7 +27,10 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -223,7 +226,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(?:today|yesterday|this morning|tonight|the previous (?:day|morning|evening|night)|the day before)\b",
+            r"\b(?:today|yesterday|this morning|tonight|the day before"
+            r"|the previous (?:day|morning|evening|night))\b",
             re.I,
         ),
         _relative_day,
@@ -236,7 +240,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "season",
         re.compile(
-            r"\b(?:(?P<pre>last|this) )?(?P<season>spring|summer|autumn|fall|winter)(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
+            r"\b(?:(?P<pre>last|this) )?(?P<season>spring|summer|autumn|fall|winter)"
+            r"(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
             re.I,
         ),
         _season,
@@ -244,7 +249,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "quarter",
         re.compile(
-            rf"\b(?:(?:the )?(?P<qword>first|second|third|fourth) quarter|Q(?P<qn>[1-4]))(?: of)?(?: {_YEAR})?\b",
+            rf"\b(?:(?:the )?(?P<qword>first|second|third|fourth) quarter|Q(?P<qn>[1-4]))"
+            rf"(?: of)?(?: {_YEAR})?\b",
             re.I,
         ),
         _quarter,
@@ -252,13 +258,14 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "bare_month",
         re.compile(
-            r"\b(?:(?<=in )|(?<=since )|(?<=from )|(?<=until )|(?<=and )|(?<=between )|(?<=of )|(?<=by )|(?<=to ))?(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b|(?<=in )(?P<may>May)\b"
+            r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
+            r"|(?<=in )(?P<may>May)\b"  # "May" alone is mostly the verb
         ),
         _bare_month,
     ),
     ("year", re.compile(rf"(?<![\d$£€-])\b{_YEAR}\b(?![-\d])"), _year),
 ]
-# The preposition that turns two dates into a range: "between X and Y", "from X to Y"; "since X" runs to publication.
+# Words that turn two dates into a range ("between X and Y", "from X to Y"); "since X" runs to publication.
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 _AND = re.compile(r"^\s*(?:and|to|until|through|-|–)\s*$", re.I)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
@@ -354,7 +361,7 @@ class DatesComponent:
                 "date": d.value.start.isoformat(),
                 "date_end": d.value.end.isoformat(),
                 "precision": d.value.precision,
-            }  # fmt: skip
+            }
             for d in find_dates(doc.text, published, self.lexicon)
         ]
         return doc

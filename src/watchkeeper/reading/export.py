@@ -2,7 +2,7 @@
 
 Each record has a ``type`` (``entity``, ``mention``, ``quote``, ``claim``, ``incident``) and the ids that link
 records: a mention's ``document_id`` and ``entity_id``, a quote's ``document_id`` and ``speaker_id``, a
-claim's ``claimant_id`` and ``accused_id``, an incident's ``actors`` (role and ``entity_id``) and ``place_id``.
+claim's ``claimant_id`` and ``accused_id``, an incident's ``actors`` (role, ``entity_id``) and ``place_id``.
 """
 
 from __future__ import annotations
@@ -27,35 +27,81 @@ def _span(row: Any) -> Record:
 
 
 def entity_record(e: Entity) -> Record:
-    return {"type": "entity", "id": e.id, "entity_type": e.type, "name": e.name, "aliases": e.aliases,
-            "designation_id": e.designation_id, "source": e.source}  # fmt: skip
+    return {
+        "type": "entity",
+        "id": e.id,
+        "entity_type": e.type,
+        "name": e.name,
+        "aliases": e.aliases,
+        "designation_id": e.designation_id,
+        "source": e.source,
+    }
 
 
 def mention_record(m: Mention) -> Record:
-    return {"type": "mention", "id": m.id, "document_id": m.document_id, **_span(m), "text": m.text,
-            "label": m.label, "entity_id": m.entity_id}  # fmt: skip
+    return {
+        "type": "mention",
+        "id": m.id,
+        "document_id": m.document_id,
+        **_span(m),
+        "text": m.text,
+        "label": m.label,
+        "entity_id": m.entity_id,
+    }
 
 
 def quote_record(q: Quote) -> Record:
-    return {"type": "quote", "id": q.id, "document_id": q.document_id, **_span(q), "words": q.words,
-            "cue": q.cue, "speaker": q.speaker_text, "speaker_id": q.speaker_id,
-            "speaker_mention_id": q.speaker_mention_id}  # fmt: skip
+    return {
+        "type": "quote",
+        "id": q.id,
+        "document_id": q.document_id,
+        **_span(q),
+        "words": q.words,
+        "cue": q.cue,
+        "speaker": q.speaker_text,
+        "speaker_id": q.speaker_id,
+        "speaker_mention_id": q.speaker_mention_id,
+    }
 
 
 def claim_record(c: Claim) -> Record:
-    return {"type": "claim", "id": c.id, "document_id": c.document_id, **_span(c), "cue": c.cue,
-            "polarity": c.polarity, "act": c.act, "claimant": c.claimant_text, "claimant_id": c.claimant_id,
-            "accused": c.accused_text, "accused_id": c.accused_id}  # fmt: skip
+    return {
+        "type": "claim",
+        "id": c.id,
+        "document_id": c.document_id,
+        **_span(c),
+        "cue": c.cue,
+        "polarity": c.polarity,
+        "act": c.act,
+        "claimant": c.claimant_text,
+        "claimant_id": c.claimant_id,
+        "accused": c.accused_text,
+        "accused_id": c.accused_id,
+    }
 
 
 def incident_record(i: Incident, actors: list[IncidentActor]) -> Record:
     return {
-        "type": "incident", "id": i.id, "document_id": i.document_id, **_span(i), "kind": i.kind,
-        "trigger": i.trigger, "date": i.date, "date_end": i.date_end, "precision": i.precision,
-        "date_text": i.date_text, "place": i.place_text, "place_id": i.place_id, "quantities": i.quantities,
-        "tally": i.tally, "status": i.status, "mentions": i.mentions,
-        "actors": [{"role": a.role, "entity_id": a.entity_id, "text": a.text, "implied": a.implied} for a in actors],
-    }  # fmt: skip
+        "type": "incident",
+        "id": i.id,
+        "document_id": i.document_id,
+        **_span(i),
+        "kind": i.kind,
+        "trigger": i.trigger,
+        "date": i.date,
+        "date_end": i.date_end,
+        "precision": i.precision,
+        "date_text": i.date_text,
+        "place": i.place_text,
+        "place_id": i.place_id,
+        "quantities": i.quantities,
+        "tally": i.tally,
+        "status": i.status,
+        "mentions": i.mentions,
+        "actors": [
+            {"role": a.role, "entity_id": a.entity_id, "text": a.text, "implied": a.implied} for a in actors
+        ],
+    }
 
 
 def _actors(session: Session, incident_ids: list[str]) -> dict[str, list[IncidentActor]]:
@@ -83,7 +129,9 @@ def records(session: Session) -> Iterator[Record]:
         yield quote_record(quote)
     for claim in session.scalars(select(Claim).order_by(Claim.document_id, Claim.start, Claim.id)):
         yield claim_record(claim)
-    yield from _incidents(session, select(Incident).order_by(Incident.document_id, Incident.start, Incident.id))
+    yield from _incidents(
+        session, select(Incident).order_by(Incident.document_id, Incident.start, Incident.id)
+    )
 
 
 def document_reading(session: Session, document_id: str) -> Record:
@@ -93,13 +141,16 @@ def document_reading(session: Session, document_id: str) -> Record:
         raise NotFoundError(f"no document with id {document_id!r}")
     by_doc = lambda model: select(model).where(model.document_id == document_id).order_by(model.start)  # noqa: E731
     return {
-        "id": document.id, "title": document.title, "outlet": document.outlet_name,
-        "published_at": document.published_at, "text": document.text,
+        "id": document.id,
+        "title": document.title,
+        "outlet": document.outlet_name,
+        "published_at": document.published_at,
+        "text": document.text,
         "mentions": [mention_record(m) for m in session.scalars(by_doc(Mention))],
         "quotes": [quote_record(q) for q in session.scalars(by_doc(Quote))],
         "claims": [claim_record(c) for c in session.scalars(by_doc(Claim))],
         "incidents": _incidents(session, by_doc(Incident)),
-    }  # fmt: skip
+    }
 
 
 def find_entity(session: Session, name: str) -> Entity:
@@ -125,12 +176,18 @@ def entity_profile(session: Session, entity: Entity) -> Record:
     involved = select(IncidentActor.incident_id).where(IncidentActor.entity_id == entity.id)
     incidents = select(Incident).where(or_(Incident.id.in_(involved), Incident.place_id == entity.id))
     return {
-        **entity_record(entity), "aliases_seen": sorted(seen),
+        **entity_record(entity),
+        "aliases_seen": sorted(seen),
         "mentions": [{"document_id": d, "count": n} for d, n in sorted(per_document.items())],
-        "quotes": [quote_record(q) for q in session.scalars(select(Quote).where(Quote.speaker_id == entity.id).order_by(Quote.document_id, Quote.start))],
+        "quotes": [
+            quote_record(q)
+            for q in session.scalars(
+                select(Quote).where(Quote.speaker_id == entity.id).order_by(Quote.document_id, Quote.start)
+            )
+        ],
         "claims": [claim_record(c) for c in session.scalars(claims.order_by(Claim.document_id, Claim.start))],
         "incidents": _incidents(session, incidents.order_by(Incident.date, Incident.id)),
-    }  # fmt: skip
+    }
 
 
 def entity_list(session: Session) -> list[Record]:

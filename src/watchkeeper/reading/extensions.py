@@ -1,4 +1,4 @@
-"""The attributes our components set on a spaCy Doc. Plain lists of dicts, so docs cross process boundaries."""
+"""The attributes our components set on a spaCy Doc: plain lists of dicts, so docs cross processes."""
 
 from __future__ import annotations
 

@@ -18,13 +18,24 @@ from spacy.util import filter_spans
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
 
 LABEL_BY_TYPE = {
-    "person": "PERSON", "org": "ORG", "country": "GPE", "place": "LOC",
-    "vessel": "VESSEL", "port": "PORT", "program": "PROGRAM",
-}  # fmt: skip
+    "person": "PERSON",
+    "org": "ORG",
+    "country": "GPE",
+    "place": "LOC",
+    "vessel": "VESSEL",
+    "port": "PORT",
+    "program": "PROGRAM",
+}
 TYPE_BY_LABEL = {
-    "PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
-    "VESSEL": "vessel", "PORT": "port", "PROGRAM": "program",
-}  # fmt: skip
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "VESSEL": "vessel",
+    "PORT": "port",
+    "PROGRAM": "program",
+}
 # Words before a capital that make it the city rather than the government: "in Pyongyang", "near Pyongyang".
 LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "across", "inside"})
 LOCATIVE_AFTER = frozenset({"area", "-based", "suburbs", "outskirts", "airport"})

@@ -64,7 +64,8 @@ class EntityLinker:
         if schema is not None:
             for entity in self.entities.values():
                 if entity.type == entity_type and any(
-                    match_names(text, alias, schema=schema).is_match for alias in [entity.name, *entity.aliases][:6]
+                    match_names(text, alias, schema=schema).is_match
+                    for alias in [entity.name, *entity.aliases][:6]
                 ):
                     return entity.id
         candidate = f"{entity_type}:{slug(_LEADING_ARTICLE.sub('', text))}"
@@ -74,14 +75,22 @@ class EntityLinker:
         entry = self.known.get(entity_id)
         if entry is not None:
             entity = Entity(
-                id=entity_id, type=entry.type, name=entry.name, aliases=[n for n in entry.names if n != entry.name],
-                designation_id=entry.designation_id, source="designation" if entry.designation_id else "gazetteer",
-            )  # fmt: skip
+                id=entity_id,
+                type=entry.type,
+                name=entry.name,
+                aliases=[n for n in entry.names if n != entry.name],
+                designation_id=entry.designation_id,
+                source="designation" if entry.designation_id else "gazetteer",
+            )
         else:
             entity = Entity(
-                id=entity_id, type=entity_id.partition(":")[0] or entity_type, name=text or entity_id,
-                aliases=[], designation_id=None, source="text",
-            )  # fmt: skip
+                id=entity_id,
+                type=entity_id.partition(":")[0] or entity_type,
+                name=text or entity_id,
+                aliases=[],
+                designation_id=None,
+                source="text",
+            )
         self.session.add(entity)
         self.entities[entity_id] = entity
         for alias in [entity.name, *entity.aliases]:

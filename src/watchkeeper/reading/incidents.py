@@ -108,17 +108,23 @@ class IncidentsComponent:
         groups = [(t, d) for t in triggers for d in by_trigger.get(t.i, [])] or [(triggers[0], None)]
         for trigger, date in groups:
             record: Record = {
-                "kind": kind, "start": sent.start_char, "end": sent.end_char,
-                "sent_start": sent.start_char, "sent_end": sent.end_char, "trigger": trigger.text,
+                "kind": kind,
+                "start": sent.start_char,
+                "end": sent.end_char,
+                "sent_start": sent.start_char,
+                "sent_end": sent.end_char,
+                "trigger": trigger.text,
                 "date": date["date"] if date else published,
                 "date_end": date["date_end"] if date and date["precision"] in ("range", "week") else None,
                 "precision": date["precision"] if date else "publication",
                 "date_text": date["text"] if date else None,
                 "actors": self._actors(trigger, spec, kind, sent),
                 "place": self._place(sent),
-                "quantities": [q for q in (doc._.quantities or []) if sent.start_char <= q["start"] < sent.end_char],
+                "quantities": [
+                    q for q in (doc._.quantities or []) if sent.start_char <= q["start"] < sent.end_char
+                ],
                 "status": self._status(sent, spec),
-            }  # fmt: skip
+            }
             if kind == "council_vote":
                 record["tally"] = self._tally(sent, record["actors"])  # type: ignore[arg-type]
             out.append(record)
@@ -152,8 +158,18 @@ class IncidentsComponent:
         present = {a["role"] for a in actors}
         for role, entity_id in spec.default.items():
             if role not in present:
-                actors.append({"role": role, "entity_id": entity_id, "text": None, "start": None, "end": None,
-                               "label": None, "type": entity_id.partition(":")[0], "implied": True})  # fmt: skip
+                actors.append(
+                    {
+                        "role": role,
+                        "entity_id": entity_id,
+                        "text": None,
+                        "start": None,
+                        "end": None,
+                        "label": None,
+                        "type": entity_id.partition(":")[0],
+                        "implied": True,
+                    }
+                )
         return actors
 
     def _voters(self, sent: Span) -> list[Record]:
@@ -224,12 +240,19 @@ def _merge(incidents: list[Record]) -> list[Record]:
     merged: list[Record] = []
     for incident in incidents:
         target = next(
-            (m for m in merged if m["kind"] == incident["kind"] and (
-                (m["date"], m["date_end"], m["precision"]) == (incident["date"], incident["date_end"], incident["precision"])
-                or incident["precision"] == "publication"
-                or (m["precision"] == "publication" and m["date"] == incident["date"]))),
+            (
+                m
+                for m in merged
+                if m["kind"] == incident["kind"]
+                and (
+                    (m["date"], m["date_end"], m["precision"])
+                    == (incident["date"], incident["date_end"], incident["precision"])
+                    or incident["precision"] == "publication"
+                    or (m["precision"] == "publication" and m["date"] == incident["date"])
+                )
+            ),
             None,
-        )  # fmt: skip
+        )
         if target is None:
             merged.append({**incident, "mentions": [[incident["start"], incident["end"]]]})
             continue

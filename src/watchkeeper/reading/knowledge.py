@@ -60,9 +60,14 @@ class Gazetteer(_Strict):
 
     def entries(self) -> list[GazetteerEntry]:
         return [
-            *self.countries, *self.organisations, *self.officials, *self.places,
-            *self.ports, *self.vessels, *self.programs,
-        ]  # fmt: skip
+            *self.countries,
+            *self.organisations,
+            *self.officials,
+            *self.places,
+            *self.ports,
+            *self.vessels,
+            *self.programs,
+        ]
 
 
 class ClaimCues(_Strict):

@@ -94,11 +94,18 @@ def reading_of(doc: Doc) -> Reading:
         if ent.label_ not in MENTION_LABELS:
             continue
         sent = ent.sent
-        mentions.append({
-            "start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_,
-            "type": entity_type(ent), "entity_id": ent.kb_id_ or None,
-            "sent_start": sent.start_char, "sent_end": sent.end_char,
-        })  # fmt: skip
+        mentions.append(
+            {
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "text": ent.text,
+                "label": ent.label_,
+                "type": entity_type(ent),
+                "entity_id": ent.kb_id_ or None,
+                "sent_start": sent.start_char,
+                "sent_end": sent.end_char,
+            }
+        )
     return Reading(
         mentions=mentions,
         dates=list(doc._.dates or []),

@@ -1,4 +1,4 @@
-"""Quantities in words and figures with magnitudes, units and currencies ("$3bn", "more than a million barrels").
+"""Quantities in words and figures with magnitudes, units, currencies ("$3bn", "more than a million barrels").
 
 The lexicon (number words, magnitudes, units, currencies, bound words) is ``data/reading/quantities.yaml``.
 A value after "more than" or a vague plural ("thousands of") is a lower bound, flagged as such.
@@ -31,10 +31,15 @@ class Quantity:
     def as_record(self) -> dict[str, object]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
         return {
-            "start": self.start_char, "end": self.end_char, "text": self.text, "value": value,
-            "unit": self.currency or self.unit, "currency": self.currency,
-            "lower_bound": self.lower_bound, "approximate": self.approximate,
-        }  # fmt: skip
+            "start": self.start_char,
+            "end": self.end_char,
+            "text": self.text,
+            "value": value,
+            "unit": self.currency or self.unit,
+            "currency": self.currency,
+            "lower_bound": self.lower_bound,
+            "approximate": self.approximate,
+        }
 
 
 def _alternation(words: list[str]) -> str:
@@ -103,10 +108,7 @@ def find_quantities(text: str, lexicon: QuantityLexicon | None = None) -> list[Q
             continue  # a year, which the dates component reads
         qual = (m.group("qual") or "").lower()
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        if m.group("unit"):
-            end = m.end()
-        else:
-            end = max(m.end("mag"), m.end("num"), m.end("word"))
+        end = m.end() if m.group("unit") else max(m.end("mag"), m.end("num"), m.end("word"))
         found.append(
             Quantity(
                 start_char=start,

@@ -2,7 +2,7 @@
 
 Quotation marks are paired in the text (straight and curly; a quote left open at a paragraph's end continues
 when the next paragraph opens with a quotation mark). The speaker is the subject of the nearest speech verb
-in the quote's sentences (``data/reading/cues.yaml``), or the object of "according to"; an appositive names the
+in the quote's sentences (``data/reading/cues.yaml``) or the object of "according to"; an appositive names the
 person ("Russia's UN ambassador, Vassily Nebenzia, said"); pronouns and role nouns ("he said", "the ambassador
 added") resolve to the last named speaker.
 """
@@ -95,11 +95,17 @@ class QuotesComponent:
             if found is None:
                 continue
             cue, speaker, sentences = found
-            quotes.append({
-                "start": mark.open + 1, "end": mark.open + 1 + len(words), "text": words,
-                "sent_start": sentences[0], "sent_end": sentences[1],
-                "cue": cue, "speaker": span_record(speaker),
-            })  # fmt: skip
+            quotes.append(
+                {
+                    "start": mark.open + 1,
+                    "end": mark.open + 1 + len(words),
+                    "text": words,
+                    "sent_start": sentences[0],
+                    "sent_end": sentences[1],
+                    "cue": cue,
+                    "speaker": span_record(speaker),
+                }
+            )
             last_speaker = speaker
         doc._.quotes = quotes
         return doc

@@ -19,7 +19,13 @@ from watchkeeper.evidence import iter_documents
 from watchkeeper.lists import iter_designated_names
 from watchkeeper.reading.identity import EntityLinker, slug
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
-from watchkeeper.reading.pipeline import Reading, add_designated_names, new_pipeline, pipeline_version, read_texts
+from watchkeeper.reading.pipeline import (
+    Reading,
+    add_designated_names,
+    new_pipeline,
+    pipeline_version,
+    read_texts,
+)
 from watchkeeper.store import Store
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.reading import Claim, DocumentReading, Incident, IncidentActor, Mention, Quote
@@ -49,7 +55,9 @@ def designated_entries(session: Session) -> list[GazetteerEntry]:
         forms = [name.name, name.name.title()] if name.name.isupper() else [name.name]
         entry[1].extend(f for f in forms if f not in entry[1])
     return [
-        GazetteerEntry(id=f"{kind}:{slug(names[0])}", name=names[0], names=names, designation_id=designation_id)
+        GazetteerEntry(
+            id=f"{kind}:{slug(names[0])}", name=names[0], names=names, designation_id=designation_id
+        )
         for designation_id, (kind, names) in by_designation.items()
         if names
     ]
@@ -74,7 +82,10 @@ def read_documents(
     with store.session() as session:
         entries = designated_entries(session)
         version = _version(pipeline_version(), entries)
-        done = {row[0]: row[1] for row in session.execute(select(DocumentReading.document_id, DocumentReading.pipeline_version))}
+        done = {
+            row[0]: row[1]
+            for row in session.execute(select(DocumentReading.document_id, DocumentReading.pipeline_version))
+        }
         todo: list[tuple[str, str, date | None]] = []
         seen: set[str] = set()
         for document in iter_documents(session, wanted):
@@ -90,8 +101,12 @@ def read_documents(
     nlp = new_pipeline()
     add_designated_names(nlp, entries)
     known = {e.id: e for e in [*load_knowledge().gazetteer.entries(), *entries]}
-    readings = read_texts(((text, published) for _, text, published in todo), nlp=nlp,
-                          batch_size=batch_size, n_process=n_process)  # fmt: skip
+    readings = read_texts(
+        ((text, published) for _, text, published in todo),
+        nlp=nlp,
+        batch_size=batch_size,
+        n_process=n_process,
+    )
     for i, ((document_id, _, _), reading) in enumerate(zip(todo, readings, strict=True)):
         with store.session() as session:
             counts = store_reading(session, document_id, reading, known)
@@ -116,15 +131,23 @@ def _spans(record: dict[str, object]) -> dict[str, int]:
     return {k: int(record[k]) for k in ("start", "end", "sent_start", "sent_end")}  # type: ignore[call-overload]
 
 
-def store_reading(session: Session, document_id: str, reading: Reading, known: dict[str, GazetteerEntry]) -> dict[str, int]:
+def store_reading(
+    session: Session, document_id: str, reading: Reading, known: dict[str, GazetteerEntry]
+) -> dict[str, int]:
     """Replace one document's records with ``reading``; returns counts per record type."""
     _clear(session, document_id)
     linker = EntityLinker(session, known)
     mention_at: dict[tuple[int, int], Mention] = {}
     for m in reading.mentions:
         entity_id = linker.link(str(m["text"]), str(m["type"]), m["entity_id"])  # type: ignore[arg-type]
-        mention = Mention(id=content_id("mention", document_id, m["start"], m["end"]), document_id=document_id,
-                          text=m["text"], label=m["label"], entity_id=entity_id, **_spans(m))  # fmt: skip
+        mention = Mention(
+            id=content_id("mention", document_id, m["start"], m["end"]),
+            document_id=document_id,
+            text=m["text"],
+            label=m["label"],
+            entity_id=entity_id,
+            **_spans(m),
+        )
         session.add(mention)
         mention_at[(int(m["start"]), int(m["end"]))] = mention  # type: ignore[call-overload]
     session.flush()
@@ -140,31 +163,69 @@ def store_reading(session: Session, document_id: str, reading: Reading, known: d
     for q in reading.quotes:
         speaker = q["speaker"]  # type: ignore[assignment]
         mention = mention_at.get((speaker["start"], speaker["end"]))  # type: ignore[index]
-        session.add(Quote(id=content_id("quote", document_id, q["start"], q["end"]), document_id=document_id,
-                          words=q["text"], cue=str(q["cue"])[:100], speaker_text=speaker["text"],  # type: ignore[index]
-                          speaker_mention_id=mention.id if mention else None, speaker_id=entity_of(speaker),  # type: ignore[arg-type]
-                          **_spans(q)))  # fmt: skip
+        session.add(
+            Quote(
+                id=content_id("quote", document_id, q["start"], q["end"]),
+                document_id=document_id,
+                words=q["text"],
+                cue=str(q["cue"])[:100],
+                speaker_text=speaker["text"],  # type: ignore[index]
+                speaker_mention_id=mention.id if mention else None,
+                speaker_id=entity_of(speaker),  # type: ignore[arg-type]
+                **_spans(q),
+            )
+        )
     for c in reading.claims:
         claimant = c["claimant"]  # type: ignore[assignment]
         for accused in c["accused"] or [None]:  # type: ignore[attr-defined]
             accused_id = entity_of(accused)
-            session.add(Claim(
-                id=content_id("claim", document_id, c["start"], c["end"], entity_of(claimant), accused_id, c["polarity"]),
-                document_id=document_id, cue=str(c["cue"])[:100], polarity=c["polarity"], act=c["act"],
-                claimant_text=claimant["text"], claimant_id=entity_of(claimant),  # type: ignore[index, arg-type]
-                accused_text=accused["text"] if accused else None, accused_id=accused_id, **_spans(c),
-            ))  # fmt: skip
+            session.add(
+                Claim(
+                    id=content_id(
+                        "claim",
+                        document_id,
+                        c["start"],
+                        c["end"],
+                        entity_of(claimant),
+                        accused_id,
+                        c["polarity"],
+                    ),
+                    document_id=document_id,
+                    cue=str(c["cue"])[:100],
+                    polarity=c["polarity"],
+                    act=c["act"],
+                    claimant_text=claimant["text"],
+                    claimant_id=entity_of(claimant),  # type: ignore[index, arg-type]
+                    accused_text=accused["text"] if accused else None,
+                    accused_id=accused_id,
+                    **_spans(c),
+                )
+            )
     incident_count = 0
     for inc in reading.incidents:
-        incident_id = content_id("incident", document_id, inc["kind"], inc["start"], inc["date"], inc["precision"])
+        incident_id = content_id(
+            "incident", document_id, inc["kind"], inc["start"], inc["date"], inc["precision"]
+        )
         place = inc["place"]  # type: ignore[assignment]
-        session.add(Incident(
-            id=incident_id, document_id=document_id, kind=inc["kind"], trigger=inc["trigger"],
-            date=_date(inc["date"]), date_end=_date(inc["date_end"]), precision=inc["precision"],
-            date_text=inc["date_text"], place_text=place["text"] if place else None,  # type: ignore[index]
-            place_id=entity_of(place), quantities=inc["quantities"], tally=inc.get("tally"),  # type: ignore[arg-type]
-            mentions=inc.get("mentions", []), status=inc["status"], **_spans(inc),
-        ))  # fmt: skip
+        session.add(
+            Incident(
+                id=incident_id,
+                document_id=document_id,
+                kind=inc["kind"],
+                trigger=inc["trigger"],
+                date=_date(inc["date"]),
+                date_end=_date(inc["date_end"]),
+                precision=inc["precision"],
+                date_text=inc["date_text"],
+                place_text=place["text"] if place else None,  # type: ignore[index]
+                place_id=entity_of(place),
+                quantities=inc["quantities"],
+                tally=inc.get("tally"),  # type: ignore[arg-type]
+                mentions=inc.get("mentions", []),
+                status=inc["status"],
+                **_spans(inc),
+            )
+        )
         session.flush()
         roles: set[tuple[str, str]] = set()
         for actor in inc["actors"]:  # type: ignore[attr-defined]
@@ -172,14 +233,24 @@ def store_reading(session: Session, document_id: str, reading: Reading, known: d
             if entity_id is None or (actor["role"], entity_id) in roles:
                 continue
             roles.add((actor["role"], entity_id))
-            session.add(IncidentActor(incident_id=incident_id, role=actor["role"], entity_id=entity_id,
-                                      text=actor.get("text"), implied=bool(actor.get("implied"))))  # fmt: skip
+            session.add(
+                IncidentActor(
+                    incident_id=incident_id,
+                    role=actor["role"],
+                    entity_id=entity_id,
+                    text=actor.get("text"),
+                    implied=bool(actor.get("implied")),
+                )
+            )
         incident_count += 1
     session.flush()
-    return {"mentions": len(reading.mentions), "quotes": len(reading.quotes), "claims": len(reading.claims),
-            "incidents": incident_count}  # fmt: skip
+    return {
+        "mentions": len(reading.mentions),
+        "quotes": len(reading.quotes),
+        "claims": len(reading.claims),
+        "incidents": incident_count,
+    }
 
 
 def _date(value: object) -> date | None:
     return date.fromisoformat(str(value)) if value else None
-

@@ -51,7 +51,7 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def phrase_entities(token: Token, *, types: frozenset[str] = ACTOR_TYPES) -> list[Span]:
-    """Entities a noun phrase names: the head itself, its conjuncts and appositions ("Washington and Seoul")."""
+    """Entities a noun phrase names: the head, its conjuncts and appositions ("Washington and Seoul")."""
     heads = [token, *token.conjuncts]
     found: list[Span] = []
     for head in heads:
@@ -92,9 +92,13 @@ def direct_objects(verb: Token) -> list[Span]:
 def span_record(span: Span) -> dict[str, object]:
     """An entity span as plain data (what the components store on the Doc)."""
     return {
-        "start": span.start_char, "end": span.end_char, "text": span.text,
-        "label": span.label_, "entity_id": span.kb_id_ or None, "type": entity_type(span),
-    }  # fmt: skip
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "label": span.label_,
+        "entity_id": span.kb_id_ or None,
+        "type": entity_type(span),
+    }
 
 
 def char_token(doc: Doc, char: int) -> Token | None:

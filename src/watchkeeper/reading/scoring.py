@@ -55,7 +55,9 @@ def _as_list(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def _pairs(gold: Iterable[dict], predicted: Iterable[dict], same: Callable[[dict, dict], bool]) -> tuple[int, int, int]:
+def _pairs(
+    gold: Iterable[dict], predicted: Iterable[dict], same: Callable[[dict, dict], bool]
+) -> tuple[int, int, int]:
     """One-to-one greedy matching; returns (matched, predicted, gold)."""
     gold, predicted = list(gold), list(predicted)
     used: set[int] = set()
@@ -77,9 +79,19 @@ def _add(score: Score, counts: tuple[int, int, int]) -> None:
 
 def score_entities(article: Article, reading: Reading, typed: Score, canonical: Score) -> None:
     gold = article.gold.get("entities") or []
-    _add(typed, _set_counts({(e["text"], e["type"]) for e in gold}, {(m["text"], m["type"]) for m in reading.mentions}))
-    _add(canonical, _set_counts({(e["text"], e["canonical"]) for e in gold},
-                                {(m["text"], m["entity_id"]) for m in reading.mentions}))  # fmt: skip
+    _add(
+        typed,
+        _set_counts(
+            {(e["text"], e["type"]) for e in gold}, {(m["text"], m["type"]) for m in reading.mentions}
+        ),
+    )
+    _add(
+        canonical,
+        _set_counts(
+            {(e["text"], e["canonical"]) for e in gold},
+            {(m["text"], m["entity_id"]) for m in reading.mentions},
+        ),
+    )
 
 
 def _set_counts(gold: set, predicted: set) -> tuple[int, int, int]:
@@ -109,8 +121,11 @@ def _unique_claims(claims: list[dict]) -> list[dict]:
 def score_claims(article: Article, reading: Reading, score: Score) -> None:
     def same(g: dict, p: dict) -> bool:
         where = _located(article.text, g.get("text"))
-        return (p["claimant"]["entity_id"] in _as_list(g["claimant"]) and p["polarity"] == g["polarity"]
-                and _overlaps(where, (p["sent_start"], p["sent_end"])))  # fmt: skip
+        return (
+            p["claimant"]["entity_id"] in _as_list(g["claimant"])
+            and p["polarity"] == g["polarity"]
+            and _overlaps(where, (p["sent_start"], p["sent_end"]))
+        )
 
     _add(score, _pairs(article.gold.get("claims") or [], _unique_claims(reading.claims), same))
 
@@ -123,7 +138,9 @@ def _in_incident(article: Article, g: dict, p: dict) -> bool:
 
 def _actors_agree(g: dict, p: dict) -> bool:
     found = {(a["role"], a["entity_id"]) for a in p["actors"]}
-    return all((role, who) in found for role, value in (g.get("actors") or {}).items() for who in _as_list(value))
+    return all(
+        (role, who) in found for role, value in (g.get("actors") or {}).items() for who in _as_list(value)
+    )
 
 
 def _dates_agree(g: dict, p: dict) -> bool:
@@ -134,14 +151,27 @@ def _dates_agree(g: dict, p: dict) -> bool:
 def score_incidents(article: Article, reading: Reading, kind: Score, actors: Score, dated: Score) -> None:
     gold = article.gold.get("incidents") or []
     _add(kind, _pairs(gold, reading.incidents, lambda g, p: _in_incident(article, g, p)))
-    _add(actors, _pairs(gold, reading.incidents, lambda g, p: _in_incident(article, g, p) and _actors_agree(g, p)))
-    _add(dated, _pairs(gold, reading.incidents, lambda g, p: _in_incident(article, g, p) and _dates_agree(g, p)))
+    _add(
+        actors,
+        _pairs(gold, reading.incidents, lambda g, p: _in_incident(article, g, p) and _actors_agree(g, p)),
+    )
+    _add(
+        dated,
+        _pairs(gold, reading.incidents, lambda g, p: _in_incident(article, g, p) and _dates_agree(g, p)),
+    )
 
 
 def score_corpus(pairs: Iterable[tuple[Article, Reading]]) -> list[Score]:
     """Every measure over (article, reading) pairs, in table order."""
-    names = ["entities (text+type)", "entities (canonical id)", "quotes (words+speaker)",
-             "claims (claimant+polarity)", "incidents (kind)", "incidents (kind+actors)", "incidents (kind+date)"]  # fmt: skip
+    names = [
+        "entities (text+type)",
+        "entities (canonical id)",
+        "quotes (words+speaker)",
+        "claims (claimant+polarity)",
+        "incidents (kind)",
+        "incidents (kind+actors)",
+        "incidents (kind+date)",
+    ]
     s = [Score(n) for n in names]
     for article, reading in pairs:
         score_entities(article, reading, s[0], s[1])
