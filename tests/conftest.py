@@ -36,8 +36,9 @@ def shared_file(relative: str) -> Path:
     return path
 
 
-def _worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+def _template_name() -> str:
+    # One template per test process: xdist workers and concurrent pytest runs must not share (and drop) it.
+    return f"wk_template_{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +64,7 @@ def postgres_admin_url() -> Iterator[str]:
         if IN_CI:
             pytest.fail(f"CI=true but PostgreSQL is not reachable at {url}: {exc}")
         pytest.skip(f"PostgreSQL not reachable at {url}")
-    template = f"wk_template_{_worker()}"
+    template = _template_name()
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{template}"'))
@@ -80,7 +81,7 @@ def _new_postgres_database(admin_url: str) -> tuple[str, str]:
     name = f"wk_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "wk_template_{_worker()}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_template_name()}"'))
     admin.dispose()
     return name, make_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
