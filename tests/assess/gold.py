@@ -6,6 +6,7 @@ Lets the assess and report tests run on realistic incidents, claims and document
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -176,3 +177,33 @@ def load_gold(
         session.flush()
         stored.append(article.id)
     return stored
+
+
+# A vessel given a (test) designation, so port-entry and asset-freeze rules have something to link.
+TEST_DESIGNATIONS = {"vessel:angara": "un-1718:TEST.001"}
+
+
+def build_assessed_gold(path: Path) -> Path:
+    """A migrated SQLite database holding every relevant gold article, the sample notifications, assessed."""
+    from watchkeeper.assess import assess, import_notifications, sample_notifications_path
+    from watchkeeper.store import Store
+
+    store = Store(f"sqlite:///{path}")
+    store.migrate()
+    with store.session() as session:
+        load_gold(session, designations=TEST_DESIGNATIONS)
+        import_notifications(session, sample_notifications_path())
+    assess(store)
+    store.dispose()
+    return path
+
+
+_BUILT: Path | None = None
+
+
+def cached_assessed_gold(directory: Path) -> Path:
+    """``build_assessed_gold`` once per test process (assess and report tests share it)."""
+    global _BUILT
+    if _BUILT is None or not _BUILT.exists():
+        _BUILT = build_assessed_gold(directory / "gold.sqlite")
+    return _BUILT

@@ -182,6 +182,7 @@ class LedgerYear:
     entries: list[LedgerEntry] = field(default_factory=list)
     reported_by_state: dict[str, float] = field(default_factory=dict)
     alleged_by_state: dict[str, float] = field(default_factory=dict)
+    period: tuple[date, date | None] | None = None
 
     def percent(self, value: float) -> float | None:
         return round(100 * value / self.cap_barrels, 1) if self.cap_barrels else None
@@ -196,6 +197,7 @@ class LedgerYear:
             "commodity": self.commodity,
             "measure_id": self.measure_id,
             "cap_barrels": self.cap_barrels,
+            "period": list(self.period) if self.period else None,
             "alert_thresholds_percent": self.thresholds,
             "reported_barrels": round(self.reported, 1),
             "reported_percent": self.percent(self.reported),
@@ -246,7 +248,8 @@ def _year_record(regime: Regime, year: int, commodity: str) -> LedgerYear:
         else:
             value = next((float(a.value) for a in limit.alternatives if a.unit == "barrels"), None)
     thresholds = list(cap.alerts.thresholds_percent) if cap and cap.alerts else []
-    return LedgerYear(year, commodity, cap.id if cap else None, value, thresholds)
+    period = limit.window_on(day) or limit.window_on(date(year, 1, 1)) if limit else None
+    return LedgerYear(year, commodity, cap.id if cap else None, value, thresholds, period=period)
 
 
 def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None) -> list[LedgerYear]:

@@ -236,6 +236,8 @@ def _view(
             "designation_id": a["designation_id"],
             "name": a["name"],
             "role": a["role"],
+            "reference": None,
+            "listed_name": None,
             **names.get(a["designation_id"], {}),
         }
         for a in row.actors

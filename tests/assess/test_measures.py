@@ -1,0 +1,104 @@
+"""Incidents against measures: every gold incident kind links to the measures the regime has for it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from watchkeeper.assess.rules import Actor, IncidentFacts, load_rules
+from watchkeeper.errors import InputFileError
+from watchkeeper.regime import load_regime
+from watchkeeper.store import Store
+from watchkeeper.store.models.assess import AssessedIncident, MeasureLink
+
+NK = "country:north-korea"
+
+# kind, a role/entity the incident must have, measures every such incident must be linked to
+EXPECTED = [
+    ("missile_launch", ("launcher", NK), {"1695-op2"}),
+    ("engine_test", ("launcher", NK), {"1695-op2"}),
+    ("arms_transfer", ("from", NK), {"1718-op8b", "1874-op9"}),
+    ("arms_transfer", ("to", NK), {"1718-op8a-i", "2270-op6"}),
+    ("petroleum_delivery", ("recipient", NK), {"2397-op5"}),
+    ("ship_to_ship_transfer", ("recipient", NK), {"2375-op11"}),
+    ("cyber_theft", ("perpetrator", NK), {"1874-op18", "2094-op11", "2270-op32"}),
+    ("overseas_workers", ("from", NK), {"2397-op8", "2375-op17"}),
+    ("port_call", ("vessel", "vessel:angara"), {"2270-op22", "2375-op6", "1718-op8d"}),
+]
+
+
+def _incidents(store: Store) -> list[tuple[AssessedIncident, set[str]]]:
+    with store.session() as session:
+        links: dict[str, set[str]] = {}
+        for link in session.scalars(select(MeasureLink)):
+            links.setdefault(link.assessed_incident_id, set()).add(link.measure_id)
+        return [(i, links.get(i.id, set())) for i in session.scalars(select(AssessedIncident))]
+
+
+@pytest.mark.parametrize(("kind", "actor", "measures"), EXPECTED, ids=[f"{k}-{a[0]}" for k, a, _ in EXPECTED])
+def test_gold_kind_links_to_its_measures(
+    gold_store: Store, kind: str, actor: tuple[str, str], measures: set[str]
+) -> None:
+    matching = [
+        (incident, linked)
+        for incident, linked in _incidents(gold_store)
+        if incident.kind == kind and any((a["role"], a["entity_id"]) == actor for a in incident.actors)
+    ]
+    assert matching, f"no gold {kind} incident with {actor}"
+    for incident, linked in matching:
+        assert measures <= linked, f"{incident.summary!r} linked to {sorted(linked)}"
+
+
+def test_council_votes_link_to_no_measure(gold_store: Store) -> None:
+    votes = [linked for incident, linked in _incidents(gold_store) if incident.kind == "council_vote"]
+    assert votes and all(not linked for linked in votes)
+
+
+def test_every_link_explains_rule_conditions_and_version(gold_store: Store) -> None:
+    with gold_store.session() as session:
+        link = session.scalars(select(MeasureLink).where(MeasureLink.measure_id == "2397-op5")).first()
+        assert link is not None
+        explanation = link.explanation
+    assert explanation["rule"] == "petroleum-to-dprk"
+    assert any("commodity" in c or "to is" in c or "recipient is" in c for c in explanation["conditions"])
+    assert explanation["effective_from"] == "2018-01-01"
+    assert explanation["supersedes"] == ["2375-op14"]
+    assert explanation["limit"]["value"] == 500000
+
+
+def test_the_measure_in_force_on_the_date_is_linked() -> None:
+    rules = load_rules(load_regime())
+    recipient = (Actor("recipient", NK, "North Korea"),)
+    before = rules.links(
+        IncidentFacts("petroleum_delivery", date(2017, 11, 1), recipient, "refined_petroleum")
+    )
+    after = rules.links(IncidentFacts("petroleum_delivery", date(2024, 3, 1), recipient, "refined_petroleum"))
+    assert [link.measure_id for link in before] == ["2375-op14"]
+    assert [link.measure_id for link in after] == ["2397-op5"]
+    crude = rules.links(IncidentFacts("petroleum_delivery", date(2024, 3, 1), recipient, "crude_oil"))
+    assert [link.measure_id for link in crude] == ["2397-op4"]
+
+
+def test_a_rule_naming_an_unknown_measure_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "rules:\n  - id: bad\n    kind: arms_transfer\n    measures: {ids: [9999-op1]}\n"
+        "    why: a measure that does not exist anywhere\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputFileError, match=r"rules\.0\.measures\.ids.*9999-op1"):
+        load_rules(load_regime(), path)
+
+
+def test_a_rule_with_an_unknown_condition_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "rules:\n  - id: bad\n    kind: arms_transfer\n    when: {colour: red}\n"
+        "    measures: {ids: [1718-op8b]}\n    why: conditions must be the declared ones\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputFileError, match="colour"):
+        load_rules(load_regime(), path)
