@@ -41,5 +41,16 @@ wk maritime detect
 wk maritime events
 wk maritime map --out "$OUT/maritime-map.png"
 
+echo "== 7. assess: incidents against measures, corroboration grades, the petroleum cap ledger"
+wk caps import src/watchkeeper/data/assess/petroleum_notifications.csv
+wk assess
+wk caps --year 2023 --year 2024
+
+echo "== 8. report: the panel report for 1 July 2023 to 30 June 2025 (HTML, PDF, Markdown)"
+for format in html pdf md; do
+  wk report --from 2023-07-01 --to 2025-06-30 --format "$format" --out "$OUT/report.$format"
+done
+echo "Report: $OUT/report.html, $OUT/report.pdf and $OUT/report.md"
+
 echo "== done: workspace $WS"
 wk status
