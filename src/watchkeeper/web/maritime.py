@@ -21,6 +21,7 @@ KINDS = ("encounter", "loitering", "gap", "port_call", "identity_change")
 MARKERS = {"encounter": "#d62728", "loitering": "#ff7f0e", "gap": "#9467bd", "port_call": "#2ca02c"}
 TRACK_COLOURS = ("#3c78c8", "#6a8f2f", "#8c5aa8", "#c06020", "#2f8f8f", "#a03c6e")
 MAP_W, MAP_H, PAD = 900, 620, 40
+GRID_STEPS = (0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 45)
 
 
 def events(store: Store, kind: str | None = None, designated: bool = False) -> list[dict[str, Any]]:
@@ -35,6 +36,11 @@ def _points(record: dict[str, Any]) -> list[tuple[float, float]]:
     if record.get("lat") is not None and record.get("lon") is not None:
         points.append((record["lon"], record["lat"]))
     return points
+
+
+def _ticks(low: float, high: float, step: float) -> list[float]:
+    first = math.ceil(low / step)
+    return [round(n * step, 4) for n in range(first, math.floor(high / step) + 1)]
 
 
 def map_svg(records: list[dict[str, Any]]) -> Markup:
@@ -56,18 +62,18 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
         'aria-label="Maritime events and track excerpts">',
         '<rect width="100%" height="100%" fill="#eef4fa"/>',
     ]
-    step = 1 if north - south < 6 else 5
-    for lat in range(math.ceil(south / step) * step, math.floor(north) + 1, step):
+    step = next(s for s in GRID_STEPS if max(north - south, east - west) / s <= 8)
+    for lat in _ticks(south, north, step):
         x0, y = xy(west, lat)
         parts.append(
-            f'<line x1="{x0:.1f}" y1="{y:.1f}" x2="{MAP_W - PAD:.1f}" y2="{y:.1f}" stroke="#cfdbe8"/>'
-            f'<text x="4" y="{y + 4:.1f}" font-size="11" fill="#5c6675">{lat}°</text>'
+            f'<line x1="{x0:.1f}" y1="{y:.1f}" x2="{MAP_W - PAD}" y2="{y:.1f}" stroke="#cfdbe8"/>'
+            f'<text x="4" y="{y + 4:.1f}" font-size="11" fill="#5c6675">{lat:g}°</text>'
         )
-    for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step):
+    for lon in _ticks(west, east, step):
         x, y0 = xy(lon, south)
         parts.append(
             f'<line x1="{x:.1f}" y1="{PAD}" x2="{x:.1f}" y2="{y0:.1f}" stroke="#cfdbe8"/>'
-            f'<text x="{x - 10:.1f}" y="{MAP_H - 8}" font-size="11" fill="#5c6675">{lon}°</text>'
+            f'<text x="{x - 12:.1f}" y="{MAP_H - 8}" font-size="11" fill="#5c6675">{lon:g}°</text>'
         )
     colours: dict[int, str] = {}
     for record in records:
