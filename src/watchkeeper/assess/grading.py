@@ -78,7 +78,8 @@ def direct_evidence(evidence: Sequence[Evidence]) -> tuple[float, str]:
 def party_confirms(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether a party to the incident announced it itself (e.g. KCNA reporting a launch)."""
     names = _names([e for e in _reports(evidence) if e.source_class == "party"])
-    return float(bool(names)), f"announced by a party: {'; '.join(names.values())}" if names else "no party confirms it"
+    why = f"announced by a party: {'; '.join(names.values())}" if names else "no party confirms it"
+    return float(bool(names)), why
 
 
 def anonymous_only(evidence: Sequence[Evidence]) -> tuple[float, str]:
@@ -123,9 +124,8 @@ def grade_evidence(evidence: Sequence[Evidence]) -> Grade:
         spec = config["features"][feature.__name__]
         value, why = feature(evidence)
         counted = min(value, spec["cap"]) if "cap" in spec else value
-        results.append(
-            FeatureResult(feature.__name__, value, spec["weight"], round(spec["weight"] * counted, 2) + 0.0, why)
-        )
+        points = round(spec["weight"] * counted, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+        results.append(FeatureResult(feature.__name__, value, spec["weight"], points, why))
     score = round(sum(r.points for r in results), 2)
     band = next(b for b in config["grades"] if score >= b["min_score"])
     return Grade(band["grade"], score, band["meaning"], tuple(results))

@@ -62,6 +62,11 @@ def incident_links(session: Session, ids: list[str]) -> dict[str, list[MeasureLi
     return out
 
 
+def _naive(moment: datetime | None) -> datetime:
+    """For sorting: SQLite returns naive datetimes, PostgreSQL aware ones; missing ones last."""
+    return moment.replace(tzinfo=None) if moment else datetime.max
+
+
 def incident_evidence(session: Session, ids: list[str]) -> dict[str, list[AssessedIncidentEvidence]]:
     """Evidence per incident id, reports before denials, oldest first."""
     out: dict[str, list[AssessedIncidentEvidence]] = {}
@@ -69,7 +74,7 @@ def incident_evidence(session: Session, ids: list[str]) -> dict[str, list[Assess
         query = select(AssessedIncidentEvidence).where(AssessedIncidentEvidence.assessed_incident_id.in_(ids))
         rows = sorted(
             session.scalars(query),
-            key=lambda e: (e.stance != "reports", e.published_at or datetime.max.replace(tzinfo=UTC), e.id),
+            key=lambda e: (e.stance != "reports", _naive(e.published_at), e.id),
         )
         for row in rows:
             out.setdefault(row.assessed_incident_id, []).append(row)
