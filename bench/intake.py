@@ -1,0 +1,217 @@
+"""Evidence intake throughput at 1k, 10k and 100k documents: extraction, copy detection, story clustering.
+
+Synthetic documents are variants of the bundled corpus (paragraphs reordered, trimmed, mixed with another
+article's, words perturbed, outlet boilerplate added), dated along a timeline at a steady rate so that, as in
+real intake, the number of stories active in the time window stays bounded while the evidence base grows.
+
+Copy detection and clustering run the production functions (MinHash signatures, LSH band keys, containment,
+story vectors, centroid similarity, the time-window blocking of ``assign_story``) over in-memory indexes that
+mirror the store's tables; ``--store`` adds an end-to-end run through the real SQLite ingest at the smallest
+size. Figures are documents/second and the per-document cost ratio against the previous size (1.0 = linear).
+
+    python bench/intake.py            # 1k, 10k, 100k
+    python bench/intake.py --quick    # 500, 2k, 8k
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import random
+import re
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from watchkeeper.evidence.copies import band_keys, is_copy, signatures
+from watchkeeper.evidence.scoring import corpus_dir
+from watchkeeper.evidence.stories import STORY_THRESHOLD, WINDOW_DAYS
+from watchkeeper.evidence.vectors import SparseVector, cosine, mean_vector, story_vectors
+from watchkeeper.sources.reader import read_bytes
+
+DOCS_PER_DAY = 10  # a busy monitoring desk; the story window then holds ~600 documents
+HTML_PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title} | Bench Courier</title>"
+    "<meta property='article:published_time' content='{date}'></head><body>"
+    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>{title}</h1>{paras}</article>"
+    "<aside><h2>Read more</h2><ul><li><a href='/x'>Markets slip before the holiday weekend</a></li></ul>"
+    "</aside><footer>© Bench Courier</footer></body></html>"
+)
+
+
+def sentence_pool() -> list[str]:
+    """Every sentence of the corpus articles, the material synthetic wire stories are made of."""
+    pool = []
+    for path in sorted((corpus_dir() / "articles").iterdir()):
+        for item in read_bytes(path.read_bytes(), str(path), "file"):
+            if not isinstance(item, Exception):
+                pool += [s.strip() for s in re.split(r"(?<=[.!?])\s+", item.text) if len(s.split()) >= 6]
+    return sorted(set(pool))
+
+
+def _variant(rng: random.Random, paras: list[str], vocabulary: list[str]) -> list[str]:
+    """A copy as outlets make them: reordered, trimmed, a few words changed."""
+    paras = list(paras)
+    if rng.random() < 0.3:
+        paras = paras[:1] + rng.sample(paras[1:], len(paras) - 1)
+    paras = paras[: max(2, int(len(paras) * rng.uniform(0.6, 1.0)))]
+    words = " \n\n ".join(paras).split(" ")
+    for _ in range(max(1, len(words) // 50)):
+        words[rng.randrange(len(words))] = rng.choice(vocabulary)
+    return " ".join(words).split(" \n\n ")
+
+
+def synthetic(n: int, pool: list[str], seed: int = 7) -> list[tuple[bytes, datetime]]:
+    """``n`` raw documents (text with a header block, or HTML pages), stories of 1-6 copies of a wire text."""
+    rng = random.Random(seed)
+    vocabulary = sorted({w for sentence in pool for w in sentence.split()})
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    out: list[tuple[bytes, datetime]] = []
+    story = 0
+    while len(out) < n:
+        # every fourth word drawn afresh, so each story's word 5-grams are its own, as real stories' are
+        sentences = [
+            " ".join(rng.choice(vocabulary) if k % 4 == 3 else w for k, w in enumerate(sentence.split()))
+            for sentence in rng.sample(pool, 12)
+        ]
+        wire = [" ".join(sentences[i : i + 2]) for i in range(0, 12, 2)]
+        event = start + timedelta(days=len(out) / DOCS_PER_DAY)
+        for copy in range(rng.randint(1, 6)):
+            if len(out) >= n:
+                break
+            if copy and rng.random() < 0.2:  # original reporting of the same event, quoting the wire's lead
+                paras = [wire[0], *(" ".join(rng.sample(pool, 2)) for _ in range(4))]
+            else:
+                paras = _variant(rng, wire, vocabulary)
+            i = len(out)
+            paras.append(f"Copyright Bench Courier {i}. Share this story.")
+            when = event + timedelta(hours=rng.randrange(72))
+            headline = f"{sentences[0][:60]} ({story}/{copy})"
+            if i % 2:
+                body = "".join(f"<p>{p}</p>" for p in paras)
+                page = HTML_PAGE.format(title=headline, date=when.isoformat(), paras=body)
+                out.append((page.encode(), when))
+            else:
+                header = f"Title: {headline}\nOutlet: Bench Courier\nDate: {when.isoformat()}\n\n"
+                out.append((header.encode() + "\n\n".join(paras).encode(), when))
+        story += 1
+    out.sort(key=lambda item: item[1])
+    return out
+
+
+def extract(raws: list[tuple[bytes, datetime]]) -> list[str]:
+    return [read_bytes(raw, f"bench-{i}", "file")[0].text for i, (raw, _) in enumerate(raws)]  # type: ignore[union-attr]
+
+
+def dedupe(texts: list[str]) -> int:
+    """Copy groups found through LSH band keys and containment checks (no all-pairs comparison)."""
+    sigs = signatures(texts)
+    buckets: dict[tuple[int, str], list[int]] = {}
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, sig in enumerate(sigs):
+        keys = band_keys(sig)
+        candidates = {j for key in keys for j in buckets.get(key, ())}
+        for j in candidates:
+            if find(i) != find(j) and is_copy(sig, sigs[j]):
+                parent[find(i)] = find(j)
+        for key in keys:
+            buckets.setdefault(key, []).append(i)
+    return len({find(i) for i in range(len(texts))})
+
+
+def cluster(texts: list[str], dates: list[datetime]) -> int:
+    """Incremental stories with time-window blocking, as ``assign_story`` does against the store."""
+    vectors = story_vectors(texts)
+    window = timedelta(days=WINDOW_DAYS)
+    stories: list[list] = []  # [centroid, size, last_at]
+    lasts: list[datetime] = []  # last_at of each story, in creation order (non-decreasing: dates are ordered)
+    for vector, when in zip(vectors, dates, strict=True):
+        first = bisect.bisect_left(lasts, when - window)
+        best, best_index = -1.0, -1
+        for index in range(first, len(stories)):
+            similarity = cosine(vector, stories[index][0])
+            if similarity > best:
+                best, best_index = similarity, index
+        if best >= STORY_THRESHOLD:
+            centroid, size, _ = stories[best_index]
+            stories[best_index] = [mean_vector(centroid, size, vector, 1), size + 1, when]
+            # the story moves to the end of the time order, as its last_at index entry would
+            stories.append(stories.pop(best_index))
+            lasts.pop(best_index)
+            lasts.append(when)
+        else:
+            stories.append([SparseVector(vector.indices, vector.values), 1, when])
+            lasts.append(when)
+    return len(stories)
+
+
+def store_run(raws: list[tuple[bytes, datetime]]) -> float:
+    """Documents/second through the real ingest into a fresh SQLite workspace."""
+    from watchkeeper.config import Settings, default_database_url
+    from watchkeeper.evidence.ingest import ingest
+    from watchkeeper.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "inbox"
+        folder.mkdir()
+        for i, (raw, _) in enumerate(raws):
+            (folder / f"{i:06d}.{'html' if i % 2 else 'txt'}").write_bytes(raw)
+        settings = Settings(workspace=Path(tmp) / "ws", database_url=default_database_url(Path(tmp) / "ws"))
+        store = open_store(settings)
+        began = time.perf_counter()
+        ingest(store, settings, [str(folder)])
+        elapsed = time.perf_counter() - began
+        store.dispose()
+    return len(raws) / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="sizes 500, 2k, 8k instead of 1k, 10k, 100k")
+    parser.add_argument("--store", action="store_true", help="also ingest the smallest size through SQLite")
+    args = parser.parse_args()
+    sizes = [500, 2000, 8000] if args.quick else [1000, 10_000, 100_000]
+    pool = sentence_pool()
+    print(
+        f"corpus: {len(pool)} sentences; sizes {sizes}; "
+        f"{DOCS_PER_DAY} documents/day, story window {WINDOW_DAYS} days"
+    )
+    print(f"{'docs':>7} {'stage':<11} {'docs/s':>9} {'s':>8} {'cost/doc vs previous':>21} {'result':>12}")
+    previous: dict[str, float] = {}
+    for n in sizes:
+        raws = synthetic(n, pool)
+        began = time.perf_counter()
+        texts = extract(raws)
+        timings = {"extraction": time.perf_counter() - began}
+        began = time.perf_counter()
+        groups = dedupe(texts)
+        timings["dedupe"] = time.perf_counter() - began
+        began = time.perf_counter()
+        stories = cluster(texts, [when for _, when in raws])
+        timings["clustering"] = time.perf_counter() - began
+        results = {
+            "extraction": f"{n} texts",
+            "dedupe": f"{groups} groups",
+            "clustering": f"{stories} stories",
+        }
+        for stage, seconds in timings.items():
+            per_doc = seconds / n
+            ratio = f"{per_doc / previous[stage]:.2f}x" if stage in previous else "baseline"
+            previous[stage] = per_doc
+            print(f"{n:>7} {stage:<11} {n / seconds:>9.0f} {seconds:>8.1f} {ratio:>21} {results[stage]:>12}")
+    if args.store:
+        print(
+            f"end-to-end SQLite ingest at {sizes[0]}: {store_run(synthetic(sizes[0], pool)):.1f} documents/s"
+        )
+
+
+if __name__ == "__main__":
+    main()
