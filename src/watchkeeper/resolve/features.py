@@ -26,7 +26,7 @@ KOREAN_NAME_LOOSE = 0.93
 Result = tuple[float, str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NamePair:
     """What a feature sees: the two prepared names and what else is known about the two bearers."""
 

@@ -50,7 +50,7 @@ FEATURES: tuple[Feature, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FeatureResult:
     """What one feature found: its weight, its value in [0, 1] and why."""
 
@@ -70,7 +70,7 @@ class FeatureResult:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class MatchResult:
     """The comparison of two names: score, decision at the default thresholds, and every feature."""
 

@@ -21,7 +21,7 @@ from watchkeeper.resolve.vessels import normalize_imo, valid_imo
 
 CANDIDATES = 12  # listed names scored by the matcher per screening, best by shared-key weight first
 CANDIDATE_MIN_SHARE = 0.5  # and only those with at least this share of the best candidate's key weight
-NOMINATE_LIMIT = 300  # keys held by more names only rescore the candidates that rarer keys proposed
+NOMINATE_LIMIT = 200  # keys held by more names only rescore the candidates that rarer keys proposed
 MAX_POSTING_SHARE = 0.05  # keys held by more than this share of names are too common to propose candidates
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$")
@@ -109,8 +109,9 @@ def split_listed_name(name: str, kind: str) -> list[tuple[str, str]]:
 
 
 def name_keys(form: NameForm) -> set[str]:
-    """Blocking keys of a name: distinctive words, their sound, Korean syllable keys, prefixes, suffixes."""
-    keys = {"c:" + form.compact}
+    """Blocking keys: the whole name (as written and word-sorted), distinctive words, their sound, Korean
+    syllable keys, prefixes and suffixes of long words."""
+    keys = {"c:" + form.compact, "s:" + "".join(sorted(form.tokens))}
     for token, weight, phonetic in zip(form.tokens, form.weights, form.phonetic, strict=True):
         if weight < 1.0:
             continue
