@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
+from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge, slug
 
 LABEL_BY_TYPE = {
     "person": "PERSON",
@@ -39,6 +39,7 @@ TYPE_BY_LABEL = {
 # Words before a capital that make it the city rather than the government: "in Pyongyang", "near Pyongyang".
 LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "across", "inside"})
 LOCATIVE_AFTER = frozenset({"area", "-based", "suburbs", "outskirts", "airport"})
+REGION_WORDS = frozenset({"region", "province", "oblast", "krai", "prefecture", "county"})
 
 
 def entity_type(span: Span) -> str:
@@ -65,10 +66,11 @@ class GazetteerComponent:
         """Add names (e.g. the sanctions lists' designated names); returns how many were added."""
         added = 0
         for entry in entries:
-            for kind, names in (("name", entry.names), ("metonym", entry.metonyms)):
+            for kind, names in (("name", entry.names), ("metonym", entry.metonyms), ("name", entry.demonyms)):
                 key = f"{kind}|{entry.id}"
                 self.targets[key] = (entry.id, kind, entry.place)
-                self.matcher.add(key, [self.nlp.make_doc(n) for n in names if n.strip()])
+                if names:
+                    self.matcher.add(key, [self.nlp.make_doc(n) for n in names if n.strip()])
                 added += len(names)
         return added
 
@@ -87,8 +89,12 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         ours = filter_spans([self._span(doc, m, s, e) for m, s, e in self.matcher(doc)])
         taken = {i for span in ours for i in range(span.start, span.end)}
-        theirs = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        ents = sorted([*ours, *theirs], key=lambda s: s.start)
+        theirs = [
+            span
+            for e in doc.ents
+            if not any(i in taken for i in range(e.start, e.end)) and (span := _tidy(e)) is not None
+        ]
+        ents = sorted(filter_spans([*ours, *theirs]), key=lambda s: s.start)
         if self.link_surnames:
             ents = self._link_surnames(doc, ents)
         doc.ents = ents
@@ -96,18 +102,35 @@ class GazetteerComponent:
 
     @staticmethod
     def _link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-        """A one-word PERSON after a known person whose name contains it is that person ("Kim", "Hwang")."""
+        """A one-word PERSON after a person whose name contains it is that person ("Kim", "Hwang", "Kirby")."""
         out: list[Span] = []
         known: list[Span] = []
         for span in ents:
             if span.label_ == "PERSON" and not span.kb_id_ and len(span) == 1:
                 earlier = next((k for k in reversed(known) if span.text in {t.text for t in k}), None)
                 if earlier is not None:
-                    span = Span(doc, span.start, span.end, label="PERSON", kb_id=earlier.kb_id_)
-            if span.label_ == "PERSON" and span.kb_id_ and len(span) > 1:
+                    kb_id = earlier.kb_id_ or f"person:{slug(earlier.text)}"
+                    span = Span(doc, span.start, span.end, label="PERSON", kb_id=kb_id)
+            if span.label_ == "PERSON" and len(span) > 1:
                 known.append(span)
             out.append(span)
         return out
+
+
+def _tidy(ent: Span) -> Span | None:
+    """A statistical entity without a leading article or trailing possessive, extended over "X region";
+    None for lower-case phrases ("east coast")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'"):
+        end -= 1
+    if start == end or not any(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[start:end]):
+        return None
+    if ent.label_ in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in REGION_WORDS:
+        end += 1
+    return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
 
 
 @Language.factory(

@@ -9,23 +9,16 @@ an entity of the same type that already carries the same name or alias, else to 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from watchkeeper.reading.knowledge import GazetteerEntry
+from watchkeeper.reading.knowledge import GazetteerEntry, slug
 from watchkeeper.resolve import match_names
 from watchkeeper.store.models.reading import Entity
 
 SCHEMA_BY_TYPE = {"person": "Person", "org": "Organization", "vessel": "Vessel"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
-
-
-def slug(text: str) -> str:
-    """An ASCII slug for an entity id (non-Latin names keep their letters)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
-    return re.sub(r"[^\w]+", "-", folded.lower()).strip("-")[:150] or "unnamed"
 
 
 def name_key(text: str) -> str:

@@ -6,6 +6,8 @@ Each file is validated on load; a broken file is an InputFileError naming the fi
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -32,6 +34,7 @@ class GazetteerEntry(_Strict):
     name: str
     names: list[str]
     metonyms: list[str] = []
+    demonyms: list[str] = []
     place: str | None = None
     role: str | None = None
     designation_id: str | None = None
@@ -129,6 +132,12 @@ class Knowledge:
     quantities: QuantityLexicon
     dates: DateLexicon
     version: str = field(default="")
+
+
+def slug(text: str) -> str:
+    """An ASCII slug for an entity id (``person:<slug>``); non-Latin names keep their letters."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode() or text
+    return re.sub(r"[^\w]+", "-", folded.lower()).strip("-")[:150] or "unnamed"
 
 
 def default_data_dir() -> Path:

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from watchkeeper.errors import NotFoundError
 from watchkeeper.evidence import iter_documents
 from watchkeeper.lists import iter_designated_names
-from watchkeeper.reading.identity import EntityLinker, slug
-from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
+from watchkeeper.reading.identity import EntityLinker
+from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge, slug
 from watchkeeper.reading.pipeline import (
     Reading,
     add_designated_names,

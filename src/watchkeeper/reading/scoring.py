@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from watchkeeper.reading.corpus import Article
+from watchkeeper.reading.knowledge import slug
 from watchkeeper.reading.pipeline import Reading
 
 
@@ -36,6 +37,13 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def predicted_id(record: dict) -> str | None:
+    """The id the store's linker gives a record without a gazetteer id: ``<type>:<slug of its words>``."""
+    if record.get("entity_id"):
+        return str(record["entity_id"])
+    return f"{record['type']}:{slug(str(record['text']))}" if record.get("text") else None
 
 
 def _located(text: str, words: str | None) -> tuple[int, int] | None:
@@ -89,7 +97,7 @@ def score_entities(article: Article, reading: Reading, typed: Score, canonical: 
         canonical,
         _set_counts(
             {(e["text"], e["canonical"]) for e in gold},
-            {(m["text"], m["entity_id"]) for m in reading.mentions},
+            {(m["text"], predicted_id(m)) for m in reading.mentions},
         ),
     )
 
@@ -104,14 +112,14 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def score_quotes(article: Article, reading: Reading, score: Score) -> None:
-    same = lambda g, p: _same_words(g["text"], p["text"]) and p["speaker"]["entity_id"] == g["speaker"]  # noqa: E731
+    same = lambda g, p: _same_words(g["text"], p["text"]) and predicted_id(p["speaker"]) == g["speaker"]  # noqa: E731
     _add(score, _pairs(article.gold.get("quotes") or [], reading.quotes, same))
 
 
 def _unique_claims(claims: list[dict]) -> list[dict]:
     seen, out = set(), []
     for c in claims:
-        key = (c["claimant"]["entity_id"], c["polarity"], c["sent_start"])
+        key = (predicted_id(c["claimant"]), c["polarity"], c["sent_start"])
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -122,7 +130,7 @@ def score_claims(article: Article, reading: Reading, score: Score) -> None:
     def same(g: dict, p: dict) -> bool:
         where = _located(article.text, g.get("text"))
         return (
-            p["claimant"]["entity_id"] in _as_list(g["claimant"])
+            predicted_id(p["claimant"]) in _as_list(g["claimant"])
             and p["polarity"] == g["polarity"]
             and _overlaps(where, (p["sent_start"], p["sent_end"]))
         )
@@ -137,7 +145,7 @@ def _in_incident(article: Article, g: dict, p: dict) -> bool:
 
 
 def _actors_agree(g: dict, p: dict) -> bool:
-    found = {(a["role"], a["entity_id"]) for a in p["actors"]}
+    found = {(a["role"], predicted_id(a)) for a in p["actors"]}
     return all(
         (role, who) in found for role, value in (g.get("actors") or {}).items() for who in _as_list(value)
     )
