@@ -25,6 +25,7 @@ SESSION_LIFETIME = timedelta(hours=12)
 MAX_FAILED_LOGINS = 5
 LOGIN_WINDOW = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
+TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 
 _hasher = PasswordHasher()
 
@@ -210,5 +211,7 @@ def token_principal(session: Session, token: str) -> Principal | None:
     user = session.get(User, row.user_id)
     if user is None or user.disabled:
         return None
-    row.last_used_at = _now()
+    # Record use at most once a minute: a write on every API call would serialise readers behind it.
+    if row.last_used_at is None or _now() - _aware(row.last_used_at) > TOKEN_USE_RESOLUTION:
+        row.last_used_at = _now()
     return principal_of(user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import weakref
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -135,10 +136,20 @@ DASHBOARD_TABLES = {
 }
 
 
+_TABLES: weakref.WeakKeyDictionary[Store, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _tables(store: Store) -> set[str]:
+    # Reflection costs a query per call; the schema only changes when migrations run, before serving.
+    if store not in _TABLES:
+        _TABLES[store] = set(inspect(store.engine).get_table_names())
+    return _TABLES[store]
+
+
 def table_counts(store: Store) -> dict[str, int]:
     """Rows in the tables the dashboard counts, by their label."""
     counts: dict[str, int] = {}
-    present = set(inspect(store.engine).get_table_names())
+    present = _tables(store)
     quote = store.engine.dialect.identifier_preparer.quote
     with store.engine.connect() as connection:
         for table, label in DASHBOARD_TABLES.items():
