@@ -191,7 +191,10 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
         i, j = rng.choice(len(names), size=2, replace=False)
         one, two = dest(*PLACES[names[i]], -8, 8), dest(*PLACES[names[j]], -8, 8)
         knots = float(rng.uniform(10, 14))
-        route = Route(float(rng.uniform(0, 20)), one).sail(two, knots).sail(one, knots)
+        via = _sea_lane(names[i], names[j])
+        route = Route(float(rng.uniform(0, 20)), one)
+        for point in [*via, two, *via[::-1], one]:
+            route.sail(point, knots)
         mmsi = int(rng.choice([412, 413, 440, 441, 477, 352, 636, 538])) * 1_000_000 + 500 + k
         plans.append(
             Plan(
@@ -203,6 +206,24 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
             )
         )
     return plans, gold
+
+
+# Waypoints that keep straight-line traffic off land: round the Shandong peninsula, off the Yangtze mouth.
+NORTH_OF_SHANDONG = {"Dalian", "Yantai", "Weihai"}
+SOUTH_OF_SHANDONG = {"Qingdao", "Lianyungang", "Shanghai"}
+SHANDONG_CAPE, YANGTZE_MOUTH = (37.0, 123.0), (32.0, 122.6)
+
+
+def _sea_lane(frm: str, to: str) -> list[tuple[float, float]]:
+    """Intermediate waypoints between two ports of ``PLACES`` so the lane stays at sea."""
+    via: list[tuple[float, float]] = []
+    if frm == "Shanghai":
+        via.append(YANGTZE_MOUTH)
+    if {frm, to} & NORTH_OF_SHANDONG and {frm, to} & SOUTH_OF_SHANDONG:
+        via.append(SHANDONG_CAPE)
+    if to == "Shanghai":
+        via.append(YANGTZE_MOUTH)
+    return via
 
 
 def _track(plan: Plan, rng: np.random.Generator) -> tuple[np.ndarray, ...]:
