@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import os
 import socket
 import statistics
 import sys
@@ -49,6 +50,12 @@ ENDPOINTS = [
     ("page document", "GET", "/documents/doc-missile", None),
     ("page incident", "GET", "/incidents/ai-missile", None),
 ]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used (Linux /proc), to tell server cost from machine load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -164,9 +171,11 @@ def main() -> None:
                     if time.monotonic() > deadline:
                         raise SystemExit("the workbench did not start") from None
                     time.sleep(0.2)
+            cpu_before = _cpu_seconds(server.pid)
             samples, errors, elapsed, baseline = asyncio.run(
                 load(base, token, args.clients, args.requests, args.seconds)
             )
+            server_cpu = _cpu_seconds(server.pid) - cpu_before
         finally:
             server.terminate()
             server.join(10)
@@ -175,6 +184,9 @@ def main() -> None:
     print(f"baseline: /api/v1/me alone, p50 {baseline * 1000:.1f} ms")
     print(f"load: {args.clients} clients, {total} requests in {elapsed:.1f} s = {total / elapsed:.0f} req/s, "
           f"{failed} errors")  # fmt: skip
+    print(f"server CPU: {server_cpu:.1f} s = {1000 * server_cpu / (total + 100):.1f} ms per request "
+          f"(one core could serve {(total + 100) / max(server_cpu, 1e-9):.0f} req/s); "
+          f"machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")  # fmt: skip
     print(f"{'endpoint':28} {'n':>5} {'err':>4} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'p50/base':>9}")
     for name, *_ in ENDPOINTS:
         values = samples.get(name, [])
