@@ -30,7 +30,6 @@ from watchkeeper.reading.roles import (
 
 Record = dict[str, object]
 PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
-WINDOW = 5
 _TALLY = {
     "for": re.compile(
         r"(?P<n>\w+)(?: of the [\w' ]+?members)? (?:voted for|voted in favou?r|in favou?r)", re.I
@@ -55,24 +54,27 @@ class IncidentsComponent:
         published = published_date(doc).isoformat()
         incidents: list[Record] = []
         for sent in doc.sents:
-            for kind, spec in self.kinds.items():
-                triggers = self._triggers(sent, spec)
-                if triggers:
-                    incidents.extend(self._incidents(doc, sent, kind, spec, triggers, published))
+            found = {kind: t for kind, spec in self.kinds.items() if (t := self._triggers(sent, spec))}
+            suppressed = {s for kind in found for s in self.kinds[kind].suppresses}
+            for kind, triggers in found.items():
+                if kind not in suppressed:
+                    incidents.extend(self._incidents(doc, sent, kind, self.kinds[kind], triggers, published))
         doc._.incidents = _merge(incidents)
         return doc
 
     def _triggers(self, sent: Span, spec: IncidentKind) -> list[Token]:
         text = sent.text.lower()
         found: list[Token] = []
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         if spec.requires_phrases and not any(p in text for p in spec.requires_phrases):
             return []
         for token in sent:
-            if token.lemma_.lower() in spec.lemmas and (not spec.requires or lemmas & set(spec.requires)):
-                window = sent.doc[max(sent.start, token.i - WINDOW) : min(sent.end, token.i + WINDOW + 1)]
-                if not any(t.lemma_.lower() in spec.excludes or t.lower_ in spec.excludes for t in window):
-                    found.append(token)
+            if token.lemma_.lower() not in spec.lemmas:
+                continue
+            window = sent.doc[max(sent.start, token.i - spec.window) : min(sent.end, token.i + spec.window + 1)]
+            others = [t for t in window if t.i != token.i]  # a trigger does not vouch for itself
+            near = {t.lemma_.lower() for t in others} | {t.lower_ for t in others} | {t.ent_type_ for t in others}
+            if (not spec.requires or near & set(spec.requires)) and not near & set(spec.excludes):
+                found.append(token)
         for phrase in spec.phrases:
             for m in re.finditer(re.escape(phrase), text):
                 token = char_token(sent.doc, sent.start_char + m.start())
@@ -235,17 +237,26 @@ class IncidentsComponent:
         return spec.status
 
 
+def _less_precise(target: Record, incident: Record) -> bool:
+    """Whether the merged record should take the new report's date (a day beats a month beats no date)."""
+    rank = {"day": 0, "week": 1, "range": 2, "month": 3, "quarter": 4, "year": 5, "publication": 6}
+    return rank[str(incident["precision"])] < rank[str(target["precision"])]
+
+
 def _merge(incidents: list[Record]) -> list[Record]:
     """One record per event: same kind and date, or a dateless report into the first of its kind."""
     merged: list[Record] = []
     for incident in incidents:
+        # a document reports one Council vote; later sentences add tallies and voters ("Russia's veto")
+        vote = incident["kind"] == "council_vote"
         target = next(
             (
                 m
                 for m in merged
                 if m["kind"] == incident["kind"]
                 and (
-                    (m["date"], m["date_end"], m["precision"])
+                    vote
+                    or (m["date"], m["date_end"], m["precision"])
                     == (incident["date"], incident["date_end"], incident["precision"])
                     or incident["precision"] == "publication"
                     or (m["precision"] == "publication" and m["date"] == incident["date"])
@@ -256,7 +267,7 @@ def _merge(incidents: list[Record]) -> list[Record]:
         if target is None:
             merged.append({**incident, "mentions": [[incident["start"], incident["end"]]]})
             continue
-        if target["precision"] == "publication" and incident["precision"] != "publication":
+        if _less_precise(target, incident):
             for key in ("date", "date_end", "precision", "date_text"):
                 target[key] = incident[key]
         seen = {(a["role"], a["entity_id"] or a["text"]) for a in target["actors"]}  # type: ignore[union-attr]

@@ -99,6 +99,8 @@ class IncidentKind(_Strict):
     default: dict[str, str] = {}
     buyer_lemmas: list[str] = []
     status: str = "confirmed"
+    suppresses: list[str] = []
+    window: int = 8
 
 
 class IncidentLexicon(_Strict):
