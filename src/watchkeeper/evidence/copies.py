@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from watchkeeper.store.base import content_id
@@ -109,9 +109,15 @@ def link_copies(session: Session, document: Document, sig: Signature) -> list[st
     session.add(
         DocumentSignature(document_id=document.id, minhash=sig.to_bytes(), shingle_count=sig.shingle_count)
     )
-    condition = or_(*(and_(CopyBand.band == band, CopyBand.key == key) for band, key in keys))
-    candidate_ids = set(session.scalars(select(CopyBand.document_id).where(condition).distinct()))
-    session.add_all(CopyBand(band=band, key=key, document_id=document.id) for band, key in keys)
+    candidate_ids = set(
+        session.scalars(
+            select(CopyBand.document_id).where(tuple_(CopyBand.band, CopyBand.key).in_(keys)).distinct()
+        )
+    )
+    session.flush()
+    session.execute(
+        insert(CopyBand), [{"band": band, "key": key, "document_id": document.id} for band, key in keys]
+    )
     candidate_ids.discard(document.id)
     if sig.shingle_count < MIN_SHINGLES or not candidate_ids:
         return []

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from watchkeeper.evidence.documents import document_sources, iter_documents
-from watchkeeper.evidence.stories import list_stories
+from watchkeeper.evidence.stories import as_utc, list_stories
 from watchkeeper.store.models.evidence import Document
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return as_utc(value) if value is not None else None
 
 
 def document_record(document: Document, *, with_text: bool = True) -> dict[str, object]:
@@ -22,9 +27,9 @@ def document_record(document: Document, *, with_text: bool = True) -> dict[str, 
         "outlet_name": document.outlet_name,
         "wire_id": document.wire_id,
         "author": document.author,
-        "published_at": document.published_at,
+        "published_at": _utc(document.published_at),
         "published_precision": document.published_precision,
-        "fetched_at": document.fetched_at,
+        "fetched_at": _utc(document.fetched_at),
         "language": document.language,
         "copy_group_id": document.copy_group_id,
         "story_id": document.story_id,

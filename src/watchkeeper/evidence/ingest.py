@@ -22,6 +22,7 @@ from watchkeeper.evidence.outlets import WIRE_KINDS, load_outlets
 from watchkeeper.evidence.stories import as_utc, assign_story
 from watchkeeper.evidence.vectors import story_vectors
 from watchkeeper.sources.document import SourceDocument
+from watchkeeper.sources.http import FetchLimits
 from watchkeeper.sources.inputs import RawInput, expand_targets, is_url, load_input
 from watchkeeper.store import Store
 from watchkeeper.store.base import content_id
@@ -68,7 +69,7 @@ def _source_id(document: str, locator: str) -> str:
 
 
 def _language(text: str) -> str | None:
-    language, _ = py3langid.classify(text[:5000])
+    language, _ = py3langid.classify(text[:2000])
     return language or None
 
 
@@ -212,6 +213,7 @@ def ingest(
     *,
     on_read: Progress | None = None,
     on_store: Progress | None = None,
+    limits: FetchLimits | None = None,
 ) -> IngestReport:
     """Ingest paths and URLs: per-item outcomes (new, duplicate, error) and the totals afterwards."""
     report = IngestReport()
@@ -223,7 +225,7 @@ def ingest(
                 yield target
             else:
                 try:
-                    yield load_input(target, settings)
+                    yield load_input(target, settings, limits)
                 except WatchkeeperError as exc:
                     report.items.append(ItemOutcome(target, "error", message=str(exc)))
             if on_read:

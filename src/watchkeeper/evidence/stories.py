@@ -129,8 +129,8 @@ def story_record(story: Story, outlets: list[str] | None = None) -> dict[str, ob
         "id": story.id,
         "title": story.title,
         "documents": story.size,
-        "first_at": story.first_at,
-        "last_at": story.last_at,
+        "first_at": as_utc(story.first_at) if story.first_at else None,
+        "last_at": as_utc(story.last_at) if story.last_at else None,
         "outlets": outlets or [],
     }
 
@@ -168,7 +168,7 @@ def show_story(session: Session, story_id: str) -> dict[str, object]:
             "title": d.title,
             "outlet_id": d.outlet_id,
             "wire_id": d.wire_id,
-            "published_at": d.published_at,
+            "published_at": as_utc(d.published_at) if d.published_at else None,
             "copy_group_id": d.copy_group_id,
         }
         for d in documents
