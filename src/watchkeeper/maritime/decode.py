@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from watchkeeper.maritime.nmea import Framed
+from watchkeeper.maritime.nmea import Framed, windows
 
 ARMOUR = np.full(256, 255, dtype=np.uint8)
 for _c in range(48, 88):
@@ -73,18 +73,15 @@ def sixbit_matrix(
     buf: np.ndarray, start: np.ndarray, length: np.ndarray, width: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rows of 6-bit values, ``width`` columns, zero past each payload's end; rows with a bad character."""
-    # Column-major, so each column (one character of every payload) is written and later read contiguously.
-    values = np.empty((len(start), width), dtype=np.uint8, order="F")
-    bad = np.zeros(len(start), dtype=bool)
-    fits = len(start) == 0 or int(start.max()) + width <= len(buf)
-    for col in range(width):
-        at = start + col if fits else np.minimum(start + col, len(buf) - 1)
-        values[:, col] = ARMOUR[buf[at]]
-        bad |= (values[:, col] == 255) & (length > col)
+    # One row gather of fixed-width windows, the armour table over it, then column-major for the field reads.
+    raw = windows(buf, width)[start]
+    values = ARMOUR[raw]
+    inside = np.arange(width)[None, :] < length[:, None]
+    bad = ((values == 255) & inside).any(axis=1)
     short = np.flatnonzero(length < width)
     if len(short):
-        values[short] = np.where(np.arange(width)[None, :] < length[short, None], values[short], 0)
-    return values, bad
+        values[short] = np.where(inside[short], values[short], 0)
+    return np.asfortranarray(values), bad
 
 
 def bits(v: np.ndarray, start: int, width: int, signed: bool = False) -> np.ndarray:

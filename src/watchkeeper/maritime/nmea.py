@@ -22,6 +22,8 @@ for _i, _c in enumerate(b"abcdef"):
 
 _BANG, _STAR, _COMMA, _BACKSLASH, _NL, _CR = 33, 42, 44, 92, 10, 13
 _TIME_WIDTH = 14  # digits read for an epoch time: 10 for seconds, 13 for milliseconds
+PADDING = bytes(96)
+_TAG_FIELDS = 6  # s, c, g, n, d, t: the NMEA 4.0 tag-block parameters
 
 
 @dataclass
@@ -53,22 +55,51 @@ def _last_before(positions: np.ndarray, starts: np.ndarray, ends: np.ndarray) ->
     return np.where(found >= starts, found, -1)
 
 
+def windows(values: np.ndarray, width: int) -> np.ndarray:
+    """Every run of ``width`` consecutive values, as a view: ``windows(a, w)[i]`` is ``a[i:i + w]``."""
+    if len(values) < width:
+        values = np.concatenate((values, np.zeros(width - len(values), dtype=values.dtype)))
+    return np.lib.stride_tricks.sliding_window_view(values, width)
+
+
 def _epoch_at(buf: np.ndarray, at: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Epoch seconds written as digits starting at ``at`` (10 digits, or 13 for milliseconds); -1 if none."""
+    """Epoch seconds written as digits starting at ``at`` (10 digits, or 13 for milliseconds); -1 if none.
+
+    A line's digits always end at a non-digit (``*``, ``\\``, the line end), so ``ends`` only bounds odd rows.
+    """
+    if len(at) == 0:
+        return np.zeros(0, dtype=np.int64)
+    # Column-major copy of the windows, then Horner's rule column by column until no row has digits left.
+    digits = np.asfortranarray(windows(buf, _TIME_WIDTH)[at]) - np.uint8(48)
     value = np.zeros(len(at), dtype=np.int64)
     run = np.zeros(len(at), dtype=np.int64)
     alive = np.ones(len(at), dtype=bool)
-    last = len(buf) - 1
-    # Horner's rule one column at a time, each row stopping at the end of its own run of digits.
     for col in range(_TIME_WIDTH):
-        digit = buf[np.minimum(at + col, last)] - np.uint8(48)
-        alive &= (at + col < ends) & (digit <= 9)
+        alive &= digits[:, col] <= 9
         if not alive.any():
             break
-        value = np.where(alive, value * 10 + digit, value)
+        value = np.where(alive, value * 10 + digits[:, col], value)
         run += alive
     value = np.where(run >= 12, value // 1000, value)
-    return np.where((run >= 9) & (run <= 13), value, -1)
+    return np.where((run >= 9) & (run <= 13) & (run <= ends - at), value, -1)
+
+
+def _tag_field(
+    buf: np.ndarray, comma_all: np.ndarray, start: np.ndarray, star: np.ndarray, key: int
+) -> np.ndarray:
+    """Where ``key:`` starts in a tag block (``\\k:v,k:v*hh``): first field or after a comma, else -1."""
+    found = np.where((buf[start + 1] == key) & (buf[start + 2] == 58), start + 1, -1)
+    k = np.searchsorted(comma_all, start)
+    for _ in range(_TAG_FIELDS):
+        todo = np.flatnonzero(found < 0)
+        if not len(todo) or not len(comma_all):
+            break
+        comma = comma_all[np.minimum(k[todo], len(comma_all) - 1)]
+        inside = (k[todo] < len(comma_all)) & (comma < star[todo])
+        hit = inside & (buf[comma + 1] == key) & (buf[comma + 2] == 58)
+        found[todo[hit]] = comma[hit] + 1
+        k[todo] += 1
+    return found
 
 
 def _xor_spans(buf: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -83,9 +114,8 @@ def _xor_spans(buf: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
 def frame(data: bytes, first_line: int = 1) -> Framed:
     """Split ``data`` into AIS sentences: check framing and checksums, read times; count what was refused."""
     counts: Counter[str] = Counter()
-    if not data.endswith(b"\n"):
-        data = data + b"\n"
-    buf = np.frombuffer(data, dtype=np.uint8)
+    # Zero bytes after the last line let fixed-width windows start anywhere in a line (see ``windows``).
+    buf = np.frombuffer(data + (b"" if data.endswith(b"\n") else b"\n") + PADDING, dtype=np.uint8)
     nl, bang_all, star_all, comma_all = (np.flatnonzero(buf == c) for c in (_NL, _BANG, _STAR, _COMMA))
     starts = np.concatenate(([0], nl[:-1] + 1)).astype(np.int64)
     ends = nl.astype(np.int64)
@@ -133,11 +163,7 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
         bad_tag[np.flatnonzero(tagged)[~ok]] = True
         counts["bad_checksum"] += int(bad_tag.sum())
         keep &= ~bad_tag
-        colon_all = np.flatnonzero(buf == 58)
-        colon = colon_all[colon_all >= 2]
-        before = buf[colon - 2]
-        c_key = colon[(buf[colon - 1] == ord("c")) & ((before == _BACKSLASH) | (before == _COMMA))] - 1
-        c_at = _first_at_or_after(c_key, t_start, t_bang)
+        c_at = _tag_field(buf, comma_all, t_start, t_star, ord("c"))
         has_c = ok & (c_at >= 0)
         rows = np.flatnonzero(tagged)[has_c]
         ts[rows] = _epoch_at(buf, c_at[has_c] + 2, t_star[has_c])
@@ -165,7 +191,7 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     keep &= ~wrong
 
     rows = np.flatnonzero(keep)
-    commas = comma_all[c0[rows][:, None] + np.arange(6)]
+    commas = windows(comma_all, 6)[c0[rows]] if len(rows) else np.zeros((0, 6), dtype=np.int64)
     widths = np.diff(commas, axis=1) - 1
     count_c, num_c = buf[commas[:, 0] + 1], buf[commas[:, 1] + 1]
     seq_c, chan_c = buf[commas[:, 2] + 1], buf[commas[:, 3] + 1]
@@ -260,7 +286,7 @@ def _assemble(
     # Assembled payloads are appended after the batch's bytes so every payload is (start, length) into buf.
     extra = b"".join(p for _, p, _, _ in done)
     offsets = np.cumsum([0] + [len(p) for _, p, _, _ in done])[:-1] + len(buf)
-    framed.buf = np.concatenate((buf, np.frombuffer(extra, dtype=np.uint8)))
+    framed.buf = np.concatenate((buf, np.frombuffer(extra + PADDING, dtype=np.uint8)))
     framed.line = np.concatenate((framed.line, [line for line, *_ in done]))
     framed.payload_start = np.concatenate((framed.payload_start, offsets))
     framed.payload_len = np.concatenate((framed.payload_len, [len(p) for _, p, _, _ in done]))
