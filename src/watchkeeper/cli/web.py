@@ -21,16 +21,30 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8765, help="Port to listen on."),
     secure_cookies: bool = typer.Option(False, help="Mark cookies Secure (when served behind HTTPS)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (one per core serves the most requests)."),
 ) -> None:
     """Run the analyst workbench (web UI and REST API under /api/v1)."""
+    import os
+
     import uvicorn
 
     from watchkeeper.web.app import create_app
 
     app = app_context(ctx)
-    web_app = create_app(app.settings, store=app.store, secure_cookies=secure_cookies)
     console.print(f"Watchkeeper workbench on http://{host}:{port}/  (API docs: /api/v1/docs)")
-    uvicorn.run(web_app, host=host, port=port, log_level="info")
+    if workers == 1:
+        web_app = create_app(app.settings, store=app.store, secure_cookies=secure_cookies)
+        uvicorn.run(web_app, host=host, port=port, log_level="info")
+        return
+    # Each worker process opens the workspace itself, from the environment (the schema is migrated already).
+    os.environ["WATCHKEEPER_WORKSPACE"] = str(app.settings.workspace)
+    os.environ["WATCHKEEPER_DATABASE_URL"] = app.settings.database_url
+    os.environ["WATCHKEEPER_SECURE_COOKIES"] = "1" if secure_cookies else "0"
+    app.store.dispose()
+    uvicorn.run(
+        "watchkeeper.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+        log_level="info",
+    )  # fmt: skip
 
 
 def _read_password(password_stdin: bool) -> str:

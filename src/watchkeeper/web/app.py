@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http import HTTPStatus
@@ -112,6 +113,13 @@ def create_app(settings: Settings, *, store: Store | None = None, secure_cookies
         return _error(request, exc.status_code, str(exc.detail), exc.headers)
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for the workspace the environment names (``uvicorn --factory``, ``serve --workers``)."""
+    from watchkeeper.config import load_settings
+
+    return create_app(load_settings(), secure_cookies=os.environ.get("WATCHKEEPER_SECURE_COOKIES") == "1")
 
 
 def _error(request: Request, code: int, message: str, headers: dict[str, str] | None = None) -> Response:
