@@ -9,6 +9,8 @@ in the clause, the act of the last asserted claim for "denied the accusations", 
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +34,15 @@ ANAPHORIC_ACTS = frozenset(
     }
 )
 MAX_ACT_WORDS = 14
+# Verbs that make a claim of an alleged incident reported in their sentence, and who is accused of it.
+REPORTS_INCIDENT = frozenset(
+    {"say", "tell", "report", "estimate", "attribute", "show", "add", "believe", "find"}
+)
+PRINCIPAL_ROLES = ("perpetrator", "from", "supplier", "launcher", "vessel")
+# Objects that turn "call" / "describe" into a denial: "Moscow calls the accusations Western propaganda".
+DISMISSED = frozenset(
+    {"accusation", "accusations", "allegation", "allegations", "report", "reports", "claim", "claims"}
+)
 MISSILE_WORDS = frozenset({"missile", "missiles", "launch", "launches"})
 
 
@@ -56,8 +67,16 @@ class ClaimsComponent:
         last_subject: list[Span] = []
         for sent in doc.sents:
             seen: set[tuple[str, str]] = set()
+            reported = [
+                i
+                for i in (doc._.incidents or [])
+                if i["status"] != "confirmed"
+                and any(s < sent.end_char and sent.start_char < e for s, e in i["mentions"])
+            ]
             for token in sent:
                 polarity = self._polarity(token)
+                if polarity is None and reported and token.lemma_.lower() in REPORTS_INCIDENT:
+                    polarity = "asserts"  # "the White House said North Korea had delivered munitions"
                 if polarity is None:
                     continue
                 subject = subject_of(token)
@@ -67,7 +86,11 @@ class ClaimsComponent:
                 last_subject = claimants
                 clause = doc[token.left_edge.i : token.right_edge.i + 1]
                 act = self._act(clause, last_act if polarity == "denies" else None)
-                accused = self._accused(token, claimants, polarity, clause)
+                accused: list[Any] = self._accused(token, claimants, polarity, clause)
+                if reported and polarity == "asserts" and act not in self.kind_phrases:
+                    act = str(reported[0]["kind"])
+                if reported and polarity == "asserts" and not accused:
+                    accused = [a for a in reported[0]["actors"] if a["role"] in PRINCIPAL_ROLES][:1]
                 if polarity == "asserts":
                     last_act = act
                 start, end = self._span(token, subject)
@@ -88,7 +111,7 @@ class ClaimsComponent:
                             "act": act,
                             "claimant": span_record(claimant),
                             "accused": [
-                                span_record(a)
+                                a if isinstance(a, dict) else span_record(a)
                                 for a in (accused or ([claimant] if polarity == "denies" else []))
                             ],
                         }
@@ -105,7 +128,8 @@ class ClaimsComponent:
         if lemma in self.denies:
             return "denies"
         if lemma in REPORTING:
-            if any(p in clause_text for p in self.denial_phrases):
+            objects = {c.lower_ for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+            if any(p in clause_text for p in self.denial_phrases) or objects & DISMISSED:
                 return "denies"
             return "asserts" if clause_words & self.accusation_words else None
         return "asserts" if lemma in self.asserts else None

@@ -102,7 +102,7 @@ class GazetteerComponent:
 
     @staticmethod
     def _link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-        """A one-word PERSON after a person whose name contains it is that person ("Kim", "Hwang", "Kirby")."""
+        """A one-word PERSON after a person whose name contains it is that person ("Kim", "Kirby")."""
         out: list[Span] = []
         known: list[Span] = []
         for span in ents:

