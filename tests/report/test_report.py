@@ -81,7 +81,7 @@ def test_pdf_renders_with_text(gold_store: Store, tmp_path: Path) -> None:
     assert len(reader.pages) > 1
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Summary of findings" in text and "Annex I. Sources" in text and "2397-op5" in text
-    assert "Stored document" in text
+    assert "Storeddocument" in "".join(text.split())  # pypdf spaces out some runs; the words are there
 
 
 def test_an_empty_period_says_so(gold_store: Store) -> None:

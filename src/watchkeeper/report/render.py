@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -53,11 +56,45 @@ def render_markdown(data: ReportData, figures: dict[str, str]) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).replace("\n\n\n", "\n\n") + "\n"
 
 
+@lru_cache(maxsize=1)
+def covered_characters() -> frozenset[int]:
+    """Every code point some installed font can draw (a glyph no font has breaks the PDF's text layer)."""
+    from fontTools.ttLib import TTFont
+    from matplotlib import font_manager
+
+    points: set[int] = set()
+    for path in font_manager.findSystemFonts():
+        try:
+            points.update((TTFont(path, fontNumber=0, lazy=True).getBestCmap() or {}).keys())
+        except (OSError, ValueError, KeyError, AssertionError):  # a font file fontTools cannot read: skip it
+            continue
+    return frozenset(points)
+
+
+def _script_name(text: str) -> str:
+    return unicodedata.name(text[0], "UNKNOWN").split()[0].capitalize()
+
+
+def drawable(html: str) -> str:
+    """Runs of characters no installed font covers, replaced by a note naming their script."""
+    covered = covered_characters()
+    if not covered:
+        return html
+    pattern = (
+        "["
+        + "".join(re.escape(c) for c in {c for c in html if ord(c) > 127 and ord(c) not in covered})
+        + "]+"
+    )
+    if pattern == "[]+":
+        return html
+    return re.sub(pattern, lambda m: f"[{_script_name(m.group(0))} text]", html)
+
+
 def write_pdf(html: str, out: Path) -> None:
-    """Lay the HTML out as a PDF with WeasyPrint."""
+    """Lay the HTML out as a PDF with WeasyPrint (text no installed font can draw is named, not drawn)."""
     from weasyprint import HTML
 
-    HTML(string=html, base_url=str(out.parent)).write_pdf(out)
+    HTML(string=drawable(html), base_url=str(out.parent)).write_pdf(out)
 
 
 @dataclass
