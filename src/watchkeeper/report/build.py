@@ -196,12 +196,14 @@ def _row(e: AssessedIncidentEvidence, sources: Sources, outlets: dict[str, str])
     return EvidenceRow(source, e.source_class, outlet, day, e.quoted, ref)
 
 
-def _distinct(rows: list[EvidenceRow]) -> list[EvidenceRow]:
+def _distinct(rows: list[EvidenceRow], *, by_words: bool = False) -> list[EvidenceRow]:
+    """Rows once each: per source and words (``by_words``: the same words quoted by copies count once)."""
     seen: set[tuple[int | None, str]] = set()
     out = []
     for row in rows:
-        if (row.ref, row.quoted) not in seen:
-            seen.add((row.ref, row.quoted))
+        key = (None if by_words else row.ref, row.quoted)
+        if key not in seen:
+            seen.add(key)
             out.append(row)
     return out
 
@@ -215,7 +217,7 @@ def _view(
     names: dict[str, dict[str, str]],
 ) -> IncidentView:
     reports = _distinct([_row(e, sources, outlets) for e in evidence if e.stance == "reports"])
-    denials = _distinct([_row(e, sources, outlets) for e in evidence if e.stance == "denies"])
+    denials = _distinct([_row(e, sources, outlets) for e in evidence if e.stance == "denies"], by_words=True)
     for denial in denials:
         denial.source = next(
             e.source_name for e in evidence if e.stance == "denies" and e.quoted == denial.quoted
