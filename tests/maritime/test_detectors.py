@@ -242,3 +242,29 @@ def test_vessel_identity_model_is_what_detectors_read() -> None:
         id="v", mmsi="1", name="A", imo=None, call_sign=None, first_seen=_at(0), last_seen=_at(1)
     )
     assert detect_identity_changes([row]) == []
+
+
+def test_incident_rules_from_data() -> None:
+    from watchkeeper.maritime.detectors import Detection
+    from watchkeeper.maritime.events import incident_for
+
+    def event(kind: str, mmsis: tuple[int, ...], **extra: object) -> Detection:
+        return Detection(kind, mmsis, T0, T0 + 3600, 36.0, 123.0, **extra)  # type: ignore[arg-type]
+
+    dprk = incident_for(event("encounter", (445201000, 352001234)), designated=False)
+    assert dprk["incident_kind"] == "ship_to_ship_transfer" and "2397-op5" in dprk["measure_hints"]
+    plain = incident_for(event("encounter", (511003456, 667004567)), designated=False)
+    assert plain["measure_hints"] == ["2375-op11"]
+    nampo = incident_for(event("port_call", (352001234,), port="Nampo", port_country="PRK"), designated=False)
+    assert nampo["incident_kind"] == "port_call" and "2397-op5" in nampo["measure_hints"]
+    dalian = incident_for(
+        event("port_call", (352001234,), port="Dalian", port_country="CHN"), designated=True
+    )
+    assert dalian["incident_kind"] == "designated_vessel_port_entry" and "2375-op6" in dalian["measure_hints"]
+    assert (
+        incident_for(event("port_call", (1,), port="Dalian", port_country="CHN"), False)["measure_hints"]
+        == []
+    )
+    reflag = incident_for(event("identity_change", (1, 2), details={"new_flag": "PRK"}), designated=False)
+    assert reflag["measure_hints"] == ["2270-op20"]
+    assert incident_for(event("gap", (1,)), designated=False)["incident_kind"] == "ais_disabled"

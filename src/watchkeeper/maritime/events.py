@@ -54,6 +54,7 @@ def incident_for(detection: Detection, designated: bool) -> dict[str, Any]:
         "kind": detection.kind,
         "port_country": detection.port_country,
         "designated": designated,
+        "dprk_flag": any(flag_of(m) == "PRK" for m in detection.mmsis),
         "new_flag": detection.details.get("new_flag"),
     }
     for rule in incident_rules():
