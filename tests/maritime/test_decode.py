@@ -64,6 +64,9 @@ def test_every_real_sentence_agrees_with_pyais() -> None:
         assert decoded.statics["mmsi"][i] == theirs["mmsi"]
         assert (decoded.statics["name"][i] or "") == theirs.get("shipname", "")
         assert (decoded.statics["call_sign"][i] or "") == theirs.get("callsign", "")
+        for name in ("ship_type", "to_bow", "to_stern", "to_port", "to_starboard"):
+            if name in theirs:
+                assert decoded.statics[name][i] == theirs[name], (line_no, name)
         checked += 1
     # Every sentence is accounted for: decoded, skipped by type, or refused with a reason.
     accounted = checked + sum(decoded.skipped_types.values()) + sum(framed.counts.values())
