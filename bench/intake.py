@@ -298,9 +298,8 @@ def main() -> None:
         f"corpus: {len(pool)} sentences; sizes {sizes}; "
         f"{DOCS_PER_DAY} documents/day, story window {WINDOW_DAYS} days"
     )
-    print(
-        f"{'docs':>7} {'stage':<11} {'docs/s':>9} {'cpu ms/doc':>10} {'cost/doc vs previous':>21} {'result':>14}"
-    )
+    header = f"{'docs':>7} {'stage':<11} {'docs/s':>9} {'cpu ms/doc':>10} {'cost/doc vs previous':>21}"
+    print(f"{header} {'result':>14}")
     previous: dict[str, float] = {}
     for n in sizes:
         raws = synthetic(n, pool)
