@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import zipfile
@@ -150,3 +151,19 @@ def test_atom_and_rss_entries() -> None:
     parsed = parse_feed(atom, "a.xml")
     assert parsed.title == "T" and [i.link for i in parsed.items] == ["http://x.example/1"]
     assert parsed.items[0].key == parse_feed(atom, "a.xml").items[0].key
+
+
+def test_damaged_pdfs_give_user_errors_only() -> None:
+    import random
+
+    data = next(ARTICLES.glob("*.pdf")).read_bytes()
+    rng = random.Random(1)
+    for attempt in range(40):
+        damaged = bytearray(data)
+        if attempt % 2:
+            damaged = damaged[: rng.randrange(10, len(damaged))]
+        else:
+            for _ in range(20):
+                damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        with contextlib.suppress(WatchkeeperError):
+            read_bytes(bytes(damaged), "damaged.pdf", "file")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from pypdf import PdfReader
@@ -14,6 +15,8 @@ _PAGE_FOOTER = re.compile(
     r"(?:\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?|^\d+(?:\s*(?:of|/)\s*\d+)?)\s*$", re.IGNORECASE
 )
 MAX_PAGES = 2000
+# pypdf logs every repair it makes to a damaged file; the ingest report carries what the user needs
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def reflow(page_text: str) -> list[str]:
@@ -46,13 +49,25 @@ def read_pdf(data: bytes, locator: str, kind: str) -> SourceDocument:
     """The text of every page, one blank line between paragraphs; ``pages`` holds each page's span."""
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise SourceError(locator, "the PDF is encrypted")
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SourceError(locator, "the PDF is encrypted with a password")
         if len(reader.pages) > MAX_PAGES:
             raise SourceError(locator, f"more than {MAX_PAGES} pages")
         texts = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
-    except PdfReadError as exc:
+    except SourceError:
+        raise
+    # pypdf raises many kinds of errors on damaged files; any of them means the same to the user
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        RecursionError,
+        NotImplementedError,  # an unsupported stream filter
+    ) as exc:
         raise SourceError(locator, f"not a readable PDF: {exc}") from exc
     parts: list[str] = []
     pages: list[list[int]] = []
