@@ -37,6 +37,10 @@ def test_every_page_renders_for_a_viewer(sample_bench: Workbench) -> None:
         assert response.status_code == 200, path
         assert "<h1>" in response.text
         assert "Traceback" not in response.text
+    internal = re.compile(r'href="(/(?:regime|documents|entities|designations|stories)/[^"#]+)')
+    for page in ("/incidents/ai-missile", "/entities/country:north-korea", "/documents/doc-missile"):
+        for link in set(internal.findall(client.get(page).text)):
+            assert client.get(link).status_code == 200, (page, link)
     assert client.get("/documents/nope").status_code == 404
     assert client.get("/incidents/nope").status_code == 404
     assert client.get("/cases/999").status_code == 404
