@@ -98,29 +98,32 @@ def _merge_adjacent(tokens: list[str], others: set[str]) -> list[str]:
 def align_tokens(a: NameForm, b: NameForm) -> tuple[float, list[tuple[str, str, float, str]]]:
     """Greedy one-to-one alignment of the two names' tokens; the Dice score over token weights."""
     weight_a, weight_b = a.weight_of, b.weight_of
-    ta = _merge_adjacent(list(a.tokens), set(b.tokens)) if a.joins & weight_b.keys() else a.tokens
-    tb = _merge_adjacent(list(b.tokens), set(a.tokens)) if b.joins & weight_a.keys() else b.tokens
-    phon_a, phon_b = a.phonetic_of, b.phonetic_of
-    candidates = []
+    ta, tb = a.tokens, b.tokens
+    if a.joins & weight_b.keys():
+        ta = tuple(_merge_adjacent(list(ta), set(tb)))
+    if b.joins & weight_a.keys():
+        tb = tuple(_merge_adjacent(list(tb), set(a.tokens)))
+    phon_a, phon_b, schema = a.phonetic_of, b.phonetic_of, a.schema
+    ranked = []
     for i, x in enumerate(ta):
         px = phon_a.get(x, "")
         for j, y in enumerate(tb):
-            sim, how = token_similarity(x, y, px, phon_b.get(y, ""), a.schema)
+            sim, how = token_similarity(x, y, px, phon_b.get(y, ""), schema)
             if sim > 0:
-                candidates.append((sim, i, j, how))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+                ranked.append((-sim, i, j, how))
+    ranked.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
     matched = 0.0
-    for sim, i, j, how in candidates:
+    for negative, i, j, how in ranked:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         x, y = ta[i], tb[j]
-        matched += sim * (weight_a.get(x, 1.0) + weight_b.get(y, 1.0))
-        pairs.append((x, y, round(sim, 3), how))
+        matched -= negative * (weight_a.get(x, 1.0) + weight_b.get(y, 1.0))
+        pairs.append((x, y, -negative, how))
     total = sum(weight_a.get(x, 1.0) for x in ta) + sum(weight_b.get(y, 1.0) for y in tb)
     return (matched / total if total else 0.0), pairs
 
