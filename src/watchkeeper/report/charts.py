@@ -88,9 +88,9 @@ def ledger_svg(years: Sequence[LedgerYear]) -> str:
         thresholds = sorted({t for y in rows for t in y.thresholds})
         for n, t in enumerate(thresholds):
             axes.axhline(t, color="#777777", linewidth=0.6, linestyle=(0, (3, 3)))
-            # close thresholds (90, 95) alternate sides so their labels do not overlap
-            x, align = (len(rows) - 0.5, "left") if n % 2 == 0 else (-0.5, "right")
-            axes.text(x, t, f" {t} % ", va="center", ha=align, fontsize=7, color="#555555")
+            # close thresholds (90, 95) alternate above and below their line so the labels do not overlap
+            where = "top" if n % 2 else "bottom"
+            axes.text(len(rows) - 0.5, t, f" {t} %", va=where, fontsize=6.5, color="#555555")
         axes.axhline(100, color="#222222", linewidth=0.8)
         axes.set_xticks(list(positions), [f"{y.year}\n{y.commodity.replace('_', ' ')}" for y in rows])
         axes.set_ylabel("Per cent of the annual cap")
