@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from watchkeeper.errors import NotFoundError
+from watchkeeper.errors import NotFoundError, StoreError
 from watchkeeper.evidence import iter_documents
 from watchkeeper.lists import iter_designated_names
 from watchkeeper.reading.identity import EntityLinker
@@ -108,9 +109,14 @@ def read_documents(
         n_process=n_process,
     )
     for i, ((document_id, _, _), reading) in enumerate(zip(todo, readings, strict=True)):
-        with store.session() as session:
-            counts = store_reading(session, document_id, reading, known)
-            session.merge(DocumentReading(document_id=document_id, pipeline_version=version, counts=counts))
+        try:
+            with store.session() as session:
+                counts = store_reading(session, document_id, reading, known)
+                session.merge(
+                    DocumentReading(document_id=document_id, pipeline_version=version, counts=counts)
+                )
+        except SQLAlchemyError as exc:
+            raise StoreError(f"storing what was read in document {document_id} failed: {exc}") from exc
         summary.read.append(document_id)
         for key, value in counts.items():
             summary.counts[key] = summary.counts.get(key, 0) + value
@@ -175,21 +181,20 @@ def store_reading(
                 **_spans(q),
             )
         )
+    claim_ids: set[str] = set()
     for c in reading.claims:
         claimant = c["claimant"]  # type: ignore[assignment]
         for accused in c["accused"] or [None]:  # type: ignore[attr-defined]
             accused_id = entity_of(accused)
+            claim_id = content_id(
+                "claim", document_id, c["start"], c["end"], entity_of(claimant), accused_id, c["polarity"]
+            )
+            if claim_id in claim_ids:  # the same entity accused twice in one clause
+                continue
+            claim_ids.add(claim_id)
             session.add(
                 Claim(
-                    id=content_id(
-                        "claim",
-                        document_id,
-                        c["start"],
-                        c["end"],
-                        entity_of(claimant),
-                        accused_id,
-                        c["polarity"],
-                    ),
+                    id=claim_id,
                     document_id=document_id,
                     cue=str(c["cue"])[:100],
                     polarity=c["polarity"],
@@ -204,7 +209,7 @@ def store_reading(
     incident_count = 0
     for inc in reading.incidents:
         incident_id = content_id(
-            "incident", document_id, inc["kind"], inc["start"], inc["date"], inc["precision"]
+            "incident", document_id, inc["kind"], inc["start"], inc["date"], inc["date_end"], inc["precision"]
         )
         place = inc["place"]  # type: ignore[assignment]
         session.add(
