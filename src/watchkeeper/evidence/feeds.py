@@ -9,6 +9,7 @@ from sqlalchemy import select
 from watchkeeper.config import Settings
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.evidence.ingest import ItemOutcome, store_source_document
+from watchkeeper.evidence.stories import as_utc
 from watchkeeper.sources.feeds import FeedItem, parse_feed
 from watchkeeper.sources.html import read_html
 from watchkeeper.sources.http import check_url, fetch
@@ -49,7 +50,7 @@ def feed_record(feed: Feed) -> dict[str, object]:
         "title": feed.title,
         "etag": feed.etag,
         "last_modified": feed.last_modified,
-        "last_polled_at": feed.last_polled_at,
+        "last_polled_at": as_utc(feed.last_polled_at) if feed.last_polled_at else None,
         "last_status": feed.last_status,
     }
 
