@@ -19,7 +19,7 @@ FLOORS = {  # measure: (precision, recall) floors; measured 2026-11-22 on 66 art
     "quotes (words+speaker)": (0.60, 0.50),  # 0.676 / 0.558
     "claims (claimant+polarity)": (0.50, 0.32),  # 0.567 / 0.370
     "incidents (kind)": (0.50, 0.78),  # 0.553 / 0.840
-    "incidents (kind+actors)": (0.21, 0.33),  # 0.250 / 0.380
+    "incidents (kind+actors)": (0.27, 0.42),  # 0.311 / 0.473
     "incidents (kind+date)": (0.40, 0.63),  # 0.456 / 0.693
 }
 

@@ -113,3 +113,25 @@ def test_cli_read_show_and_export(sqlite_cli) -> None:  # type: ignore[no-untype
     assert any(
         a["role"] == "voters_against" and a["entity_id"] == "country:russia" for a in incident["actors"]
     )
+
+
+def test_corpus_articles_store_cleanly(sqlite_store: Store) -> None:
+    """Real articles (one names the same accused twice in a clause) store without clashing ids."""
+    from watchkeeper.reading.corpus import load_corpus
+
+    wanted = {"msmt-01-global-press-agency", "oil-05-northern-policy-digest", "veto-04-han-river-dispatch"}
+    articles = [a for a in load_corpus() if a.id in wanted]
+    with sqlite_store.session() as session:
+        for a in articles:
+            session.add(
+                Document(
+                    id=content_id("doc", a.text),
+                    text=a.text,
+                    title=a.id,
+                    content_type="text/plain",
+                    published_at=datetime(a.published.year, a.published.month, a.published.day, tzinfo=UTC),
+                )
+            )
+    summary = read_documents(sqlite_store)
+    assert len(summary.read) == len(articles) == 3
+    assert summary.counts["claims"] > 0 and summary.counts["incidents"] > 0

@@ -29,6 +29,13 @@ from watchkeeper.reading.roles import (
 )
 
 Record = dict[str, object]
+COUNTRY = frozenset({"country"})
+# Which entity types may fill a role: a launcher is a state, a hacking group may be a perpetrator.
+ROLE_TYPES = {
+    "perpetrator": frozenset({"country", "org"}),
+    "victim": frozenset({"country", "org"}),
+    "vessel": frozenset({"vessel"}),
+}
 PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
 _TALLY = {
     "for": re.compile(
@@ -59,7 +66,7 @@ class IncidentsComponent:
             for kind, triggers in found.items():
                 if kind not in suppressed:
                     incidents.extend(self._incidents(doc, sent, kind, self.kinds[kind], triggers, published))
-        doc._.incidents = _merge(incidents)
+        doc._.incidents = _inherit_actors(_merge(incidents))
         return doc
 
     def _triggers(self, sent: Span, spec: IncidentKind) -> list[Token]:
@@ -148,17 +155,17 @@ class IncidentsComponent:
         if verb.lemma_.lower() in spec.buyer_lemmas:
             subject_role = spec.roles.get("to")
         if subject is not None and subject_role:
-            for ent in phrase_entities(subject):
-                if entity_type(ent) in ("country", "org", "vessel"):
+            for ent in phrase_entities(subject, deep=False):
+                if entity_type(ent) in ROLE_TYPES.get(subject_role, COUNTRY):
                     actors.append({"role": subject_role, **span_record(ent)})
         for prep, ents in prep_objects(verb, {"from", "to"}).items():
             role = spec.roles.get(prep)
             for ent in ents if role else []:
-                if entity_type(ent) == "country":
+                if entity_type(ent) in ROLE_TYPES.get(role, COUNTRY):
                     actors.append({"role": role, **span_record(ent)})
         if "object" in spec.roles:
             for ent in direct_objects(verb):
-                if entity_type(ent) == "country":
+                if entity_type(ent) in COUNTRY:
                     actors.append({"role": spec.roles["object"], **span_record(ent)})
         for ent in sent.ents if kind in ("ship_to_ship_transfer", "port_call") else []:
             if entity_type(ent) == "vessel":
@@ -247,6 +254,20 @@ def _less_precise(target: Record, incident: Record) -> bool:
     """Whether the merged record should take the new report's date (a day beats a month beats no date)."""
     rank = {"day": 0, "week": 1, "range": 2, "month": 3, "quarter": 4, "year": 5, "publication": 6}
     return rank[str(incident["precision"])] < rank[str(target["precision"])]
+
+
+def _inherit_actors(incidents: list[Record]) -> list[Record]:
+    """A report naming no actors continues the last one of its kind ("They were then shipped to Dunai")."""
+    last: dict[str, list[Record]] = {}
+    for incident in incidents:
+        named = [a for a in incident["actors"] if not a.get("implied")]  # type: ignore[union-attr]
+        if named:
+            last[str(incident["kind"])] = named
+        elif str(incident["kind"]) in last:
+            roles = {a["role"] for a in last[str(incident["kind"])]}
+            implied = [a for a in incident["actors"] if a["role"] not in roles]  # type: ignore[union-attr]
+            incident["actors"] = [*last[str(incident["kind"])], *implied]
+    return incidents
 
 
 def _merge(incidents: list[Record]) -> list[Record]:

@@ -50,7 +50,7 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def phrase_entities(token: Token, *, types: frozenset[str] = ACTOR_TYPES) -> list[Span]:
+def phrase_entities(token: Token, *, types: frozenset[str] = ACTOR_TYPES, deep: bool = True) -> list[Span]:
     """Entities a noun phrase names: the head, its conjuncts and appositions ("Washington and Seoul")."""
     heads = [token, *token.conjuncts]
     found: list[Span] = []
@@ -60,7 +60,7 @@ def phrase_entities(token: Token, *, types: frozenset[str] = ACTOR_TYPES) -> lis
             ent = entity_of(cand)
             if ent is not None and entity_type(ent) in types and ent not in found:
                 found.append(ent)
-    if not found:
+    if not found and deep:
         # "a spokesperson for the JCS", "Russia's ambassador": the entity inside the phrase
         for t in token.subtree:
             ent = entity_of(t)
