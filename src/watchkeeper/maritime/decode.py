@@ -225,13 +225,19 @@ def _concat(parts: list[dict[str, np.ndarray]], columns: tuple[str, ...]) -> dic
     return {c: np.concatenate([p[c] for p in parts]) for c in columns}
 
 
+def _count_spoiled(buf: np.ndarray, start: np.ndarray, length: np.ndarray, counts: Counter[str]) -> None:
+    """A payload character outside the armour alphabet spoils the message; a comma means a field too many."""
+    for s, n in zip(start.tolist(), length.tolist(), strict=True):
+        counts["wrong_field_count" if b"," in buf[s : s + n].tobytes() else "bad_payload_character"] += 1
+
+
 def decode(framed: Framed) -> Decoded:
     """Decode every framed payload of the supported types; count refused and skipped ones."""
     counts: Counter[str] = Counter()
     skipped: Counter[int] = Counter()
     buf, start, length = framed.buf, framed.payload_start, framed.payload_len
     first = ARMOUR[buf[start]] if len(start) else np.zeros(0, dtype=np.uint8)
-    counts["bad_payload_character"] += int((first == 255).sum())
+    _count_spoiled(buf, start[first == 255], length[first == 255], counts)
     msg_type = first.astype(np.int64)
     positions: list[dict[str, np.ndarray]] = []
     statics: list[dict[str, np.ndarray]] = []
@@ -249,8 +255,7 @@ def decode(framed: Framed) -> Decoded:
         # Grouped by payload length in practice: one width covers a type's longest payload.
         v, bad = sixbit_matrix(buf, start[rows], length[rows], int(length[rows].max()))
         if bad.any():
-            # A payload character outside the armour alphabet spoils the message.
-            counts["bad_payload_character"] += int(bad.sum())
+            _count_spoiled(buf, start[rows[bad]], length[rows[bad]], counts)
             rows, v = rows[~bad], v[~bad]
         if not len(rows):
             continue

@@ -102,6 +102,37 @@ def _tag_field(
     return found
 
 
+class _Scan:
+    """Positions of one byte value in the buffer, found on first use and kept."""
+
+    def __init__(self, buf: np.ndarray) -> None:
+        self.buf = buf
+        self.found: dict[int, np.ndarray] = {}
+
+    def __call__(self, byte: int) -> np.ndarray:
+        if byte not in self.found:
+            self.found[byte] = np.flatnonzero(self.buf == byte)
+        return self.found[byte]
+
+
+def _commas(
+    buf: np.ndarray, scan: _Scan, bang: np.ndarray, star: np.ndarray, keep: np.ndarray, counts: Counter[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The six field commas of each kept sentence (rows of ``keep``, in order) and the updated ``keep``.
+
+    "!AIVDM,c,n,s,ch,payload,f*hh" has exactly six commas between "!" and "*"; another count is refused.
+    """
+    comma_all = scan(_COMMA)
+    c0 = np.searchsorted(comma_all, bang)
+    wrong = keep & (np.searchsorted(comma_all, star) - c0 != 6)
+    counts["wrong_field_count"] += int(wrong.sum())
+    keep = keep & ~wrong
+    rows = np.flatnonzero(keep)
+    if not len(rows):
+        return np.zeros((0, 6), dtype=np.int64), keep
+    return np.asfortranarray(windows(comma_all, 6)[c0[rows]]), keep
+
+
 def _xor_spans(buf: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """XOR of ``buf[lo:hi]`` for each span (``lo < hi``), in one ``reduceat`` over the buffer."""
     if len(lo) == 0:
@@ -116,7 +147,8 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     counts: Counter[str] = Counter()
     # Zero bytes after the last line let fixed-width windows start anywhere in a line (see ``windows``).
     buf = np.frombuffer(data + (b"" if data.endswith(b"\n") else b"\n") + PADDING, dtype=np.uint8)
-    nl, bang_all, star_all, comma_all = (np.flatnonzero(buf == c) for c in (_NL, _BANG, _STAR, _COMMA))
+    scan = _Scan(buf)
+    nl = scan(_NL)
     starts = np.concatenate(([0], nl[:-1] + 1)).astype(np.int64)
     ends = nl.astype(np.int64)
     ends = np.where((ends > starts) & (buf[np.maximum(ends - 1, 0)] == _CR), ends - 1, ends)
@@ -124,14 +156,18 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     blank = ends <= starts
     keep = ~blank
 
-    bang = _first_at_or_after(bang_all, starts, ends)
+    bang = _first_at_or_after(scan(_BANG), starts, ends)
     no_start = keep & (bang < 0)
     dollar = no_start & (buf[starts] == ord("$"))  # another NMEA sentence ("$GPGGA,..."), not AIS
     counts["not_ais"] += int(dollar.sum())
     counts["not_a_sentence"] += int((no_start & ~dollar).sum())
     keep &= ~no_start
 
-    star = _last_before(star_all, starts, ends)
+    # Usually the line ends with the checksum ("*hh"); otherwise the last "*" of the line.
+    star = np.where((ends - 3 > starts) & (buf[np.maximum(ends - 3, 0)] == _STAR), ends - 3, -1)
+    other = np.flatnonzero(keep & (star < 0))
+    if len(other):
+        star[other] = _last_before(scan(_STAR), starts[other], ends[other])
     no_star = keep & ((star <= bang) | (star + 2 >= ends))
     counts["no_checksum"] += int(no_star.sum())
     keep &= ~no_star
@@ -153,7 +189,11 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     ts = np.full(len(starts), -1, dtype=np.int64)
     if tagged.any():
         t_start, t_bang = starts[tagged], bang[tagged]
-        t_star = _first_at_or_after(star_all, t_start, t_bang)
+        # Usually "...*hh\\!AIVDM"; otherwise the first "*" of the tag block.
+        t_star = np.where((buf[t_bang - 4] == _STAR) & (buf[t_bang - 1] == _BACKSLASH), t_bang - 4, -1)
+        other = np.flatnonzero(t_star < 0)
+        if len(other):
+            t_star[other] = _first_at_or_after(scan(_STAR), t_start[other], t_bang[other])
         ok = t_star > t_start + 1
         t_sum = np.full(len(t_start), -2, dtype=np.int16)
         t_sum[ok] = _xor_spans(buf, t_start[ok] + 1, t_star[ok])
@@ -163,7 +203,14 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
         bad_tag[np.flatnonzero(tagged)[~ok]] = True
         counts["bad_checksum"] += int(bad_tag.sum())
         keep &= ~bad_tag
-        c_at = _tag_field(buf, comma_all, t_start, t_star, ord("c"))
+        # Usually "c:" is the last field (ten digits before "*"); otherwise look field by field.
+        c_at = t_star - 12
+        before = buf[np.maximum(c_at - 1, 0)]
+        fast = (c_at > t_start) & (buf[c_at] == ord("c")) & (buf[c_at + 1] == 58)
+        c_at = np.where(fast & ((before == _COMMA) | (before == _BACKSLASH)), c_at, -1)
+        other = np.flatnonzero(c_at < 0)
+        if len(other):
+            c_at[other] = _tag_field(buf, scan(_COMMA), t_start[other], t_star[other], ord("c"))
         has_c = ok & (c_at >= 0)
         rows = np.flatnonzero(tagged)[has_c]
         ts[rows] = _epoch_at(buf, c_at[has_c] + 2, t_star[has_c])
@@ -184,14 +231,8 @@ def frame(data: bytes, first_line: int = 1) -> Framed:
     counts["not_ais"] += int(not_ais.sum())
     keep &= talker_ok
 
-    c0 = np.searchsorted(comma_all, bang)
-    n_commas = np.searchsorted(comma_all, star) - c0
-    wrong = keep & (n_commas != 6)
-    counts["wrong_field_count"] += int(wrong.sum())
-    keep &= ~wrong
-
+    commas, keep = _commas(buf, scan, bang, star, keep, counts)
     rows = np.flatnonzero(keep)
-    commas = windows(comma_all, 6)[c0[rows]] if len(rows) else np.zeros((0, 6), dtype=np.int64)
     widths = np.diff(commas, axis=1) - 1
     count_c, num_c = buf[commas[:, 0] + 1], buf[commas[:, 1] + 1]
     seq_c, chan_c = buf[commas[:, 2] + 1], buf[commas[:, 3] + 1]
