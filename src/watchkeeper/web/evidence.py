@@ -212,10 +212,23 @@ def document_page(
         record = document_record(session, document_id)
         story = session.get(Story, record["story_id"]) if record["story_id"] else None
     body = highlighted_html(record["text"], reading_highlights(record))
+    named: dict[str, dict[str, Any]] = {}
+    for mention in record["mentions"]:
+        key = mention["entity_id"] or f"text:{mention['text']}"
+        seen = named.setdefault(key, {**mention, "count": 0, "forms": []})
+        seen["count"] += 1
+        if mention["text"] not in seen["forms"]:
+            seen["forms"].append(mention["text"])
     return templates.TemplateResponse(
         request,
         "document.html",
-        {"caller": caller, "d": record, "body": body, "story_title": story.title if story else None},
+        {
+            "caller": caller,
+            "d": record,
+            "body": body,
+            "story_title": story.title if story else None,
+            "named": sorted(named.values(), key=lambda m: (-m["count"], m["start"])),
+        },
     )
 
 
