@@ -52,5 +52,18 @@ for format in html pdf md; do
 done
 echo "Report: $OUT/report.html, $OUT/report.pdf and $OUT/report.md"
 
+echo "== 9. workbench: an analyst, an API token, and the REST API of \`watchkeeper serve\`"
+echo "demo analyst password" | wk users add analyst --role analyst --password-stdin
+TOKEN="$(wk users token analyst --name demo)"
+watchkeeper --workspace "$WS" serve --port 8765 > "$OUT/serve.log" 2>&1 &
+SERVE_PID=$!
+for _ in $(seq 1 120); do curl -sf -o /dev/null http://127.0.0.1:8765/login && break; sleep 1; done
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:8765/api/v1/documents?q=ship-to-ship&limit=3" \
+  | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["total"], "documents match; first:", [d["title"] for d in p["documents"]])'
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:8765/api/v1/incidents?review=awaiting" \
+  | python3 -c 'import json,sys; print(len(json.load(sys.stdin)), "incidents await review")'
+kill "$SERVE_PID"; wait "$SERVE_PID" || true
+echo "Workbench: wk serve, then http://127.0.0.1:8765/ (sign in as analyst)"
+
 echo "== done: workspace $WS"
 wk status
