@@ -74,6 +74,8 @@ def sixbit_matrix(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rows of 6-bit values, ``width`` columns, zero past each payload's end; rows with a bad character."""
     # One row gather of fixed-width windows, the armour table over it, then column-major for the field reads.
+    if len(start) and int(start.max()) + width > len(buf):
+        buf = np.concatenate((buf, np.zeros(width, dtype=np.uint8)))  # a long payload near the end
     raw = windows(buf, width)[start]
     values = ARMOUR[raw]
     inside = np.arange(width)[None, :] < length[:, None]
