@@ -18,9 +18,9 @@ FLOORS = {  # measure: (precision, recall) floors; measured 2026-11-22 on 66 art
     "entities (canonical id)": (0.69, 0.85),  # 0.738 / 0.901
     "quotes (words+speaker)": (0.60, 0.50),  # 0.676 / 0.558
     "claims (claimant+polarity)": (0.50, 0.32),  # 0.567 / 0.370
-    "incidents (kind)": (0.50, 0.78),  # 0.553 / 0.840
-    "incidents (kind+actors)": (0.27, 0.42),  # 0.311 / 0.473
-    "incidents (kind+date)": (0.40, 0.63),  # 0.456 / 0.693
+    "incidents (kind)": (0.53, 0.78),  # 0.586 / 0.840
+    "incidents (kind+actors)": (0.29, 0.42),  # 0.330 / 0.473
+    "incidents (kind+date)": (0.45, 0.66),  # 0.502 / 0.720
 }
 
 

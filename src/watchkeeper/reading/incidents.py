@@ -30,6 +30,8 @@ from watchkeeper.reading.roles import (
 
 Record = dict[str, object]
 COUNTRY = frozenset({"country"})
+# A wire dateline ("SEOUL, Dec 18 (GPA) -") dates the report, not the event: capitals before the date.
+_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s*$")
 # Which entity types may fill a role: a launcher is a state, a hacking group may be a perpetrator.
 ROLE_TYPES = {
     "perpetrator": frozenset({"country", "org"}),
@@ -107,13 +109,19 @@ class IncidentsComponent:
         same = [t for t in triggers if clause_head(t) == verb]
         if same:
             return min(same, key=lambda t: abs(t.i - span.root.i))
+        # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;
+        # a day there ("said on Tuesday") is when it was reported
         governing = [t for t in triggers if verb in clause_head(t).ancestors]
-        return governing[0] if governing else None
+        return governing[0] if governing and date["precision"] != "day" else None
 
     def _incidents(
         self, doc: Doc, sent: Span, kind: str, spec: IncidentKind, triggers: list[Token], published: str
     ) -> list[Record]:
-        dates = [d for d in (doc._.dates or []) if sent.start_char <= d["start"] < sent.end_char]
+        dates = [
+            d
+            for d in (doc._.dates or [])
+            if sent.start_char <= d["start"] < sent.end_char and not _DATELINE.search(doc.text, 0, d["start"])
+        ]
         by_trigger: dict[int, list[dict[str, object]]] = {}
         for date in dates:
             owner = self._date_owner(doc, date, triggers)
