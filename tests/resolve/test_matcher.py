@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from watchkeeper.resolve import FEATURES, MATCH_THRESHOLD, match_names
 
@@ -104,3 +106,12 @@ def test_organisations_fold_company_words_and_acronyms() -> None:
     assert match_names("RGB", "Reconnaissance General Bureau", "Organization").decision == "match"
     other = match_names("Tanchon Commercial Bank", "Daedong Credit Bank", "Organization")
     assert other.decision == "no_match"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40), st.sampled_from(["Person", "Organization", "Vessel"]))
+def test_any_text_gives_a_score_in_range(a: str, b: str, schema: str) -> None:
+    result = match_names(a, b, schema)
+    assert 0.0 <= result.score <= 1.0
+    assert result.decision in {"match", "possible", "no_match"}
+    assert abs(result.score - match_names(b, a, schema).score) < 1e-9
