@@ -57,3 +57,22 @@ def test_repeated_mentions_choose_the_canonical_name() -> None:
     assert len(clusters) == 1
     assert clusters[0].canonical_name == "Ri Pyong-chol"
     assert len(clusters[0].mentions) == 4
+
+
+def test_a_surname_alone_joins_the_one_full_name_of_its_document() -> None:
+    clusters = cluster_mentions(
+        [
+            Mention("Vassily Nebenzia", document_id="d1"),
+            Mention("Nebenzia", document_id="d1"),
+            Mention("Nebenzia", document_id="d2"),  # no full name in d2: stays apart
+            Mention("Kim Jong Un", document_id="d3"),
+            Mention("Kim Yo Jong", document_id="d3"),
+            Mention("Kim", document_id="d3"),  # two Kims in d3: ambiguous, stays apart
+        ]
+    )
+    nebenzia = next(c for c in clusters if "Vassily Nebenzia" in c.names)
+    assert [m.document_id for m in nebenzia.mentions] == ["d1", "d1"]
+    assert any(link.a == "Nebenzia" for link in nebenzia.links)
+    alone = [c for c in clusters if c.names == ["Nebenzia"]]
+    assert len(alone) == 1 and [m.document_id for m in alone[0].mentions] == ["d2"]
+    assert any(c.names == ["Kim"] for c in clusters)

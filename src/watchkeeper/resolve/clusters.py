@@ -9,11 +9,18 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from watchkeeper.resolve.matcher import MATCH_THRESHOLD, POSSIBLE_THRESHOLD, MatchResult, match_forms
+from watchkeeper.resolve.matcher import (
+    MATCH_THRESHOLD,
+    POSSIBLE_THRESHOLD,
+    MatchResult,
+    match_forms,
+    match_names,
+)
 from watchkeeper.resolve.names import name_form, schema_of
 from watchkeeper.resolve.screening import name_keys
 
 MAX_BLOCK = 200  # a blocking key shared by more names than this proposes no pairs (too common to mean much)
+SAME_DOCUMENT_WORD = 0.8  # link score of a one-word mention to the one full name of its document with it
 MIN_PAIR_SCORE = POSSIBLE_THRESHOLD  # two clusters merge only if no pair of their names scores below this
 
 
@@ -159,4 +166,39 @@ def cluster_mentions(
                 _canonical(names, counts), keys[root][0], grouped, sorted(names), links.get(root, [])
             )
         )
-    return sorted(clusters, key=lambda c: (-len(c.mentions), c.canonical_name))
+    return sorted(_attach_short_mentions(clusters), key=lambda c: (-len(c.mentions), c.canonical_name))
+
+
+def _attach_short_mentions(clusters: list[EntityCluster]) -> list[EntityCluster]:
+    """A one-word person mention ("Nebenzia") joins the one entity of its document whose full name has that
+    word; across documents, or when two entities of the document share the word, it stays on its own."""
+    full = [c for c in clusters if c.schema == "Person" and any(len(n.split()) > 1 for n in c.names)]
+    kept = []
+    for cluster in clusters:
+        if cluster.schema != "Person" or any(len(name_form(n).tokens) != 1 for n in cluster.names):
+            kept.append(cluster)
+            continue
+        staying = []
+        for mention in cluster.mentions:
+            word = name_form(mention.text).tokens[0]
+            owners = [
+                c
+                for c in full
+                if mention.document_id is not None
+                and mention.document_id in c.document_ids
+                and any(word in name_form(n).tokens for n in c.names)
+            ]
+            if len(owners) != 1:
+                staying.append(mention)
+                continue
+            owner = owners[0]
+            full_name = next(n for n in owner.names if word in name_form(n).tokens)
+            owner.mentions.append(mention)
+            if mention.text not in owner.names:
+                owner.names.append(mention.text)
+                why = match_names(mention.text, full_name)
+                owner.links.append(ClusterLink(mention.text, full_name, SAME_DOCUMENT_WORD, why))
+        if staying:
+            cluster.mentions = staying
+            kept.append(cluster)
+    return kept
