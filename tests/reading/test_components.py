@@ -118,3 +118,14 @@ def test_council_vote_tally(nlp: Language) -> None:
     assert vote["kind"] == "council_vote"
     assert vote["tally"] == {"for": 13, "against": 1, "abstain": 1}
     assert ("voters_against", "country:russia") in {(a["role"], a["entity_id"]) for a in vote["actors"]}
+
+
+def test_council_vote_voters_by_role(nlp: Language) -> None:
+    for text in (
+        "Thirteen members voted for the draft. Russia voted against it and China abstained.",
+        "The Security Council vote was 13 in favor, with Russia against and China abstaining.",
+    ):
+        (vote,) = read_text(text, date(2024, 3, 28), nlp=nlp).incidents
+        roles = {(a["role"], a["entity_id"]) for a in vote["actors"]}
+        assert roles == {("voters_against", "country:russia"), ("abstaining", "country:china")}, text
+        assert vote["tally"] == {"for": 13, "against": 1, "abstain": 1}

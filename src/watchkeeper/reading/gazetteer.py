@@ -37,7 +37,7 @@ TYPE_BY_LABEL = {
     "PROGRAM": "program",
 }
 # Words before a capital that make it the city rather than the government: "in Pyongyang", "near Pyongyang".
-LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "around", "from", "into", "across", "inside"})
+LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "around", "across", "inside"})
 LOCATIVE_AFTER = frozenset({"area", "-based", "suburbs", "outskirts", "airport"})
 REGION_WORDS = frozenset({"region", "province", "oblast", "krai", "prefecture", "county"})
 
@@ -84,6 +84,8 @@ class GazetteerComponent:
     def _is_city(doc: Doc, start: int, end: int) -> bool:
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
+        if after in ("'s", "’s"):  # "Pyongyang's weapons programmes": the state
+            return False
         return before in LOCATIVE_BEFORE or after in LOCATIVE_AFTER or doc[start:end].text.isupper()
 
     def __call__(self, doc: Doc) -> Doc:

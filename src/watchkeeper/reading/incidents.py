@@ -209,9 +209,21 @@ class IncidentsComponent:
                 subject = (
                     subject_of(verb) if token.pos_ != "VERB" or token.dep_ == "advcl" else subject_of(token)
                 )
-                if token.dep_ == "advcl" and token.pos_ == "VERB":
-                    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), subject)
-                for ent in phrase_entities(subject) if subject is not None else []:
+                if token.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                    # "Russia voted against it and China abstained": the parser hangs China on "it"
+                    before = sent.doc[token.i - 1] if token.i > sent.start else None
+                    if before is not None and before.ent_type_ and before.dep_ in ("conj", "nsubj", "appos"):
+                        subject = before
+                if token.pos_ != "VERB" and token.i > sent.start and sent.doc[token.i - 1].ent_type_ == "GPE":
+                    subject = sent.doc[token.i - 1]  # "with Russia against and China abstaining"
+                ents = phrase_entities(subject, deep=False) if subject is not None else []
+                if subject is not None and subject.dep_ == "conj" and role != "voters_against":
+                    ents = (
+                        ents[:1]
+                        if ents and ents[0].root.i == subject.i
+                        else [e for e in ents if e.root.i == subject.i]
+                    )
+                for ent in ents:
                     if entity_type(ent) == "country" and not any(
                         a.get("entity_id") == ent.kb_id_ and a["role"] == role for a in actors
                     ):
