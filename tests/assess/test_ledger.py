@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,53 @@ def test_caps_cli(sqlite_cli: Cli, tmp_path: Path) -> None:
         "caps", "import", str(_csv(tmp_path, "2023,1,,Russia,refined_petroleum,10,gallons,,s\n"))
     )
     assert bad.exit_code == 1 and "field 'unit'" in bad.stderr
+
+
+def _delivery(
+    incident_id: str, start: date, end: date | None, quantities: list[tuple[float, str]]
+) -> AssessedIncident:
+    return AssessedIncident(
+        id=incident_id,
+        kind="petroleum_delivery",
+        date=start,
+        date_end=end,
+        precision="range" if end else "day",
+        actors=[
+            {"role": "supplier", "entity_id": "country:russia", "name": "Russia", "designation_id": None},
+            {
+                "role": "recipient",
+                "entity_id": "country:north-korea",
+                "name": "North Korea",
+                "designation_id": None,
+            },
+        ],
+        quantities=[
+            {"text": f"{v:,.0f} barrels", "value": v, "unit": "barrel", "document_id": doc}
+            for v, doc in quantities
+        ],
+        commodity="refined_petroleum",
+        status="alleged",
+        summary=incident_id,
+        grade="B",
+        computed_grade="B",
+        grade_score=5.0,
+        grade_features=[],
+        source_count=2,
+    )
+
+
+def test_alleged_series_skips_cap_figures_and_counts_one_flow_once(sqlite_store: Store) -> None:
+    with sqlite_store.session() as session:
+        session.add(
+            _delivery("a", date(2024, 3, 1), date(2024, 11, 10), [(1_000_000, "doc-x"), (500_000, "doc-x")])
+        )
+        session.add(
+            _delivery("b", date(2024, 11, 22), None, [(1_000_000, "doc-x")])
+        )  # the same study, retold
+        session.add(_delivery("c", date(2024, 12, 20), None, [(10_000, "doc-y")]))
+    with sqlite_store.session() as session:
+        year = cap_ledger(session, load_regime(), years=[2024])[0]
+    assert year.alleged == pytest.approx(1_010_000)  # 500,000 is the cap quoted, not a delivery
+    entries = {e.incident_id: e for e in year.entries if e.series == "alleged"}
+    assert sum(e.counted for e in entries.values()) == 2
+    assert not entries["a"].counted or not entries["b"].counted

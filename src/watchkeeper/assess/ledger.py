@@ -163,6 +163,8 @@ class LedgerEntry:
     grade: str | None = None
     quantity_text: str | None = None
     document_id: str | None = None
+    counted: bool = True
+    note: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"type": "cap_ledger_entry", **self.__dict__}
@@ -219,15 +221,63 @@ def _year_shares(start: date, end: date) -> dict[int, float]:
     return shares
 
 
-def incident_barrels(incident: AssessedIncident) -> tuple[float, dict[str, Any]] | None:
-    """The smallest volume any report gives, in barrels (reports of one delivery are never summed)."""
+def cap_amounts(regime: Regime) -> set[tuple[float, str]]:
+    """Every figure of the petroleum caps (value, unit): quoting one names the cap, not a delivery."""
+    amounts = set()
+    for commodity in COMMODITIES:
+        for measure in regime.select(kind="cap", commodity=commodity):
+            for limit in measure.limits:
+                if limit.value is not None:
+                    amounts.add((float(limit.value), UNITS.get(limit.unit, limit.unit)))
+                amounts.update((float(a.value), UNITS.get(a.unit, a.unit)) for a in limit.alternatives)
+    return amounts
+
+
+def incident_barrels(
+    incident: AssessedIncident, excluded: set[tuple[float, str]] | None = None
+) -> tuple[float, dict[str, Any]] | None:
+    """The smallest volume any report gives, in barrels (reports of one delivery are never summed).
+
+    Quantities equal to a cap figure (``excluded``) are the cap being quoted, not a delivery.
+    """
     commodity = incident.commodity or "refined_petroleum"
     volumes = [
         (to_barrels(float(q["value"]), str(q.get("unit")), commodity), q)
         for q in incident.quantities or []
-        if str(q.get("unit")) in UNITS and q.get("value") is not None
+        if str(q.get("unit")) in UNITS
+        and q.get("value") is not None
+        and (float(q["value"]), UNITS[str(q.get("unit"))]) not in (excluded or set())
     ]
     return min(volumes, key=lambda v: v[0]) if volumes else None
+
+
+def _figures(incident: AssessedIncident) -> set[tuple[str, float]]:
+    return {
+        (str(q.get("document_id")), float(q["value"]))
+        for q in incident.quantities or []
+        if str(q.get("unit")) in UNITS and q.get("value") is not None
+    }
+
+
+def _same_flows(alleged: list[tuple[AssessedIncident, float, dict[str, Any], date, date]]) -> list[list[int]]:
+    """One supplier's alleged deliveries grouped when periods overlap or one document gives both figures."""
+    parent = list(range(len(alleged)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    figures = [_figures(a[0]) for a in alleged]
+    for i in range(len(alleged)):
+        for j in range(i + 1, len(alleged)):
+            overlap = alleged[i][3] <= alleged[j][4] and alleged[j][3] <= alleged[i][4]
+            if overlap or figures[i] & figures[j]:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(alleged)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
 
 
 def _supplier(incident: AssessedIncident) -> str:
@@ -280,36 +330,49 @@ def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None)
                 notification_id=note.id,
             )
         )
+    excluded = cap_amounts(regime)
     query = (
         select(AssessedIncident)
         .where(AssessedIncident.kind == "petroleum_delivery")
-        .order_by(AssessedIncident.date)
+        .order_by(AssessedIncident.date, AssessedIncident.id)
     )
+    by_supplier: dict[tuple[str, str], list[tuple[AssessedIncident, float, dict[str, Any], date, date]]] = {}
     for incident in session.scalars(query):
-        volume = incident_barrels(incident)
+        volume = incident_barrels(incident, excluded)
         start = incident.date or incident.date_end
         if volume is None or start is None or incident.commodity not in COMMODITIES:
             continue
-        barrels, quantity = volume
-        supplier = _supplier(incident)
-        for year, share in _year_shares(start, incident.date_end or start).items():
-            row = year_row(year, incident.commodity)
-            row.alleged += barrels * share
-            row.alleged_by_state[supplier] = row.alleged_by_state.get(supplier, 0.0) + barrels * share
-            row.entries.append(
-                LedgerEntry(
-                    "alleged",
-                    year,
-                    incident.commodity,
-                    supplier,
-                    round(barrels * share, 1),
-                    incident.summary,
-                    incident_id=incident.id,
-                    grade=incident.grade,
-                    quantity_text=str(quantity.get("text")),
-                    document_id=quantity.get("document_id"),
-                )
-            )
+        key = (incident.commodity, _supplier(incident))
+        by_supplier.setdefault(key, []).append((incident, *volume, start, incident.date_end or start))
+    for (commodity, supplier), alleged in by_supplier.items():
+        # one supplier's deliveries reported for overlapping periods, or by one document, are the same flows
+        for group in _same_flows(alleged):
+            counted = max(group, key=lambda i: (alleged[i][1], alleged[i][0].id))
+            for i in group:
+                incident, barrels, quantity, start, end = alleged[i]
+                for year, share in _year_shares(start, end).items():
+                    row = year_row(year, commodity)
+                    amount = barrels * share if i == counted else 0.0
+                    row.alleged += amount
+                    row.alleged_by_state[supplier] = row.alleged_by_state.get(supplier, 0.0) + amount
+                    row.entries.append(
+                        LedgerEntry(
+                            "alleged",
+                            year,
+                            commodity,
+                            supplier,
+                            round(amount, 1),
+                            incident.summary,
+                            incident_id=incident.id,
+                            grade=incident.grade,
+                            quantity_text=str(quantity.get("text")),
+                            document_id=quantity.get("document_id"),
+                            counted=i == counted,
+                            note=None
+                            if i == counted
+                            else f"same deliveries as {alleged[counted][0].id}; not added",
+                        )
+                    )
     wanted = (
         sorted(rows)
         if years is None
