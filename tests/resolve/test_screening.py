@@ -76,6 +76,9 @@ def test_listed_names_with_parentheses() -> None:
         ("OCEAN MARITIME MANAGEMENT COMPANY, LIMITED", "primary"),
         ("OMM", "alias"),
     ]
+    assert split_listed_name("SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)", "alias") == [
+        ("SECOND ACADEMY OF NATURAL SCIENCES", "alias")
+    ]
     assert split_listed_name("LEADER (HONG KONG) INTERNATIONAL", "primary") == [
         ("LEADER HONG KONG INTERNATIONAL", "primary")
     ]

@@ -24,6 +24,7 @@ CANDIDATE_MIN_SHARE = 0.5  # and only those with at least this share of the best
 NOMINATE_LIMIT = 200  # keys held by more names only rescore the candidates that rarer keys proposed
 MAX_POSTING_SHARE = 0.05  # keys held by more than this share of names are too common to propose candidates
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
+_REFERENCE = re.compile(r"^[A-Z]{2}[IE]\.\d{3}$", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,7}$")
 
 
@@ -92,6 +93,9 @@ def split_listed_name(name: str, kind: str) -> list[tuple[str, str]]:
     for inner in _PARENTHESIS.findall(name):
         inner = inner.strip()
         if not inner:
+            continue
+        if _REFERENCE.match(inner):  # "(KPE.018)": a pointer to another listing, not a name
+            kept = kept.replace(f"({inner})", " ")
             continue
         if not all(ord(c) < 0x250 for c in inner):
             out.append((inner, "original_script"))
