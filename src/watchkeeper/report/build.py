@@ -6,6 +6,7 @@ Templates only lay this out (HTML, Markdown, PDF); every number and sentence is 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -33,6 +34,8 @@ from watchkeeper.store.models.maritime import MaritimeEvent
 
 WELL_CORROBORATED = ("A", "B")
 SOURCE_WORDS = {"media": "Own reporting", "anonymous": "Unnamed sources"}
+# A wire dateline opening a sentence ("LONDON, Nov 22 (GPA) - "): where, not what, so the report drops it.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?:\w+\.?\s+\d{1,2}\s+)?\([A-Za-z-]+\)\s+[-\u2013\u2014]+\s+")
 KIND_LABELS = {
     "missile_launch": "Ballistic-missile launch",
     "engine_test": "Missile engine test",
@@ -252,7 +255,7 @@ def _view(
         kind_label=KIND_LABELS.get(row.kind, row.kind.replace("_", " ").capitalize()),
         when=_when(row),
         on=row.date or row.date_end,
-        summary=row.summary,
+        summary=DATELINE.sub("", row.summary),
         grade=row.grade,
         grade_meaning=grade_meanings().get(row.grade, ""),
         reasons=reasons,
