@@ -76,3 +76,14 @@ def test_a_surname_alone_joins_the_one_full_name_of_its_document() -> None:
     alone = [c for c in clusters if c.names == ["Nebenzia"]]
     assert len(alone) == 1 and [m.document_id for m in alone[0].mentions] == ["d2"]
     assert any(c.names == ["Kim"] for c in clusters)
+
+
+def test_other_entity_labels_cluster_among_themselves() -> None:
+    clusters = cluster_mentions(
+        [
+            {"text": "Nampo", "type": "GPE"},
+            {"text": "Namp'o", "type": "GPE"},
+            {"text": "Nampo", "type": "organization"},
+        ]
+    )
+    assert sorted((c.schema, len(c.mentions)) for c in clusters) == [("GPE", 2), ("Organization", 1)]

@@ -16,7 +16,7 @@ from watchkeeper.resolve.matcher import (
     match_forms,
     match_names,
 )
-from watchkeeper.resolve.names import name_form, schema_of
+from watchkeeper.resolve.names import SCHEMAS, name_form, schema_of
 from watchkeeper.resolve.screening import name_keys
 
 MAX_BLOCK = 200  # a blocking key shared by more names than this proposes no pairs (too common to mean much)
@@ -82,7 +82,15 @@ def _as_mention(item: Mention | Mapping[str, Any] | Any) -> Mention:
         return item
     get = item.get if isinstance(item, Mapping) else (lambda key, default=None: getattr(item, key, default))
     schema = get("schema") or get("type") or "Person"
-    return Mention(str(get("text")), schema_of(str(schema)), get("document_id"), get("id"))
+    return Mention(str(get("text")), _label(str(schema)), get("document_id"), get("id"))
+
+
+def _label(schema: str) -> str:
+    # another stage's entity label (GPE, FAC, ...) is kept as its own kind, compared by organisation rules
+    try:
+        return schema_of(schema)
+    except ValueError:
+        return schema.strip()
 
 
 class _UnionFind:
@@ -117,7 +125,7 @@ def cluster_mentions(
         if text:
             by_name[(mention.schema, text)].append(mention)
     keys = list(by_name)
-    forms = [name_form(text, schema) for schema, text in keys]
+    forms = [name_form(text, schema if schema in SCHEMAS else "Organization") for schema, text in keys]
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, (schema, _) in enumerate(keys):
         for key in name_keys(forms[index]):
