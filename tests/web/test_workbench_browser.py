@@ -13,7 +13,7 @@ import pytest
 from tests.web.conftest import PASSWORD
 from tests.web.test_browser import browser  # noqa: F401  (the module-scoped Chromium fixture)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SCREENSHOT_PAGES = {
     "login": "/login", "dashboard": "/", "search": "/search?q=missile", "document": "/documents/doc-missile",
     "stories": "/stories", "story": "/stories/story-missile", "entities": "/entities",
