@@ -41,7 +41,9 @@ ROLE_TYPES = {
 PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
 _TALLY = {
     "for": re.compile(
-        r"(?P<n>\w+)(?: of the [\w' ]+?members)? (?:voted for|voted in favou?r|in favou?r)", re.I
+        r"(?P<n>\w+)(?: of the [\w' ]+?members| members| countries| states)?"
+        r" (?:voted for|voted in favou?r|in favou?r)",
+        re.I,
     ),
     "against": re.compile(r"(?P<n>\w+) (?:against|votes? against)", re.I),
     "abstain": re.compile(r"(?P<n>\w+) abstentions?", re.I),
