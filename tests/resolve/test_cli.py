@@ -81,3 +81,10 @@ def test_screen_user_errors(listed: Cli, tmp_path: Path) -> None:
 def test_screen_on_an_empty_workspace_says_what_to_do(sqlite_cli: Cli) -> None:
     result = sqlite_cli("screen", "Kim")
     assert result.exit_code == 1 and "import-un" in result.stderr
+
+
+def test_screen_reads_the_lists_on_both_backends(cli: Cli, un_excerpt: Path) -> None:
+    cli.ok("lists", "import-un", str(un_excerpt))
+    result = cli.ok("screen", "Lee Byung-chul", "--type", "person", "--list", "un-1718", "--json")
+    hit = json.loads(result.stdout.splitlines()[0])
+    assert (hit["reference"], hit["decision"]) == ("KPi.076", "match")
