@@ -7,19 +7,13 @@ from alembic.migration import MigrationContext
 
 import watchkeeper.store.models  # noqa: F401
 from watchkeeper.store import Store
-from watchkeeper.store.base import Base
-
-
-def _not_search_index(name: str | None, type_: str, parent_names: dict) -> bool:
-    # web_0002's full-text index is not a model: an FTS5 table (and its shadow tables) on SQLite, a GIN
-    # expression index on PostgreSQL, all named document_fts*.
-    return not (name or "").startswith("document_fts")
+from watchkeeper.store.base import Base, is_modelled
 
 
 def test_migrations_match_models(store: Store) -> None:
     with store.engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": True, "include_name": _not_search_index}
+            connection, opts={"compare_type": True, "include_name": is_modelled}
         )
         diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"models and migrations disagree; add a migration: {diff}"

@@ -91,8 +91,9 @@ class Store:
         script = ScriptDirectory.from_config(alembic_config(self.url))
         with self.engine.connect() as connection:
             current = tuple(MigrationContext.configure(connection).get_current_heads())
-        # a head another branch depends on (depends_on) is applied without its own row in alembic_version
-        applied = {r.revision for r in script.revision_map.iterate_revisions(current, "base")} if current else set()
+        if not current:
+            return set(script.get_heads())
+        applied = {r.revision for r in script.revision_map.iterate_revisions(current, "base")}
         return set(script.get_heads()) - applied
 
     @property
