@@ -135,3 +135,36 @@ def test_corpus_articles_store_cleanly(sqlite_store: Store) -> None:
     summary = read_documents(sqlite_store)
     assert len(summary.read) == len(articles) == 3
     assert summary.counts["claims"] > 0 and summary.counts["incidents"] > 0
+
+
+@pytest.mark.slow
+def test_designated_names_link_mentions_to_designations(sqlite_cli) -> None:  # type: ignore[no-untyped-def]
+    """With the UN list imported, the gazetteer knows its names: the mention carries the designation."""
+    from watchkeeper.store.models.lists import Designation
+
+    sqlite_cli.ok("lists", "import-un", "src/watchkeeper/data/lists/un_consolidated_2024-09-26.xml")
+    store = Store(sqlite_cli.settings.database_url)
+    text = (
+        "Investigators said Korea Mining Development Trading Corporation arranged the shipment of munitions."
+    )
+    with store.session() as session:
+        session.add(
+            Document(
+                id=content_id("doc", text),
+                text=text,
+                content_type="text/plain",
+                published_at=datetime(2024, 5, 1, tzinfo=UTC),
+            )
+        )
+        designation_id = session.scalars(
+            select(Designation.id).where(
+                Designation.name.ilike("korea mining development trading corporation")
+            )
+        ).first()
+    read_documents(store)
+    with store.session() as session:
+        mention = session.scalars(select(Mention).where(Mention.text.like("Korea Mining%"))).one()
+        entity = session.get(Entity, mention.entity_id)
+        assert designation_id is not None
+        assert entity.designation_id == designation_id and entity.source == "designation"
+    store.dispose()
