@@ -20,7 +20,7 @@ from watchkeeper.reading.knowledge import Cues, load_knowledge
 from watchkeeper.reading.roles import ACTOR_TYPES, entity_of, phrase_entities, span_record, subject_of
 
 OPENING = {"“": "”", '"': '"', "«": "»"}
-MIN_WORDS = 2
+MIN_WORDS = 1
 
 
 @dataclass(frozen=True)
