@@ -280,11 +280,20 @@ def _same_flows(alleged: list[tuple[AssessedIncident, float, dict[str, Any], dat
     return list(groups.values())
 
 
+UNATTRIBUTED = "unattributed"
+
+
 def _supplier(incident: AssessedIncident) -> str:
+    """The supplying state; deliveries the evidence does not attribute to a state stay unattributed."""
     for actor in incident.actors or []:
-        if actor["role"] in ("supplier", "from") and actor["entity_id"] != "country:north-korea":
+        entity_id = actor["entity_id"]
+        if (
+            actor["role"] in ("supplier", "from")
+            and entity_id.startswith("country:")
+            and entity_id != "country:north-korea"
+        ):
             return actor["name"]
-    return "unknown supplier"
+    return UNATTRIBUTED
 
 
 def _year_record(regime: Regime, year: int, commodity: str) -> LedgerYear:

@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from watchkeeper.assess.ledger import UNATTRIBUTED
+from watchkeeper.assess.sightings import assess_data
+from watchkeeper.evidence.outlets import load_outlets
+
 if TYPE_CHECKING:
     from watchkeeper.report.build import IncidentView, Recommendation, ReportData, Sources
 
@@ -135,6 +139,8 @@ def recommendations(data: ReportData, sources: Sources) -> list[Recommendation]:
         )
     for year in data.ledger:
         for state, alleged in sorted(year.alleged_by_state.items()):
+            if state == UNATTRIBUTED:
+                continue
             reported = next((v for k, v in year.reported_by_state.items() if k.lower() == state.lower()), 0.0)
             if alleged <= reported:
                 continue
@@ -193,6 +199,10 @@ def recommendations(data: ReportData, sources: Sources) -> list[Recommendation]:
 
 def designation_candidates(data: ReportData) -> list[tuple[str, str, list[IncidentView]]]:
     """Non-state actors in well-corroborated, measure-linked incidents that are not designated."""
+    grading = assess_data("grading")
+    # monitors, officials and publishers report incidents; a reader may mistake them for a party
+    not_candidates = set(grading["official_entities"]) | set(grading["speaks_for"])
+    outlets = load_outlets()
     found: dict[str, tuple[str, list[IncidentView]]] = {}
     for section in data.sections:
         for incident in section.incidents:
@@ -204,6 +214,8 @@ def designation_candidates(data: ReportData) -> list[tuple[str, str, list[Incide
                     actor["role"] not in ACTING_ROLES
                     or actor["entity_id"].partition(":")[0] not in CANDIDATE_TYPES
                     or actor["name"] in designated
+                    or actor["entity_id"] in not_candidates
+                    or outlets.by_name(actor["name"]) is not None
                 ):
                     continue
                 _, incidents = found.setdefault(actor["name"], (actor["role"], []))
