@@ -88,8 +88,8 @@ def ledger_svg(years: Sequence[LedgerYear]) -> str:
         thresholds = sorted({t for y in rows for t in y.thresholds})
         for n, t in enumerate(thresholds):
             axes.axhline(t, color="#777777", linewidth=0.6, linestyle=(0, (3, 3)))
-            # close thresholds (90, 95) alternate above and below their line so the labels do not overlap
-            where = "top" if n % 2 else "bottom"
+            # the highest label above its line, the others below, so close thresholds (90, 95) stay apart
+            where = "bottom" if n == len(thresholds) - 1 else "top"
             axes.text(len(rows) - 0.5, t, f" {t} %", va=where, fontsize=6.5, color="#555555")
         axes.axhline(100, color="#222222", linewidth=0.8)
         axes.set_xticks(list(positions), [f"{y.year}\n{y.commodity.replace('_', ' ')}" for y in rows])
