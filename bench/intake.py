@@ -276,6 +276,7 @@ def store_run(raws: list[tuple[bytes, datetime]]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="sizes 500, 2k, 8k instead of 1k, 10k, 100k")
+    parser.add_argument("--sizes", help="comma-separated sizes instead, e.g. 1000,10000")
     parser.add_argument("--store", action="store_true", help="also ingest the smallest size through SQLite")
     parser.add_argument(
         "--accuracy", action="store_true", help="score the corpus intake against the gold, only"
@@ -293,6 +294,8 @@ def main() -> None:
             compare_vectors()
         return
     sizes = [500, 2000, 8000] if args.quick else [1000, 10_000, 100_000]
+    if args.sizes:
+        sizes = [int(size) for size in args.sizes.split(",")]
     pool = sentence_pool()
     print(
         f"corpus: {len(pool)} sentences; sizes {sizes}; "
