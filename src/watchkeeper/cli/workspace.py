@@ -7,6 +7,7 @@ from sqlalchemy import func, inspect, select, text
 
 from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import JSON_OPTION, console, print_json, print_table
+from watchkeeper.store.base import is_modelled
 from watchkeeper.store.models.core import WorkspaceMeta
 
 
@@ -28,7 +29,7 @@ def status(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     counts: dict[str, int] = {}
     with store.engine.connect() as connection:
         for table in tables:
-            if table == "alembic_version":
+            if table == "alembic_version" or not is_modelled(table, "table", None):
                 continue
             counts[table] = connection.execute(
                 select(func.count()).select_from(text(store.engine.dialect.identifier_preparer.quote(table)))
