@@ -59,3 +59,21 @@ def test_unknown_export_format_is_user_error(sqlite_cli: Cli) -> None:
     result = sqlite_cli("export", "--format", "xml")
     assert result.exit_code == 1
     assert "unknown export format" in result.stderr
+
+
+def test_cli_start_up_does_not_load_heavy_libraries() -> None:
+    """`watchkeeper --help` and light commands must not pay for spaCy, torch, matplotlib and friends."""
+    heavy = [
+        "spacy",
+        "torch",
+        "matplotlib",
+        "sklearn",
+        "datasketch",
+        "sentence_transformers",
+        "weasyprint",
+        "alembic",
+    ]
+    code = f"import sys, watchkeeper.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "", f"imported at CLI start-up: {proc.stdout.strip()}"

@@ -13,10 +13,10 @@ import typer
 from typer.core import TyperGroup
 
 from watchkeeper import __version__
-from watchkeeper.cli import lists, maritime, reading, regime, web, workspace
 from watchkeeper.cli import assess as assess_cli
-from watchkeeper.cli import report as report_cli
 from watchkeeper.cli import evidence as evidence_cli
+from watchkeeper.cli import lists, maritime, reading, regime, web, workspace
+from watchkeeper.cli import report as report_cli
 from watchkeeper.cli import resolve as resolve_cli
 from watchkeeper.cli.context import AppContext
 from watchkeeper.cli.export import export_command

@@ -14,10 +14,6 @@ from watchkeeper.cli.output import (
     progress,
 )
 from watchkeeper.errors import NotFoundError
-from watchkeeper.evidence import feeds as feed_ops
-from watchkeeper.evidence.export import document_record, documents_query
-from watchkeeper.evidence.ingest import ingest
-from watchkeeper.evidence.stories import list_stories, show_story
 from watchkeeper.store.models.evidence import Document
 
 feeds_app = typer.Typer(help="RSS/Atom feeds to follow: add, list, poll (only new entries are fetched).")
@@ -33,6 +29,8 @@ def ingest_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Ingest documents: one line per item (new / duplicate / error), then the totals of the evidence base."""
+    from watchkeeper.evidence.ingest import ingest
+
     app = app_context(ctx)
     with progress() as bar:
         reading = bar.add_task("Reading", total=None)
@@ -77,6 +75,8 @@ def ingest_command(
 @feeds_app.command("add")
 def feeds_add(ctx: typer.Context, url: str = typer.Argument(..., help="URL of an RSS or Atom feed.")) -> None:
     """Follow a feed; `watchkeeper feeds poll` fetches its new entries."""
+    from watchkeeper.evidence import feeds as feed_ops
+
     app = app_context(ctx)
     feed = feed_ops.add_feed(app.store, app.settings, url)
     console.print(f"Following {feed.url} (id {feed.id})")
@@ -85,6 +85,8 @@ def feeds_add(ctx: typer.Context, url: str = typer.Argument(..., help="URL of an
 @feeds_app.command("list")
 def feeds_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """The feeds followed and the state of their last poll."""
+    from watchkeeper.evidence import feeds as feed_ops
+
     rows = [feed_ops.feed_record(f) for f in feed_ops.list_feeds(app_context(ctx).store)]
     print_records(
         rows,
@@ -103,6 +105,8 @@ def feeds_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
 @feeds_app.command("poll")
 def feeds_poll(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Poll every feed with conditional requests and ingest the entries not seen before."""
+    from watchkeeper.evidence import feeds as feed_ops
+
     app = app_context(ctx)
     results = feed_ops.poll_feeds(app.store, app.settings)
     print_records(
@@ -128,6 +132,8 @@ def docs_list(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Stored documents, newest first."""
+    from watchkeeper.evidence.export import document_record, documents_query
+
     with app_context(ctx).store.session() as session:
         rows = [document_record(d, with_text=False) for d in session.scalars(documents_query(outlet, story))]
     print_records(
@@ -158,6 +164,8 @@ def docs_text(ctx: typer.Context, document_id: str = typer.Argument(..., help="D
 @stories_app.command("list")
 def stories_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Stories, the largest first, with the outlets that reported them."""
+    from watchkeeper.evidence.stories import list_stories
+
     with app_context(ctx).store.session() as session:
         rows = list_stories(session)
     print_records(
@@ -180,6 +188,8 @@ def stories_show(
     ctx: typer.Context, story_id: str = typer.Argument(..., help="Story id."), as_json: bool = JSON_OPTION
 ) -> None:
     """One story and its documents in publication order."""
+    from watchkeeper.evidence.stories import show_story
+
     with app_context(ctx).store.session() as session:
         record = show_story(session, story_id)
     if as_json:

@@ -15,7 +15,6 @@ from watchkeeper.maritime.events import EVENT_KINDS, event_record, list_events, 
 from watchkeeper.maritime.geo import load_ports
 from watchkeeper.maritime.identity import identity_history
 from watchkeeper.maritime.ingest import FORMATS, import_file
-from watchkeeper.maritime.maps import draw_map
 from watchkeeper.maritime.positions import read_positions, summary
 from watchkeeper.maritime.scenario import write_scenario
 from watchkeeper.maritime.tracks import build_tracks
@@ -206,6 +205,8 @@ def map_command(
     kind: str | None = typer.Option(None, "--kind", help="Only events of one kind."),
 ) -> None:
     """Draw tracks, ports and events to a static map."""
+    from watchkeeper.maritime.maps import draw_map
+
     app_ctx = app_context(ctx)
     if not summary(app_ctx.settings.maritime_dir)["positions"]:
         raise WatchkeeperError("no positions in this workspace; import AIS first")

@@ -10,7 +10,6 @@ from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import JSON_OPTION, console, print_json, print_records, print_table, progress
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.reading.export import document_reading, entity_list, entity_profile, find_entity
-from watchkeeper.reading.reader import read_documents
 
 doc_app = typer.Typer(help="Documents with what was read in them.", no_args_is_help=True)
 entities_app = typer.Typer(help="Who and what the evidence mentions, across documents.", no_args_is_help=True)
@@ -30,6 +29,8 @@ def read_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Read documents: entities, quotes, claims and incidents, each linked to its exact words."""
+    from watchkeeper.reading.reader import read_documents
+
     if bool(document_ids) == all_documents:
         raise WatchkeeperError("give document ids or --all (not both)")
     store = app_context(ctx).store

@@ -9,7 +9,6 @@ import typer
 
 from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import JSON_OPTION, console, print_json
-from watchkeeper.report import FORMATS, write_report
 
 
 def _day(value: str, option: str) -> date:
@@ -23,11 +22,13 @@ def report_command(
     ctx: typer.Context,
     start: str = typer.Option(..., "--from", help="First day of the period, e.g. 2024-01-01."),
     end: str = typer.Option(..., "--to", help="Last day of the period, e.g. 2024-06-30."),
-    fmt: str = typer.Option("html", "--format", help=f"One of {', '.join(FORMATS)}."),
+    fmt: str = typer.Option("html", "--format", help="html, md or pdf."),
     out: Path = typer.Option(..., "--out", help="File to write (Markdown also writes its charts beside it)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Write the panel report: findings per measure with evidence, cap ledger, recommendations, sources."""
+    from watchkeeper.report import write_report  # matplotlib and WeasyPrint load only when reporting
+
     written = write_report(app_context(ctx).store, _day(start, "--from"), _day(end, "--to"), fmt, out)
     record = {
         "path": str(written.path),

@@ -10,11 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from watchkeeper.config import Settings
 from watchkeeper.errors import StoreError
 from watchkeeper.store.base import Base
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 __all__ = ["Base", "Store", "open_store"]
 
@@ -47,6 +47,8 @@ def make_engine(url: str) -> Engine:
 
 def alembic_config(url: str) -> Config:
     """Alembic configuration pointing at the migrations shipped inside the package."""
+    from alembic.config import Config  # Alembic is only needed when migrating: keep start-up light
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("watchkeeper.store") / "migrations"))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -75,7 +77,9 @@ class Store:
             session.close()
 
     def migrate(self) -> None:
-        """Bring the schema to the newest revision of every migration branch."""
+        """Bring the schema to the newest revision."""
+        from alembic import command
+
         cfg = alembic_config(self.url)
         try:
             with self.engine.begin() as connection:
@@ -88,6 +92,9 @@ class Store:
 
     def pending_migrations(self) -> set[str]:
         """Head revisions not yet applied (empty when the schema is current)."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(alembic_config(self.url))
         with self.engine.connect() as connection:
             current = tuple(MigrationContext.configure(connection).get_current_heads())
