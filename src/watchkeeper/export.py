@@ -34,7 +34,10 @@ RECORD_SOURCES: tuple[str, ...] = (
 )
 
 # FollowTheMoney sources: where a record fits an FtM schema (Person, Organization, Vessel, Sanction, ...).
-FTM_SOURCES: tuple[str, ...] = ("watchkeeper.lists.export:ftm_entities", "watchkeeper.assess.export:ftm_entities")
+FTM_SOURCES: tuple[str, ...] = (
+    "watchkeeper.lists.export:ftm_entities",
+    "watchkeeper.assess.export:ftm_entities",
+)
 
 FORMATS = ("json", "csv", "ftm")
 

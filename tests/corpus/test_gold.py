@@ -1,10 +1,11 @@
 """Checks of the bundled sample corpus and its gold annotations (see docs/corpus.md)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,17 +18,45 @@ GOLD = CORPUS / "gold"
 PDF_SRC = CORPUS / "pdf-src"
 
 REQUIRED_KEYS = {
-    "id", "file", "outlet", "wire", "published", "language", "copy_group", "story",
-    "relevant", "entities", "quotes", "claims", "incidents",
+    "id",
+    "file",
+    "outlet",
+    "wire",
+    "published",
+    "language",
+    "copy_group",
+    "story",
+    "relevant",
+    "entities",
+    "quotes",
+    "claims",
+    "incidents",
 }
 ENTITY_TYPES = {"person", "org", "country", "vessel", "port", "place", "program"}
 INCIDENT_KINDS = {
-    "missile_launch", "engine_test", "arms_transfer", "petroleum_delivery", "ship_to_ship_transfer",
-    "banned_export", "cyber_theft", "overseas_workers", "port_call", "council_vote",
+    "missile_launch",
+    "engine_test",
+    "arms_transfer",
+    "petroleum_delivery",
+    "ship_to_ship_transfer",
+    "banned_export",
+    "cyber_theft",
+    "overseas_workers",
+    "port_call",
+    "council_vote",
 }
 ROLES = {
-    "from", "to", "launcher", "perpetrator", "victim", "vessel", "supplier", "recipient",
-    "voters_for", "voters_against", "abstaining",
+    "from",
+    "to",
+    "launcher",
+    "perpetrator",
+    "victim",
+    "vessel",
+    "supplier",
+    "recipient",
+    "voters_for",
+    "voters_against",
+    "abstaining",
 }
 LIST_ROLES = {"voters_for", "voters_against", "abstaining"}
 PRECISIONS = {"day", "week", "month", "quarter", "year", "range"}
@@ -43,18 +72,18 @@ def norm(text: str) -> str:
     return " ".join(str(text).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def outlet_ids() -> frozenset[str]:
     data = yaml.safe_load((CORPUS / "outlets.yaml").read_text(encoding="utf-8"))
     return frozenset(o["id"] for o in data["outlets"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_gold(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def clean_text(filename: str) -> str:
     """The document's plain text as the gold `text` values refer to it, whitespace-normalised."""
     path = ARTICLES / filename

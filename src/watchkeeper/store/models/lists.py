@@ -57,9 +57,7 @@ class DesignationName(Base):
     __tablename__ = "designation_name"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    designation_id: Mapped[str] = mapped_column(
-        ForeignKey("designation.id", ondelete="CASCADE"), index=True
-    )
+    designation_id: Mapped[str] = mapped_column(ForeignKey("designation.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
