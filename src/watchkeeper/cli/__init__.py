@@ -32,7 +32,7 @@ class WatchkeeperGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except WatchkeeperError as exc:
-            err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+            err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from exc
         finally:
             if ctx.parent is None and isinstance(ctx.obj, AppContext):
