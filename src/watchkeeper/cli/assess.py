@@ -226,6 +226,7 @@ def caps_command(
         print_json_lines({"type": "cap_ledger_year", **row} for row in rows)
         return
     for row in rows:
+        row["cap"] = f"{row['cap_barrels']:,.0f}" if row.get("cap_barrels") is not None else "-"
         row["reported"] = f"{row['reported_barrels']:,.0f} ({row['reported_percent']} %)"
         row["alleged"] = f"{row['alleged_barrels']:,.0f} ({row['alleged_percent']} %)"
         row["crossed"] = ", ".join(f"{t} %" for t in row["alleged_thresholds_crossed"]) or "-"
@@ -235,7 +236,7 @@ def caps_command(
             ("year", "Year"),
             ("commodity", "Commodity"),
             ("measure_id", "Cap"),
-            ("cap_barrels", "Cap (bbl)"),
+            ("cap", "Cap (bbl)"),
             ("reported", "Reported (bbl, %)"),
             ("alleged", "Alleged (bbl, %)"),
             ("crossed", "Alerts crossed (alleged)"),
