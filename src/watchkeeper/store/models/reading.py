@@ -14,6 +14,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 from watchkeeper.store.base import Base, utcnow
 
 
+class DocumentSpan:
+    """Where a record stands in ``document.text``: its characters and its sentence's."""
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sent_start: Mapped[int] = mapped_column(Integer)
+    sent_end: Mapped[int] = mapped_column(Integer)
+
+
 class Entity(Base):
     """Who or what the evidence is about, across documents: a canonical id like ``person:kim-jong-un``."""
 
@@ -39,33 +49,23 @@ class DocumentReading(Base):
     read_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Mention(Base):
+class Mention(DocumentSpan, Base):
     """A name in a document's text and the entity it refers to."""
 
     __tablename__ = "mention"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    sent_start: Mapped[int] = mapped_column(Integer)
-    sent_end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     label: Mapped[str] = mapped_column(String(20))
     entity_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"), index=True, default=None)
 
 
-class Quote(Base):
+class Quote(DocumentSpan, Base):
     """Words in quotation marks and who said them."""
 
     __tablename__ = "quote"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    sent_start: Mapped[int] = mapped_column(Integer)
-    sent_end: Mapped[int] = mapped_column(Integer)
     words: Mapped[str] = mapped_column(Text)
     cue: Mapped[str] = mapped_column(String(100))
     speaker_text: Mapped[str | None] = mapped_column(Text, default=None)
@@ -75,17 +75,12 @@ class Quote(Base):
     speaker_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"), index=True, default=None)
 
 
-class Claim(Base):
+class Claim(DocumentSpan, Base):
     """An accusation or a denial: who claims, about whom, what act, asserts or denies."""
 
     __tablename__ = "claim"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    sent_start: Mapped[int] = mapped_column(Integer)
-    sent_end: Mapped[int] = mapped_column(Integer)
     cue: Mapped[str] = mapped_column(String(100))
     polarity: Mapped[str] = mapped_column(String(10))
     act: Mapped[str] = mapped_column(Text)
@@ -95,17 +90,12 @@ class Claim(Base):
     accused_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"), index=True, default=None)
 
 
-class Incident(Base):
+class Incident(DocumentSpan, Base):
     """A sanctions-relevant event a document reports: kind, date with precision, place, quantities, status."""
 
     __tablename__ = "incident"
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    sent_start: Mapped[int] = mapped_column(Integer)
-    sent_end: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(40), index=True)
     trigger: Mapped[str] = mapped_column(Text)
     date: Mapped[date | None] = mapped_column(Date, index=True, default=None)
