@@ -65,8 +65,7 @@ def read_pdf(data: bytes, locator: str, kind: str) -> SourceDocument:
         TypeError,
         IndexError,
         AttributeError,
-        RecursionError,
-        NotImplementedError,  # an unsupported stream filter
+        RuntimeError,  # includes deep recursion and unsupported stream filters
     ) as exc:
         raise SourceError(locator, f"not a readable PDF: {exc}") from exc
     parts: list[str] = []
