@@ -97,35 +97,27 @@ def doc_show(
         title="Quotes",
         empty="No quotes.",
     )
-    print_table(
-        record["claims"],
-        [
-            ("start", "Start"),
-            ("end", "End"),
-            ("claimant_id", "Claimant"),
-            ("polarity", "Polarity"),
-            ("accused_id", "Accused"),
-            ("act", "Act"),
-        ],
-        title="Claims",
-        empty="No claims.",
-    )
+    _print_claims_and_incidents(record, [("start", "Start"), ("end", "End")], detail=True)
+
+
+def _print_claims_and_incidents(record: dict[str, Any], where: list[tuple[str, str]], detail: bool) -> None:
+    """The claims and incidents tables of `doc show` and `entities show`; ``where`` locates each row."""
+    claim_columns = [
+        ("claimant_id", "Claimant"),
+        ("polarity", "Polarity"),
+        ("accused_id", "Accused"),
+        ("act", "Act"),
+    ]
+    print_table(record["claims"], [*where, *claim_columns], title="Claims", empty="No claims.")
+    columns = [*where, ("kind", "Kind"), ("date", "Date")]
+    if detail:
+        columns.append(("precision", "Precision"))
+    columns.append(("actors_text", "Actors"))
+    if detail:
+        columns.append(("place_id", "Place"))
+    columns.append(("status", "Status"))
     rows = [{**i, "actors_text": _actors(i)} for i in record["incidents"]]
-    print_table(
-        rows,
-        [
-            ("start", "Start"),
-            ("end", "End"),
-            ("kind", "Kind"),
-            ("date", "Date"),
-            ("precision", "Precision"),
-            ("actors_text", "Actors"),
-            ("place_id", "Place"),
-            ("status", "Status"),
-        ],
-        title="Incidents",
-        empty="No incidents.",
-    )
+    print_table(rows, columns, title="Incidents", empty="No incidents.")
 
 
 @entities_app.command("list")
@@ -170,28 +162,4 @@ def entities_show(
         title="Quotes by",
         empty="No quotes.",
     )
-    print_table(
-        record["claims"],
-        [
-            ("document_id", "Document"),
-            ("claimant_id", "Claimant"),
-            ("polarity", "Polarity"),
-            ("accused_id", "Accused"),
-            ("act", "Act"),
-        ],
-        title="Claims",
-        empty="No claims.",
-    )
-    rows = [{**i, "actors_text": _actors(i)} for i in record["incidents"]]
-    print_table(
-        rows,
-        [
-            ("document_id", "Document"),
-            ("kind", "Kind"),
-            ("date", "Date"),
-            ("actors_text", "Actors"),
-            ("status", "Status"),
-        ],
-        title="Incidents",
-        empty="No incidents.",
-    )
+    _print_claims_and_incidents(record, [("document_id", "Document")], detail=False)
