@@ -2,7 +2,8 @@
 breach; and the cap ledger of petroleum delivered to the DPRK.
 
 Entry points: :func:`assess` (the whole assessment, idempotent), :func:`list_incidents`,
-:func:`incident_record`, :func:`override_grade`, :func:`cap_ledger`, :func:`import_notifications`.
+:func:`incident_record`, :func:`override_grade`, :func:`cap_ledger`, :func:`import_notifications`;
+:func:`reviewed_incidents` (analysts' review decisions applied) and :func:`orphaned_reviews`.
 """
 
 from watchkeeper.assess.grading import FEATURES, Grade, grade_evidence, grade_meanings
@@ -16,6 +17,7 @@ from watchkeeper.assess.queries import (
     override_grade,
     summary_record,
 )
+from watchkeeper.assess.reviewed import OrphanedReview, ReviewedIncident, orphaned_reviews, reviewed_incidents
 from watchkeeper.assess.rules import load_rules
 from watchkeeper.assess.run import AssessSummary, assess
 
@@ -24,6 +26,8 @@ __all__ = [
     "AssessSummary",
     "Grade",
     "LedgerYear",
+    "OrphanedReview",
+    "ReviewedIncident",
     "assess",
     "cap_ledger",
     "find_incident",
@@ -35,7 +39,9 @@ __all__ = [
     "incident_record",
     "list_incidents",
     "load_rules",
+    "orphaned_reviews",
     "override_grade",
+    "reviewed_incidents",
     "sample_notifications_path",
     "summary_record",
 ]

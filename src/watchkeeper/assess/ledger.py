@@ -1,8 +1,9 @@
 """The cap ledger: petroleum delivered to the DPRK per year, as states reported it and as evidence alleges it.
 
 The two series are kept apart. ``reported`` comes from notifications to the 1718 Committee imported from CSV
-(format in docs/assess.md); ``alleged`` from the quantities of assessed petroleum-delivery incidents, each
-entry pointing at its incident. Both are in barrels against the cap in force and its alert thresholds.
+(format in docs/assess.md); ``alleged`` from the quantities of petroleum-delivery incidents as analysts
+reviewed them (rejected and merged ones are listed, not counted), each entry pointing at its incident.
+Both are in barrels against the cap in force and its alert thresholds.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.reviewed import ReviewedIncident, reviewed_incidents
 from watchkeeper.errors import InputFileError
 from watchkeeper.regime import Regime
 from watchkeeper.store.base import content_id
@@ -185,6 +187,9 @@ class LedgerYear:
     reported_by_state: dict[str, float] = field(default_factory=dict)
     alleged_by_state: dict[str, float] = field(default_factory=dict)
     period: tuple[date, date | None] | None = None
+    reviewed_out: list[str] = field(
+        default_factory=list
+    )  # deliveries analysts rejected or merged: not counted
 
     def percent(self, value: float) -> float | None:
         return round(100 * value / self.cap_barrels, 1) if self.cap_barrels else None
@@ -209,6 +214,7 @@ class LedgerYear:
             "alleged_thresholds_crossed": self.crossed(self.alleged),
             "reported_by_state": {k: round(v, 1) for k, v in sorted(self.reported_by_state.items())},
             "alleged_by_state": {k: round(v, 1) for k, v in sorted(self.alleged_by_state.items())},
+            "reviewed_out_incidents": self.reviewed_out,
         }
 
 
@@ -311,6 +317,38 @@ def _year_record(regime: Regime, year: int, commodity: str) -> LedgerYear:
     return LedgerYear(year, commodity, cap.id if cap else None, value, thresholds, period=period)
 
 
+def _entry(
+    year: int,
+    incident: AssessedIncident,
+    supplier: str,
+    amount: float,
+    quantity: dict[str, Any],
+    note: str | None,
+) -> LedgerEntry:
+    """An alleged figure; counted unless ``note`` says why not."""
+    return LedgerEntry(
+        "alleged",
+        year,
+        incident.commodity or COMMODITIES[0],
+        supplier,
+        amount,
+        incident.summary,
+        incident_id=incident.id,
+        grade=incident.grade,
+        quantity_text=str(quantity.get("text")),
+        document_id=quantity.get("document_id"),
+        counted=note is None,
+        note=note,
+    )
+
+
+def _reviewed_out(item: ReviewedIncident) -> str:
+    who = f"by analyst {item.reviewed_by}"
+    if item.status == "rejected":
+        return f"rejected {who} ({item.reason}); not counted"
+    return f"merged {who} into {item.merged_into}; counted there, not here"
+
+
 def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None) -> list[LedgerYear]:
     """The ledger per year and commodity, for ``years`` or every year either series has a figure for."""
     rows: dict[tuple[int, str], LedgerYear] = {}
@@ -340,16 +378,20 @@ def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None)
             )
         )
     excluded = cap_amounts(regime)
-    query = (
-        select(AssessedIncident)
-        .where(AssessedIncident.kind == "petroleum_delivery")
-        .order_by(AssessedIncident.date, AssessedIncident.id)
-    )
     by_supplier: dict[tuple[str, str], list[tuple[AssessedIncident, float, dict[str, Any], date, date]]] = {}
-    for incident in session.scalars(query):
+    for item in reviewed_incidents(session, kind="petroleum_delivery", include_rejected=True, regime=regime):
+        incident = item.incident
         volume = incident_barrels(incident, excluded)
         start = incident.date or incident.date_end
         if volume is None or start is None or incident.commodity not in COMMODITIES:
+            continue
+        if item.out:  # an analyst rejected it, or merged it into the incident whose figures count instead
+            for year in _year_shares(start, incident.date_end or start):
+                row = year_row(year, incident.commodity)
+                row.reviewed_out.append(incident.id)
+                row.entries.append(
+                    _entry(year, incident, _supplier(incident), 0.0, volume[1], _reviewed_out(item))
+                )
             continue
         key = (incident.commodity, _supplier(incident))
         by_supplier.setdefault(key, []).append((incident, *volume, start, incident.date_end or start))
@@ -364,24 +406,8 @@ def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None)
                     amount = barrels * share if i == counted else 0.0
                     row.alleged += amount
                     row.alleged_by_state[supplier] = row.alleged_by_state.get(supplier, 0.0) + amount
-                    row.entries.append(
-                        LedgerEntry(
-                            "alleged",
-                            year,
-                            commodity,
-                            supplier,
-                            round(amount, 1),
-                            incident.summary,
-                            incident_id=incident.id,
-                            grade=incident.grade,
-                            quantity_text=str(quantity.get("text")),
-                            document_id=quantity.get("document_id"),
-                            counted=i == counted,
-                            note=None
-                            if i == counted
-                            else f"same deliveries as {alleged[counted][0].id}; not added",
-                        )
-                    )
+                    note = None if i == counted else f"same deliveries as {alleged[counted][0].id}; not added"
+                    row.entries.append(_entry(year, incident, supplier, round(amount, 1), quantity, note))
     wanted = (
         sorted(rows)
         if years is None

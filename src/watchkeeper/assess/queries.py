@@ -67,15 +67,17 @@ def _naive(moment: datetime | None) -> datetime:
     return moment.replace(tzinfo=None) if moment else datetime.max
 
 
+def evidence_order(e: AssessedIncidentEvidence) -> tuple[bool, datetime, str]:
+    """Sort key of an incident's evidence: reports before denials, oldest first."""
+    return (e.stance != "reports", _naive(e.published_at), e.id)
+
+
 def incident_evidence(session: Session, ids: list[str]) -> dict[str, list[AssessedIncidentEvidence]]:
     """Evidence per incident id, reports before denials, oldest first."""
     out: dict[str, list[AssessedIncidentEvidence]] = {}
     if ids:
         query = select(AssessedIncidentEvidence).where(AssessedIncidentEvidence.assessed_incident_id.in_(ids))
-        rows = sorted(
-            session.scalars(query),
-            key=lambda e: (e.stance != "reports", _naive(e.published_at), e.id),
-        )
+        rows = sorted(session.scalars(query), key=evidence_order)
         for row in rows:
             out.setdefault(row.assessed_incident_id, []).append(row)
     return out
@@ -126,10 +128,20 @@ def evidence_record(row: AssessedIncidentEvidence, document: Document | None) ->
     }
 
 
-def incident_record(session: Session, incident: AssessedIncident) -> dict[str, Any]:
-    """Everything about one incident: evidence, grade and why, measures and why, denials."""
-    links = incident_links(session, [incident.id]).get(incident.id, [])
-    evidence = incident_evidence(session, [incident.id]).get(incident.id, [])
+def incident_record(
+    session: Session,
+    incident: AssessedIncident,
+    links: list[MeasureLink] | None = None,
+    evidence: list[AssessedIncidentEvidence] | None = None,
+) -> dict[str, Any]:
+    """Everything about one incident: evidence, grade and why, measures and why, denials.
+
+    ``links`` and ``evidence`` default to the stored ones (the reviewed view passes its own).
+    """
+    if links is None:
+        links = incident_links(session, [incident.id]).get(incident.id, [])
+    if evidence is None:
+        evidence = incident_evidence(session, [incident.id]).get(incident.id, [])
     documents = {
         d.id: d
         for d in session.scalars(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.assess.grading import grade_evidence
 from watchkeeper.assess.merge import finest, merge_sightings
+from watchkeeper.assess.reviewed import orphaned_reviews, record_orphaned_reviews
 from watchkeeper.assess.rules import Actor, IncidentFacts, Link, MeasureRules, commodity_of, load_rules
 from watchkeeper.assess.sightings import Evidence, Sighting, maritime_sightings, reading_sightings
 from watchkeeper.regime import Regime, load_regime, sync_regime
@@ -56,6 +57,7 @@ class AssessSummary:
     by_kind: Counter[str] = field(default_factory=Counter)
     by_grade: Counter[str] = field(default_factory=Counter)
     links: Counter[str] = field(default_factory=Counter)
+    orphaned_reviews: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +70,7 @@ class AssessSummary:
             "by_kind": dict(sorted(self.by_kind.items())),
             "by_grade": dict(sorted(self.by_grade.items())),
             "links_by_measure": dict(sorted(self.links.items())),
+            "orphaned_reviews": self.orphaned_reviews,
         }
 
 
@@ -220,6 +223,8 @@ def assess(store: Store, regime: Regime | None = None) -> AssessSummary:
         _ensure_measures(session, regime, {link.measure_id for a in found for link in a.links})
         existing = {row.id: row for row in session.scalars(select(AssessedIncident))}
         keep = {a.values["id"] for a in found}
+        # a review of an incident this run removes stays, audited with the incidents now holding its evidence
+        record_orphaned_reviews(session, set(existing) - keep, {a.values["id"]: a.evidence for a in found})
         for stale in set(existing) - keep:
             session.delete(existing[stale])
             summary.removed += 1
@@ -231,4 +236,5 @@ def assess(store: Store, regime: Regime | None = None) -> AssessSummary:
             summary.by_grade[(row.grade if row is not None else assessment.values["computed_grade"])] += 1
             summary.links.update(link.measure_id for link in assessment.links)
         summary.incidents = len(found)
+        summary.orphaned_reviews = [o.as_dict() for o in orphaned_reviews(session)]
     return summary

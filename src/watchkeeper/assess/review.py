@@ -1,0 +1,174 @@
+"""Analysts' review decisions on assessed incidents: confirm, reject, merge, split, edit, note — each audited.
+
+The decisions live in ``incident_review`` and ``incident_note`` (tables of the workbench, keyed by incident id
+without a foreign key so a reassessment cannot delete them). :mod:`watchkeeper.assess.reviewed` applies them
+to the assessment for the report, the cap ledger, the exports and the CLI; the workbench calls these
+functions to record them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from watchkeeper.assess.queries import find_incident, override_grade
+from watchkeeper.audit import record_change
+from watchkeeper.errors import WatchkeeperError
+from watchkeeper.store.models.assess import AssessedIncidentEvidence
+from watchkeeper.store.models.web import IncidentNote, IncidentReview
+
+REVIEW_STATES = ("awaiting", "confirmed", "rejected", "merged", "split")
+EDITABLE = ("kind", "date", "place_text", "summary")
+
+
+class ReviewError(WatchkeeperError):
+    """A review action cannot be applied as asked."""
+
+
+def review_state(review: IncidentReview | None) -> dict[str, Any]:
+    """A review row as a plain record (``{"status": "awaiting"}`` when no analyst has reviewed it)."""
+    if review is None:
+        return {"status": "awaiting"}
+    return {
+        "status": review.status,
+        "merged_into": review.merged_into,
+        "split_groups": review.split_groups,
+        "edits": review.edits,
+        "reason": review.reason,
+        "reviewed_by": review.reviewed_by,
+        "reviewed_at": review.reviewed_at,
+    }
+
+
+def reviews(session: Session, ids: list[str] | None = None) -> dict[str, IncidentReview]:
+    """Review rows by incident id (every review when ``ids`` is None)."""
+    query = select(IncidentReview)
+    if ids is not None:
+        if not ids:
+            return {}
+        query = query.where(IncidentReview.incident_id.in_(ids))
+    return {r.incident_id: r for r in session.scalars(query)}
+
+
+def incident_notes(session: Session, incident_id: str) -> list[dict[str, Any]]:
+    """An incident's notes, oldest first."""
+    query = select(IncidentNote).where(IncidentNote.incident_id == incident_id).order_by(IncidentNote.id)
+    return [{"id": n.id, "author": n.author, "text": n.text, "at": n.at} for n in session.scalars(query)]
+
+
+def _jsonable(state: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in state.items()}
+
+
+def _set(
+    session: Session, incident_id: str, actor: str, action: str, reason: str | None, **changes: Any
+) -> IncidentReview:
+    review = session.get(IncidentReview, incident_id)
+    before = review_state(review)
+    if review is None:
+        review = IncidentReview(incident_id=incident_id, status="awaiting", split_groups=[], edits={})
+        session.add(review)
+    for name, value in changes.items():
+        setattr(review, name, value)
+    review.reason = reason or None
+    review.reviewed_by = actor
+    review.reviewed_at = datetime.now(UTC)
+    session.flush()
+    record_change(
+        session,
+        actor=actor,
+        action=f"incident.{action}",
+        record_type="assessed_incident",
+        record_id=incident_id,
+        before=_jsonable(before),
+        after=_jsonable(review_state(review)),
+        reason=reason or None,
+    )
+    return review
+
+
+def confirm(session: Session, ref: str, actor: str, reason: str | None = None) -> IncidentReview:
+    """Mark an incident confirmed by an analyst."""
+    return _set(session, find_incident(session, ref).id, actor, "confirm", reason, status="confirmed")
+
+
+def reject(session: Session, ref: str, actor: str, reason: str) -> IncidentReview:
+    """Mark an incident rejected (a misreading, not an event); a reason is required."""
+    if not reason.strip():
+        raise ReviewError("rejecting an incident needs a reason")
+    return _set(session, find_incident(session, ref).id, actor, "reject", reason, status="rejected")
+
+
+def merge(session: Session, ref: str, into: str, actor: str, reason: str | None = None) -> IncidentReview:
+    """Record that an incident is the same event as another (which stays the one to report)."""
+    incident, target = find_incident(session, ref), find_incident(session, into)
+    if incident.id == target.id:
+        raise ReviewError("an incident cannot be merged into itself")
+    return _set(session, incident.id, actor, "merge", reason, status="merged", merged_into=target.id)
+
+
+def split(
+    session: Session, ref: str, evidence_ids: list[str], actor: str, reason: str | None = None
+) -> IncidentReview:
+    """Record that some of an incident's evidence reports a separate event (kept as one group per split)."""
+    incident = find_incident(session, ref)
+    own = set(
+        session.scalars(
+            select(AssessedIncidentEvidence.id).where(
+                AssessedIncidentEvidence.assessed_incident_id == incident.id
+            )
+        )
+    )
+    chosen = sorted(set(evidence_ids))
+    if not chosen or not set(chosen) <= own:
+        raise ReviewError("choose evidence of this incident to split off")
+    if set(chosen) == own:
+        raise ReviewError("leave at least one piece of evidence with the incident")
+    review = session.get(IncidentReview, incident.id)
+    groups = [*(review.split_groups if review else []), chosen]
+    return _set(session, incident.id, actor, "split", reason, status="split", split_groups=groups)
+
+
+def edit(
+    session: Session, ref: str, actor: str, reason: str, fields: dict[str, str], grade: str | None = None
+) -> IncidentReview:
+    """Correct what the incident says (kind, date, place, summary) and optionally override its grade."""
+    incident = find_incident(session, ref)
+    if not reason.strip():
+        raise ReviewError("an edit needs a reason")
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ReviewError(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    if fields.get("date"):
+        try:
+            date.fromisoformat(fields["date"])
+        except ValueError:
+            raise ReviewError(f"date {fields['date']!r} is not YYYY-MM-DD") from None
+    if grade and grade != incident.grade:
+        override_grade(session, incident.id, grade, reason, actor)
+    review = session.get(IncidentReview, incident.id)
+    edits = {**(review.edits if review else {}), **{k: v for k, v in fields.items() if v}}
+    status = review.status if review else "awaiting"
+    return _set(session, incident.id, actor, "edit", reason, edits=edits, status=status)
+
+
+def add_note(session: Session, ref: str, actor: str, text: str) -> IncidentNote:
+    """Append an analyst's note to an incident."""
+    incident = find_incident(session, ref)
+    if not text.strip():
+        raise ReviewError("a note cannot be empty")
+    note = IncidentNote(incident_id=incident.id, author=actor, text=text.strip())
+    session.add(note)
+    session.flush()
+    record_change(
+        session,
+        actor=actor,
+        action="incident.note",
+        record_type="assessed_incident",
+        record_id=incident.id,
+        after={"note_id": note.id, "text": note.text},
+    )
+    return note
