@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
+
 from tests.web.conftest import PASSWORD, Workbench
+from watchkeeper.web import accounts
+from watchkeeper.web.app import create_app
+from watchkeeper.web.security import CREDENTIAL_TTL
 
 
 def test_anonymous_sees_nothing(workbench: Workbench) -> None:
@@ -99,3 +104,32 @@ def test_openapi_is_served_and_valid(workbench: Workbench) -> None:
     spec = workbench.client().get("/api/v1/openapi.json").json()
     validate(spec)
     assert "/api/v1/me" in spec["paths"]
+
+
+def test_remembered_credentials_serve_reads_only(workbench: Workbench) -> None:
+    """A demoted or disabled user changes nothing at once and reads for CREDENTIAL_TTL seconds at most."""
+    now = [1000.0]
+    workbench.app.state.credentials.clock = lambda: now[0]
+    client = workbench.client()
+    headers = workbench.headers("analyst")
+    assert client.get("/api/v1/me", headers=headers).json()["role"] == "analyst"
+    with workbench.backend.store.session() as session:
+        accounts.set_role(session, "analyst", "viewer", actor="admin")
+    assert client.post("/api/v1/cases", headers=headers, json={"title": "t"}).status_code == 403
+    now[0] += CREDENTIAL_TTL / 2
+    assert client.get("/api/v1/me", headers=headers).json()["role"] == "viewer"  # the POST looked it up again
+    with workbench.backend.store.session() as session:
+        accounts.get_user(session, "analyst").disabled = True
+    assert client.get("/api/v1/me", headers=headers).status_code == 200  # remembered, within the TTL
+    now[0] += CREDENTIAL_TTL
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_no_remembered_credentials_with_zero_ttl(workbench: Workbench) -> None:
+    app = create_app(workbench.backend.settings, store=workbench.backend.store, credential_ttl=0)
+    client = TestClient(app, base_url="http://127.0.0.1")
+    headers = workbench.headers("viewer")
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    with workbench.backend.store.session() as session:
+        accounts.get_user(session, "viewer").disabled = True
+    assert client.get("/api/v1/me", headers=headers).status_code == 401

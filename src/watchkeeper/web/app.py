@@ -30,7 +30,7 @@ from watchkeeper.web import (
     reports,
     screening,
 )
-from watchkeeper.web.security import LoginRequired
+from watchkeeper.web.security import CREDENTIAL_TTL, CredentialCache, LoginRequired
 from watchkeeper.web.templating import templates
 
 SECURITY_HEADERS = {
@@ -64,8 +64,18 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(settings: Settings, *, store: Store | None = None, secure_cookies: bool = False) -> FastAPI:
-    """The FastAPI app for one workspace. ``secure_cookies`` marks cookies Secure (serve behind HTTPS)."""
+def create_app(
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    secure_cookies: bool = False,
+    credential_ttl: float = CREDENTIAL_TTL,
+) -> FastAPI:
+    """The FastAPI app for one workspace.
+
+    ``secure_cookies`` marks cookies Secure (serve behind HTTPS). ``credential_ttl`` is how many seconds a
+    read may rely on a session or token this process verified before (0: look every request up).
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -86,6 +96,7 @@ def create_app(settings: Settings, *, store: Store | None = None, secure_cookies
     app.state.settings = settings
     app.state.store = store or open_store(settings)
     app.state.secure_cookies = secure_cookies
+    app.state.credentials = CredentialCache(credential_ttl)
     app.add_middleware(SecurityHeaders)
     app.mount(
         "/static", StaticFiles(directory=str(resources.files("watchkeeper.web") / "static")), name="static"

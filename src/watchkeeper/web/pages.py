@@ -17,6 +17,7 @@ from watchkeeper.web.security import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     Caller,
+    CredentialCache,
     client_address,
     get_store,
     page_caller,
@@ -117,8 +118,10 @@ def login(
 def logout(
     request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
 ) -> Response:
+    secret = request.cookies.get(SESSION_COOKIE, "")
     with store.session() as session:
-        accounts.end_session(session, request.cookies.get(SESSION_COOKIE, ""))
+        accounts.end_session(session, secret)
+    request.app.state.credentials.forget(CredentialCache.key("session", secret))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
