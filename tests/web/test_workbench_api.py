@@ -75,7 +75,7 @@ def test_documents_search_filters_and_pages(sample_bench: Workbench) -> None:
     assert ids(q="missile -ballistic")[0] == 0
     assert ids(q="missile OR tanker")[0] == 3
     assert ids(q="launches")[0] == 2  # stemming: "launched" and "launch" match
-    assert ids(q="missile", outlet="pacific-signal")[1] == ["doc-missile"]
+    assert ids(q="missile", outlet="pacific-signal") == (1, ["doc-missile"])
     assert ids(q="missile", story="story-missile")[0] == 2
     assert ids(language="ko")[1] == ["doc-hostile"]
     assert ids(**{"from": "2024-06-01", "to": "2024-06-30"})[1] == ["doc-oil"]

@@ -156,6 +156,14 @@ def search_documents(
             .where(condition),
             filters,
         )
+        # Counting through the join lets SQLite start from a filter's index and re-run the match per row
+        # (30 ms for 3,000 documents); counting over the matched rowids takes under 1 ms.
+        counted = _filtered(
+            select(Document.id).where(
+                literal_column("document.rowid").in_(select(FTS_TABLE.c.rowid).where(condition))
+            ),
+            filters,
+        )
         rank = literal_column("bm25(document_fts, 3.0, 1.0)")
         snippet = literal_column(f"snippet(document_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)").label(
             "snippet"
@@ -166,10 +174,11 @@ def search_documents(
         vector = literal_column(PG_VECTOR)
         tsquery = func.websearch_to_tsquery(english, bindparam("q", match))
         base = _filtered(select(*_COLUMNS).where(vector.op("@@")(tsquery)), filters)
+        counted = base
         options = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2"
         snippet = func.ts_headline(english, Document.text, tsquery, options).label("snippet")
         order = func.ts_rank(vector, tsquery).desc()
-    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    total = session.scalar(select(func.count()).select_from(counted.subquery())) or 0
     rows = session.execute(
         base.add_columns(snippet).order_by(order, Document.id).limit(limit).offset(offset)
     ).all()
