@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchkeeper.store.base import Base, utcnow
@@ -14,19 +14,22 @@ class Document(Base):
     """One piece of evidence: clean text (every span elsewhere indexes into it), outlet, dates, provenance."""
 
     __tablename__ = "document"
+    # The search form's outlet facet reads (outlet_id, outlet_name) from this index alone; it serves
+    # lookups by outlet_id too.
+    __table_args__ = (Index("ix_document_outlet", "outlet_id", "outlet_name"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text, default=None)
     author: Mapped[str | None] = mapped_column(String(300), default=None)
     url: Mapped[str | None] = mapped_column(Text, default=None)
-    outlet_id: Mapped[str | None] = mapped_column(String(100), index=True, default=None)
+    outlet_id: Mapped[str | None] = mapped_column(String(100), default=None)
     outlet_name: Mapped[str | None] = mapped_column(String(300), default=None)
     wire_id: Mapped[str | None] = mapped_column(String(100), index=True, default=None)
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True, default=None)
     published_precision: Mapped[str] = mapped_column(String(20), default="fetched")
     fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    language: Mapped[str | None] = mapped_column(String(10), default=None)
+    language: Mapped[str | None] = mapped_column(String(10), index=True, default=None)
     copy_group_id: Mapped[str | None] = mapped_column(String(40), index=True, default=None)
     story_id: Mapped[str | None] = mapped_column(String(40), index=True, default=None)
     pages: Mapped[list | None] = mapped_column(default=None)
