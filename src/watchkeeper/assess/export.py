@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from watchkeeper.assess.ledger import cap_ledger
-from watchkeeper.assess.queries import incident_evidence, incident_links, list_incidents
+from watchkeeper.assess.reviewed import reviewed_incidents
 from watchkeeper.lists.export import ftm_id
 from watchkeeper.regime import load_regime
 from watchkeeper.store.models.assess import MeasureLink
@@ -19,13 +19,10 @@ FTM_PREFIX = "wk-incident-"
 
 
 def records(session: Session) -> Iterator[Record]:
-    """Every assessed incident (measure ids, grade, evidence document ids), measure link and ledger entry."""
-    incidents = list_incidents(session)
-    ids = [i.id for i in incidents]
-    links = incident_links(session, ids)
-    evidence = incident_evidence(session, ids)
-    for incident in incidents:
-        rows = evidence.get(incident.id, [])
+    """Every incident as analysts reviewed it (rejected and merged ones too, with their ``review_status``),
+    every measure link and ledger entry."""
+    for item in reviewed_incidents(session, include_rejected=True):
+        incident, rows = item.incident, item.evidence
         yield {
             "type": "incident",
             "id": incident.id,
@@ -42,15 +39,17 @@ def records(session: Session) -> Iterator[Record]:
             "source_count": incident.source_count,
             "commodity": incident.commodity,
             "place_id": incident.place_id,
+            "place_text": incident.place_text,
             "actors": incident.actors,
             "quantities": incident.quantities,
-            "measure_ids": [link.measure_id for link in links.get(incident.id, [])],
+            "measure_ids": [link.measure_id for link in item.links],
             "evidence": sorted({e.document_id for e in rows if e.document_id and e.stance == "reports"}),
             "denial_documents": sorted(
                 {e.document_id for e in rows if e.document_id and e.stance == "denies"}
             ),
             "maritime_event_ids": sorted({e.maritime_event_id for e in rows if e.maritime_event_id}),
             "summary": incident.summary,
+            **item.review_record(),
         }
     for link in session.scalars(
         select(MeasureLink).order_by(MeasureLink.assessed_incident_id, MeasureLink.measure_id)
@@ -69,18 +68,17 @@ def records(session: Session) -> Iterator[Record]:
 
 
 def ftm_entities(session: Session) -> Iterator[Record]:
-    """Assessed incidents as FollowTheMoney ``Event`` entities, with their actors as ``involved``."""
-    incidents = list_incidents(session)
-    links = incident_links(session, [i.id for i in incidents])
-    evidence = incident_evidence(session, [i.id for i in incidents])
-    for incident in incidents:
-        measures = ", ".join(link.measure_id for link in links.get(incident.id, []))
-        urls = sorted({e.document_id for e in evidence.get(incident.id, []) if e.document_id})
+    """Incidents as analysts reviewed them (rejected and merged ones left out) as FollowTheMoney ``Event``
+    entities, with their actors as ``involved``."""
+    for item in reviewed_incidents(session):
+        incident = item.incident
+        measures = ", ".join(link.measure_id for link in item.links)
+        urls = sorted({e.document_id for e in item.evidence if e.document_id})
         properties: dict[str, list[str]] = {
             "name": [f"{incident.kind.replace('_', ' ')} {incident.date or ''}".strip()],
             "summary": [incident.summary[:2000]],
             "notes": [
-                f"grade {incident.grade}; measures {measures or 'none'}; "
+                f"grade {incident.grade}; review {item.status}; measures {measures or 'none'}; "
                 f"evidence documents {', '.join(urls) or 'none'}"
             ],
             "namesMentioned": sorted({a["name"] for a in incident.actors if not a.get("designation_id")}),

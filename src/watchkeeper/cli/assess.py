@@ -1,7 +1,8 @@
 """``watchkeeper assess``, ``incidents`` and ``caps``: incidents against measures, grades, the cap ledger.
 
-Thin over :mod:`watchkeeper.assess`: ``assess`` merges, grades and links (a rerun changes nothing),
-``incidents`` lists, shows and overrides grades (audited), ``caps`` prints the ledger and imports deliveries.
+Thin over :mod:`watchkeeper.assess`: ``assess`` merges, grades and links (a rerun changes nothing; reviews
+it leaves unattached are warned about), ``incidents`` lists and shows incidents as analysts reviewed them and
+overrides grades (audited), ``caps`` prints the ledger (reviewed view) and imports deliveries.
 """
 
 from __future__ import annotations
@@ -12,28 +13,32 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from sqlalchemy.orm import Session
 
 from watchkeeper.assess import (
+    ReviewedIncident,
     assess,
     cap_ledger,
     find_incident,
     import_notifications,
-    incident_links,
     incident_record,
-    list_incidents,
     override_grade,
+    reviewed_incidents,
     summary_record,
 )
+from watchkeeper.assess.review import incident_notes
 from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import (
     JSON_OPTION,
     console,
+    err_console,
     print_fields,
     print_json,
     print_json_lines,
     print_records,
     print_table,
 )
+from watchkeeper.errors import NotFoundError
 from watchkeeper.regime import load_regime
 
 incidents_app = typer.Typer(
@@ -52,6 +57,7 @@ _COLUMNS = [
     ("grade", "Grade"),
     ("source_count", "Sources"),
     ("status", "Status"),
+    ("review_status", "Review"),
     ("measure_ids", "Measures"),
     ("summary", "Summary"),
 ]
@@ -70,6 +76,7 @@ def assess_command(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Merge per-document incidents and maritime events, grade them and link the measures they may breach."""
     summary = assess(app_context(ctx).store)
     record = summary.as_dict()
+    _warn_orphans(summary.orphaned_reviews)
     if as_json:
         print_json(record)
         return
@@ -81,6 +88,23 @@ def assess_command(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     console.print("By measure: " + ", ".join(f"{m} {n}" for m, n in record["links_by_measure"].items()))
 
 
+def _warn_orphans(orphans: list[dict[str, Any]]) -> None:
+    """Reviews that no longer attach are kept; say so on stderr so nobody thinks they were applied."""
+    if not orphans:
+        return
+    err_console.print(
+        f"[yellow]Warning:[/] {len(orphans)} analyst review(s) no longer attach to the assessment "
+        "(kept, listed in the report's annex):"
+    )
+    for o in orphans:
+        hint = f"; its evidence is now in {', '.join(o['successors'])}" if o["successors"] else ""
+        err_console.print(f"  {o['incident_id']} ({o['status']} by {o['reviewed_by']}): {o['problem']}{hint}")
+
+
+def _reviewed_record(item: ReviewedIncident) -> dict[str, Any]:
+    return {**summary_record(item.incident, item.links), **item.review_record()}
+
+
 @incidents_app.command("list")
 def list_command(
     ctx: typer.Context,
@@ -88,15 +112,22 @@ def list_command(
     start: str | None = typer.Option(None, "--from", help="Only incidents on or after this date."),
     end: str | None = typer.Option(None, "--to", help="Only incidents on or before this date."),
     measure: str | None = typer.Option(None, "--measure", help="Only incidents linked to this measure id."),
+    include_rejected: bool = typer.Option(
+        False, "--include-rejected", help="Also list incidents analysts rejected or merged into another."
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """List assessed incidents with grade, sources and the measures they may breach."""
+    """List incidents as analysts reviewed them: grade, review status, the measures they may breach."""
     with app_context(ctx).store.session() as session:
-        rows = list_incidents(
-            session, kind=kind, start=_day(start, "--from"), end=_day(end, "--to"), measure_id=measure
+        items = reviewed_incidents(
+            session,
+            kind=kind,
+            start=_day(start, "--from"),
+            end=_day(end, "--to"),
+            measure_id=measure,
+            include_rejected=include_rejected,
         )
-        links = incident_links(session, [r.id for r in rows])
-        records = [summary_record(r, links.get(r.id, [])) for r in rows]
+        records = [_reviewed_record(item) for item in items]
     if not as_json:
         for record in records:
             record["summary"] = record["summary"][:60]
@@ -109,15 +140,30 @@ def list_command(
     )
 
 
+def _find_reviewed(session: Session, ref: str) -> ReviewedIncident:
+    """An incident of the reviewed view (rejected, merged and split-off ones included) by id or prefix."""
+    items = reviewed_incidents(session, include_rejected=True)
+    exact = [i for i in items if i.id == ref] or [i for i in items if i.id.startswith(ref)]
+    if len(exact) != 1:
+        find_incident(session, ref)  # raises the store's own not-found error
+        raise NotFoundError(f"no single incident with id {ref!r} (see `watchkeeper incidents list`)")
+    return exact[0]
+
+
 @incidents_app.command("show")
 def show_command(
     ctx: typer.Context,
     incident_id: str = typer.Argument(..., help="Incident id (or a unique prefix)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """One incident: evidence, grade and why, measures and why, denials."""
+    """One incident as analysts reviewed it: evidence, grade and why, measures and why, denials, review."""
     with app_context(ctx).store.session() as session:
-        record = incident_record(session, find_incident(session, incident_id))
+        item = _find_reviewed(session, incident_id)
+        record = {
+            **incident_record(session, item.incident, item.links, item.evidence),
+            **item.review_record(),
+            "notes": incident_notes(session, item.split_from or item.id),
+        }
     if as_json:
         print_json(record)
         return
@@ -128,6 +174,7 @@ def show_command(
         },
         title=f"Incident {record['id']}",
     )
+    _print_review(record)
     console.print(f"\n[bold]Summary[/]: {record['summary']}")
     console.print(
         f"\n[bold]Grade {record['grade']}[/] (score {record['grade_score']}): {record['grade_meaning']}"
@@ -208,6 +255,26 @@ def grade_command(
         print_json(record)
         return
     console.print(f"Incident {record['id']}: grade {record['grade']} (computed {record['computed_grade']}).")
+
+
+def _print_review(record: dict[str, Any]) -> None:
+    status = record["review_status"]
+    if status == "awaiting":
+        console.print("\n[bold]Review[/]: awaiting an analyst.")
+        return
+    line = f"\n[bold]Review[/]: {status} by {record['reviewed_by']} on {record['reviewed_at']:%Y-%m-%d}"
+    line += f": {record['review_reason']}" if record["review_reason"] else "."
+    console.print(line)
+    if record["merged_into"]:
+        console.print(f"  merged into {record['merged_into']}: its evidence counts there.")
+    if record["merged_from"]:
+        console.print(f"  holds the evidence of {', '.join(record['merged_from'])} (merged into it).")
+    if record["split_from"]:
+        console.print(f"  split off {record['split_from']} by the analyst.")
+    for name, value in record["original"].items():
+        console.print(f"  {name} corrected by the analyst; the assessment said: {value}")
+    for note in record["notes"]:
+        console.print(f"  note by {note['author']}: {note['text']}")
 
 
 @caps_app.callback()

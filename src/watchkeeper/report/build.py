@@ -1,6 +1,9 @@
 """What a panel report says, as data: findings per measure, the cap ledger, designated parties involved,
 recommendations and the sources every statement cites.
 
+Incidents are the reviewed view (:func:`watchkeeper.assess.reviewed_incidents`): analysts' rejections and
+merges leave the body for annex III, their confirmations, corrections and splits show in it.
+
 Templates only lay this out (HTML, Markdown, PDF); every number and sentence is decided here.
 """
 
@@ -17,12 +20,13 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.assess.grading import grade_meanings
 from watchkeeper.assess.ledger import LedgerYear, cap_ledger
-from watchkeeper.assess.queries import incident_evidence, incident_links, list_incidents
+from watchkeeper.assess.reviewed import orphaned_reviews, reviewed_incidents
 from watchkeeper.assess.rules import load_rules
 from watchkeeper.assess.sightings import assess_data
 from watchkeeper.lists import iter_designated_names
 from watchkeeper.regime import Regime
 from watchkeeper.report.findings import ledger_notes, recommendations, summary_paragraphs
+from watchkeeper.report.reviewed import orphan_rows, review_line, reviewed_out_rows
 from watchkeeper.store.models.assess import (
     AssessedIncident,
     AssessedIncidentEvidence,
@@ -132,6 +136,8 @@ class IncidentView:
     override: str | None
     designated: list[dict[str, str]]
     actor_records: list[dict[str, Any]]
+    review: str | None = None  # who confirmed, corrected, merged or split it
+    confirmed: bool = False
 
 
 @dataclass
@@ -175,6 +181,8 @@ class ReportData:
     features: list[dict[str, Any]]
     incidents: list[IncidentView]
     charts: dict[str, str] = field(default_factory=dict)
+    reviewed_out: list[dict[str, Any]] = field(default_factory=list)
+    orphaned_reviews: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _when(row: AssessedIncident) -> str:
@@ -301,18 +309,20 @@ def _designation_names(session: Session) -> dict[str, dict[str, str]]:
 
 def build_report(session: Session, regime: Regime, start: date, end: date) -> ReportData:
     """Gather the period's findings; raises nothing when the period is empty (the report then says so)."""
-    rows = list_incidents(session, start=start, end=end)
-    ids = [r.id for r in rows]
-    links = incident_links(session, ids)
-    evidence = incident_evidence(session, ids)
-    doc_ids = {e.document_id for rows_ in evidence.values() for e in rows_ if e.document_id}
+    reviewed = reviewed_incidents(session, start=start, end=end, include_rejected=True, regime=regime)
+    kept = [item for item in reviewed if not item.out]
+    doc_ids = {e.document_id for item in kept for e in item.evidence if e.document_id}
     outlets = {
         d.id: d.outlet_name or d.outlet_id or ""
         for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))
     }
     names = _designation_names(session)
     sources = Sources(session)
-    views = [_view(r, links.get(r.id, []), evidence.get(r.id, []), sources, outlets, names) for r in rows]
+    views = []
+    for item in kept:
+        view = _view(item.incident, item.links, item.evidence, sources, outlets, names)
+        view.review, view.confirmed = review_line(item), item.status == "confirmed"
+        views.append(view)
     sections: dict[tuple[str, ...], MeasureSection] = {}
     unlinked = []
     order = {m.id: i for i, m in enumerate(regime.measures)}
@@ -372,6 +382,8 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
         rules=[{"id": r.id, "kind": r.kind, "why": r.why} for r in rules.rules],
         features=[{"name": k, **v} for k, v in config_features.items()],
         incidents=views,
+        reviewed_out=reviewed_out_rows(reviewed, KIND_LABELS),
+        orphaned_reviews=orphan_rows(orphaned_reviews(session)),
     )
     data.summary = summary_paragraphs(data, sources)
     data.ledger_notes = ledger_notes(data, sources)

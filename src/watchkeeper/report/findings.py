@@ -55,6 +55,7 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Recommendatio
             f"{len(incidents)} distinct "
             f"incidents; {len(linked)} of them may breach {len(measures)} measures in force on their dates "
             f"({_grades_text(dict(counts))}). Grades measure corroboration, not guilt: see annex II."
+            + _reviewed_text(data)
         )
     )
     for section in sorted(data.sections, key=lambda s: -len(s.incidents)):
@@ -104,6 +105,19 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Recommendatio
     return paragraphs
 
 
+def _reviewed_text(data: ReportData) -> str:
+    confirmed = sum(i.confirmed for i in data.incidents)
+    text = f" Analysts confirmed {confirmed} of them." if confirmed else ""
+    rejected = sum(r["decision"] == "Rejected" for r in data.reviewed_out)
+    merged = len(data.reviewed_out) - rejected
+    if data.reviewed_out:
+        text += (
+            f" {rejected} incident(s) analysts rejected and {merged} they merged into another are "
+            "not counted (annex III)."
+        )
+    return text
+
+
 def ledger_notes(data: ReportData, sources: Sources) -> list[Recommendation]:
     """What the ledger shows, year by year, against the Committee's alert thresholds."""
     notes = []
@@ -119,6 +133,11 @@ def ledger_notes(data: ReportData, sources: Sources) -> list[Recommendation]:
         )
         if crossed:
             text += f" The alleged volume passes the {crossed[-1]} % alert threshold."
+        if year.reviewed_out:
+            text += (
+                f" {len(set(year.reviewed_out))} alleged delivery(ies) rejected or merged by analysts "
+                "are not counted (annex III)."
+            )
         notes.append(_recommendation(text, [r for r in refs if r]))
     return notes
 
