@@ -19,7 +19,6 @@ from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, IncidentLexicon, load_knowledge
 from watchkeeper.reading.roles import direct_objects, entity_of, phrase_entities, span_record, subject_of
 
-REPORTING = frozenset({"say", "claim", "describe", "call", "frame", "label", "brand"})
 ANAPHORIC_ACTS = frozenset(
     {
         "accusation",
@@ -53,10 +52,15 @@ class ClaimsComponent:
         self.name = name
         self.states = states
         self.role_nouns = frozenset(cues.role_nouns)
+        self.reporting = frozenset(cues.claims.reporting)
+        self.collective = frozenset(cues.claims.collective_nouns)
         self.asserts = frozenset(cues.claims.asserts)
         self.denies = frozenset(cues.claims.denies)
         self.denial_phrases = [p.lower() for p in cues.claims.denial_phrases]
         self.accusation_words = frozenset(cues.claims.accusation_words)
+        self.accusation_lemmas = self.accusation_words | {
+            lemma for spec in incidents.kinds.values() for lemma in spec.lemmas
+        }
         self.pronouns = frozenset(cues.speaker_pronouns) | {"its", "their"}
         self.kind_phrases = {
             kind: [p.lower() for p in spec.phrases] for kind, spec in incidents.kinds.items()
@@ -82,7 +86,11 @@ class ClaimsComponent:
                 if polarity is None:
                     continue
                 subject = subject_of(token)
-                claimants = self._claimants(subject, last_subject)
+                if subject is not None and subject.dep_ == "nsubjpass":
+                    # "denied by both Moscow and Pyongyang" claims for the agent; "Russia is said to have
+                    # supplied ..." names the accused, not who says it
+                    subject = _agent(token)
+                claimants = self._claimants(subject, last_subject, token, sent)
                 if not claimants:
                     continue
                 last_subject = claimants
@@ -129,18 +137,48 @@ class ClaimsComponent:
         clause_text = " ".join(t.lower_ for t in token.subtree)
         if lemma in self.denies:
             return "denies"
-        if lemma in REPORTING:
+        if lemma in self.reporting:
             objects = {c.lower_ for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
             if any(p in clause_text for p in self.denial_phrases) or objects & DISMISSED:
                 return "denies"
+            if self._negated_act(token):
+                return "denies"  # "Pyongyang says it has never sent arms", "ties that breach no obligation"
             return "asserts" if clause_words & self.accusation_words else None
         return "asserts" if lemma in self.asserts else None
 
-    def _claimants(self, subject: Token | None, last: list[Span]) -> list[Span]:
+    def _negated_act(self, verb: Token) -> bool:
+        """Whether the verb's clause negates an accused act: "never sent", "do not break", "breach no"."""
+        for token in verb.subtree:
+            if token.i == verb.i or not (token.dep_ == "neg" or token.lower_ in ("never", "no")):
+                continue
+            target = token.head.head if token.lower_ == "no" else token.head
+            predicate = target.pos_ == "VERB" or target.dep_ in ("ROOT", "ccomp", "conj")
+            if (
+                predicate
+                and target.i != verb.i
+                and (
+                    target.lemma_.lower() in self.accusation_lemmas or target.lower_ in self.accusation_words
+                )
+            ):
+                return True
+        return False
+
+    def _claimants(self, subject: Token | None, last: list[Span], verb: Token, sent: Span) -> list[Span]:
         if subject is None:
             return []
         if subject.lower_ in self.pronouns:
             return last[:1]
+        if subject.lemma_.lower() in self.collective and any(
+            c.lower_ in ("both", "two") for c in subject.children
+        ):
+            # "Both countries have denied that Pyongyang supplies weapons to Moscow"
+            clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
+            named = [e for e in clause.ents if entity_type(e) == "country"]
+            states: list[Span] = []
+            for ent in named:
+                if all(s.kb_id_ != ent.kb_id_ for s in states):
+                    states.append(ent)
+            return states if len(states) >= 2 else []
         represented = self._represented_states(subject)
         if represented:
             return represented
@@ -211,6 +249,14 @@ class ClaimsComponent:
         while last > first and doc[last].is_punct and doc[last].text not in ".":
             last -= 1
         return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive verb: "denied by both Moscow and Pyongyang"."""
+    for by in (c for c in verb.children if c.dep_ == "agent"):
+        for pobj in (c for c in by.children if c.dep_ == "pobj"):
+            return pobj
+    return None
 
 
 @Language.factory("wk_claims", default_config={"data_dir": None})
