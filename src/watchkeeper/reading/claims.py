@@ -54,6 +54,7 @@ class ClaimsComponent:
         self.role_nouns = frozenset(cues.role_nouns)
         self.reporting = frozenset(cues.claims.reporting)
         self.collective = frozenset(cues.claims.collective_nouns)
+        self.anaphoric = frozenset(cues.claims.anaphoric_nouns)
         self.asserts = frozenset(cues.claims.asserts)
         self.denies = frozenset(cues.claims.denies)
         self.denial_phrases = [p.lower() for p in cues.claims.denial_phrases]
@@ -83,15 +84,25 @@ class ClaimsComponent:
                 polarity = self._polarity(token)
                 if polarity is None and reported and token.lemma_.lower() in REPORTS_INCIDENT:
                     polarity = "asserts"  # "the White House said North Korea had delivered munitions"
+                other = None
+                if polarity is None and token.pos_ == "VERB" and token.lemma_.lower() in self.reporting:
+                    # "the ambassador said Russia had acted to silence the Panel": a state or body's conduct
+                    other = self._reported_actor(token)
+                    polarity = "asserts" if other is not None else None
+                if polarity is None and _according_to(token) is not None:
+                    polarity = "asserts" if reported or self._accuses(sent) else None
                 if polarity is None:
                     continue
-                subject = subject_of(token)
+                subject = _according_to(token) or subject_of(token)
                 if subject is not None and subject.dep_ == "nsubjpass":
                     # "denied by both Moscow and Pyongyang" claims for the agent; "Russia is said to have
                     # supplied ..." names the accused, not who says it
                     subject = _agent(token)
+                elif subject is None and token.i > sent.start and doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
+                    # "..., South Korea's defence minister said" parsed as an apposition
+                    subject = doc[token.i - 1]
                 claimants = self._claimants(subject, last_subject, token, sent)
-                if not claimants:
+                if not claimants or (other is not None and any(c.kb_id_ == other.kb_id_ for c in claimants)):
                     continue
                 last_subject = claimants
                 clause = doc[token.left_edge.i : token.right_edge.i + 1]
@@ -146,6 +157,18 @@ class ClaimsComponent:
             return "asserts" if clause_words & self.accusation_words else None
         return "asserts" if lemma in self.asserts else None
 
+    def _reported_actor(self, verb: Token) -> Span | None:
+        """The state or body whose conduct a reported clause states: "said Russia had acted ..."."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subject = subject_of(clause)
+            ent = entity_of(subject) if subject is not None else None
+            if ent is not None and entity_type(ent) in ("country", "org"):
+                return ent
+        return None
+
+    def _accuses(self, sent: Span) -> bool:
+        return any(t.lower_ in self.accusation_words for t in sent)
+
     def _negated_act(self, verb: Token) -> bool:
         """Whether the verb's clause negates an accused act: "never sent", "do not break", "breach no"."""
         for token in verb.subtree:
@@ -168,6 +191,11 @@ class ClaimsComponent:
             return []
         if subject.lower_ in self.pronouns:
             return last[:1]
+        if subject.lemma_.lower() in self.anaphoric and any(
+            c.lower_ in ("the", "its", "their", "this") for c in subject.children
+        ):
+            # "the bureau attributed ...", "according to the report": the last body that claimed
+            return [c for c in last if entity_type(c) == "org"][:1]
         if subject.lemma_.lower() in self.collective and any(
             c.lower_ in ("both", "two") for c in subject.children
         ):
@@ -249,6 +277,16 @@ class ClaimsComponent:
         while last > first and doc[last].is_punct and doc[last].text not in ".":
             last -= 1
         return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _according_to(token: Token) -> Token | None:
+    """The object of "according to" when ``token`` is its "according"."""
+    if token.lower_ != "according":
+        return None
+    for to in (c for c in token.children if c.lower_ == "to"):
+        for pobj in (c for c in to.children if c.dep_ == "pobj"):
+            return pobj
+    return None
 
 
 def _agent(verb: Token) -> Token | None:

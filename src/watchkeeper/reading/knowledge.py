@@ -87,6 +87,7 @@ class ClaimCues(_Strict):
     denial_phrases: list[str]
     accusation_words: list[str]
     collective_nouns: list[str] = []
+    anaphoric_nouns: list[str] = []
 
 
 class Cues(_Strict):
