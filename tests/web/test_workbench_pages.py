@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import func, select, table
 
 from tests.web.conftest import Workbench
+from watchkeeper.web.pages import DASHBOARD_TABLES, table_counts
 
 pytestmark = pytest.mark.parametrize("sample_bench", ["sqlite"], indirect=True)
 
@@ -133,3 +135,13 @@ def test_timeline_and_map_are_inline_svg(sample_bench: Workbench) -> None:
     assert "<polyline" in maritime and 'href="#ev-ev-encounter"' in maritime
     dashboard = viewer.get("/").text
     assert "refined petroleum" in dashboard and "New evidence" in dashboard
+
+
+def test_dashboard_counts_every_table_in_one_query(sample_bench: Workbench) -> None:
+    store = sample_bench.backend.store
+    counts = table_counts(store)
+    assert set(counts) == set(DASHBOARD_TABLES.values())
+    with store.session() as session:
+        for name, label in DASHBOARD_TABLES.items():
+            assert counts[label] == session.scalar(select(func.count()).select_from(table(name))), name
+    assert counts["documents"] > 0 and counts["incidents"] > 0

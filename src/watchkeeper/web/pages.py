@@ -150,17 +150,20 @@ def _tables(store: Store) -> set[str]:
 
 
 def table_counts(store: Store) -> dict[str, int]:
-    """Rows in the tables the dashboard counts, by their label."""
-    counts: dict[str, int] = {}
+    """Rows in the tables the dashboard counts, by their label (one query for all of them)."""
     present = _tables(store)
     quote = store.engine.dialect.identifier_preparer.quote
+    labels = [label for table, label in DASHBOARD_TABLES.items() if table in present]
+    counts = [
+        select(func.count()).select_from(text(quote(table))).scalar_subquery()
+        for table in DASHBOARD_TABLES
+        if table in present
+    ]
+    if not counts:
+        return {}
     with store.engine.connect() as connection:
-        for table, label in DASHBOARD_TABLES.items():
-            if table in present:
-                counts[label] = connection.execute(
-                    select(func.count()).select_from(text(quote(table)))
-                ).scalar_one()
-    return counts
+        row = connection.execute(select(*counts)).one()
+    return dict(zip(labels, row, strict=True))
 
 
 def dashboard_data(store: Store) -> dict[str, object]:
