@@ -30,6 +30,8 @@ from watchkeeper.reading.roles import (
 
 Record = dict[str, object]
 COUNTRY = frozenset({"country"})
+# What an actor slot may hold before places and ports become the state they lie in.
+SLOT_TYPES = frozenset({"person", "org", "country", "place", "port"})
 # A wire dateline ("SEOUL, Dec 18 (GPA) -") dates the report, not the event: capitals before the date.
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s*$")
 # Which entity types may fill a role: a launcher is a state, a hacking group may be a perpetrator.
@@ -53,8 +55,16 @@ _TALLY = {
 class IncidentsComponent:
     """Finds incidents with kind, actors, date, place, quantities and status; sets ``doc._.incidents``."""
 
-    def __init__(self, name: str, lexicon: IncidentLexicon, cues: Cues, numbers: dict[str, int]) -> None:
+    def __init__(
+        self,
+        name: str,
+        lexicon: IncidentLexicon,
+        cues: Cues,
+        numbers: dict[str, int],
+        located_in: dict[str, str],
+    ) -> None:
         self.name = name
+        self.located_in = located_in
         self.kinds = lexicon.kinds
         self.vote_roles = lexicon.vote_roles
         self.hedges = frozenset(cues.hedges)
@@ -168,15 +178,16 @@ class IncidentsComponent:
             for ent in phrase_entities(subject, deep=False):
                 if entity_type(ent) in ROLE_TYPES.get(subject_role, COUNTRY):
                     actors.append({"role": subject_role, **span_record(ent)})
-        for prep, ents in prep_objects(verb, {"from", "to"}).items():
-            role = spec.roles.get(prep)
-            for ent in ents if role else []:
-                if entity_type(ent) in ROLE_TYPES.get(role, COUNTRY):
-                    actors.append({"role": role, **span_record(ent)})
-        if "object" in spec.roles:
-            for ent in direct_objects(verb):
-                if entity_type(ent) in COUNTRY:
-                    actors.append({"role": spec.roles["object"], **span_record(ent)})
+        prepositions = {p for p in spec.roles if p not in ("subject", "object")}
+        for prep, ents in prep_objects(verb, prepositions, types=SLOT_TYPES).items():
+            role = spec.roles[prep]
+            for ent in filter(None, (self._state_of(e, role) for e in ents)):
+                actors.append({"role": role, **span_record(ent)})
+        if "object" in spec.roles and (not spec.object_lemmas or verb.lemma_.lower() in spec.object_lemmas):
+            role = spec.roles["object"]
+            objects = direct_objects(verb, types=SLOT_TYPES)
+            for ent in filter(None, (self._state_of(e, role) for e in objects)):
+                actors.append({"role": role, **span_record(ent)})
         for ent in sent.ents if kind in ("ship_to_ship_transfer", "port_call") else []:
             if entity_type(ent) == "vessel":
                 actors.append({"role": "vessel", **span_record(ent)})
@@ -196,6 +207,17 @@ class IncidentsComponent:
                     }
                 )
         return actors
+
+    def _state_of(self, ent: Span, role: str) -> Span | None:
+        """The entity that fills a role from a slot: itself, or for a place or port the state it lies in
+        ("missiles hit Kharkiv": Ukraine is the victim)."""
+        allowed = ROLE_TYPES.get(role, COUNTRY)
+        if entity_type(ent) in allowed:
+            return ent
+        state = self.located_in.get(ent.kb_id_)
+        if state is not None and "country" in allowed and role not in ("from", "to"):
+            return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=state)
+        return None
 
     def _voters(self, sent: Span) -> list[Record]:
         actors: list[Record] = []
@@ -350,4 +372,10 @@ def _merge(incidents: list[Record]) -> list[Record]:
 def make_incidents(nlp: Language, name: str, data_dir: str | None) -> IncidentsComponent:
     """The incidents component with the trigger lexicon of ``data_dir`` (default: the packaged one)."""
     knowledge = load_knowledge(data_dir)
-    return IncidentsComponent(name, knowledge.incidents, knowledge.cues, knowledge.quantities.number_words)
+    return IncidentsComponent(
+        name,
+        knowledge.incidents,
+        knowledge.cues,
+        knowledge.quantities.number_words,
+        knowledge.gazetteer.located_in(),
+    )

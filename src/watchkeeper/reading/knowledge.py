@@ -38,6 +38,7 @@ class GazetteerEntry(_Strict):
     place: str | None = None
     role: str | None = None
     speaks_for: str | None = None
+    country: str | None = None
     designation_id: str | None = None
 
     @field_validator("id")
@@ -73,9 +74,15 @@ class Gazetteer(_Strict):
             *self.programs,
         ]
 
-    def states(self) -> dict[str, str]:
-        """Who a claim by an entity is made for: a capital's city id and a state organ to their state."""
+    def located_in(self) -> dict[str, str]:
+        """The state a place or port lies in (a capital by its country's ``place``, others by ``country``)."""
         out = {c.place: c.id for c in self.countries if c.place}
+        out.update({e.id: e.country for e in self.entries() if e.country})
+        return out
+
+    def states(self) -> dict[str, str]:
+        """Who a claim by an entity is made for: a city its state, a state organ the state it speaks for."""
+        out = self.located_in()
         out.update({e.id: e.speaks_for for e in self.entries() if e.speaks_for})
         return out
 
@@ -108,6 +115,7 @@ class IncidentKind(_Strict):
     roles: dict[str, str] = {}
     default: dict[str, str] = {}
     buyer_lemmas: list[str] = []
+    object_lemmas: list[str] = []
     status: str = "confirmed"
     suppresses: list[str] = []
     window: int = 8

@@ -69,23 +69,25 @@ def phrase_entities(token: Token, *, types: frozenset[str] = ACTOR_TYPES, deep: 
     return sorted(found, key=lambda e: SPEAKER_RANK.get(entity_type(e), 9)) if found else []
 
 
-def prep_objects(verb: Token, prepositions: set[str]) -> dict[str, list[Span]]:
+def prep_objects(
+    verb: Token, prepositions: set[str], *, types: frozenset[str] = ACTOR_TYPES
+) -> dict[str, list[Span]]:
     """Entities after the given prepositions in the verb's clause ("from Pyongyang", "to Russia")."""
     out: dict[str, list[Span]] = {}
     for child in verb.subtree:
         if child.dep_ == "prep" and child.lower_ in prepositions and clause_head(child.head) == verb:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                for ent in phrase_entities(pobj):
+                for ent in phrase_entities(pobj, types=types):
                     out.setdefault(child.lower_, []).append(ent)
     return out
 
 
-def direct_objects(verb: Token) -> list[Span]:
+def direct_objects(verb: Token, *, types: frozenset[str] = ACTOR_TYPES) -> list[Span]:
     """Entities that are the verb's direct or indirect object."""
     found: list[Span] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj", "attr"):
-            found.extend(e for e in phrase_entities(child) if e not in found)
+            found.extend(e for e in phrase_entities(child, types=types) if e not in found)
     return found
 
 
