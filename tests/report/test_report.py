@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -70,8 +71,11 @@ def test_markdown_report_with_its_figures(gold_cli: Cli, tmp_path: Path) -> None
     assert text.startswith("# Implementation of the Security Council measures")
     assert "## V. Recommendations" in text and "## Annex I. Sources" in text
     assert re.search(r"\[\[\d+\]\]\(#src-\d+\)", text)
-    for figure in ("report-timeline.svg", "report-ledger.svg"):
+    for figure in ("report-charts/timeline.svg", "report-charts/ledger.svg"):
         assert f"({figure})" in text and (tmp_path / figure).read_text().startswith("<svg")
+    args = ["--from", "2024-01-01", "--to", "2024-03-31", "--format", "md", "--out", str(out), "--json"]
+    written = json.loads(gold_cli.ok("report", *args).stdout)
+    assert sorted(Path(p).name for p in written["extra_files"]) == ["ledger.svg", "timeline.svg"]
 
 
 @pytest.mark.slow

@@ -1,14 +1,17 @@
-"""Writing a report: HTML (charts inline as SVG), Markdown (charts as SVG files beside it), PDF."""
+"""Writing a report: HTML (charts inline as SVG), Markdown (charts as SVG files in a folder beside it, or the
+two zipped together), PDF."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -123,11 +126,13 @@ def write_report(
     out.parent.mkdir(parents=True, exist_ok=True)
     extra: list[Path] = []
     if fmt == "md":
+        folder = out.with_name(f"{out.stem}-charts")
+        folder.mkdir(exist_ok=True)
         figures = {}
         for name, svg in data.charts.items():
-            path = out.with_name(f"{out.stem}-{name}.svg")
+            path = folder / f"{name}.svg"
             path.write_text(svg, encoding="utf-8")
-            figures[name] = path.name
+            figures[name] = quote(f"{folder.name}/{path.name}")
             extra.append(path)
         out.write_text(render_markdown(data, figures), encoding="utf-8")
     elif fmt == "html":
@@ -135,3 +140,11 @@ def write_report(
     else:
         write_pdf(render_html(data), out)
     return WrittenReport(out, fmt, len(data.incidents), len(data.sections), len(data.sources), extra)
+
+
+def bundle_markdown(written: WrittenReport, bundle: Path) -> Path:
+    """A Markdown report and its chart folder as one zip, paths kept, so the unzipped .md shows its charts."""
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in (written.path, *written.extra_files):
+            archive.write(path, path.relative_to(written.path.parent).as_posix())
+    return bundle

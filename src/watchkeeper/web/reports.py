@@ -1,12 +1,14 @@
 """Reports in the workbench: generate one for a period and format with ``watchkeeper.report``; list; download.
 
 Generated files are kept in ``<workspace>/reports/`` under names the app makes itself; a download accepts only
-such a name, so no request can reach another file.
+such a name, so no request can reach another file. A Markdown report is kept as a zip of the ``.md`` and its
+``-charts/`` folder of SVG figures, which the ``.md`` references by relative path.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,14 +20,14 @@ from pydantic import BaseModel, Field
 from watchkeeper.audit import record_change
 from watchkeeper.config import Settings
 from watchkeeper.errors import NotFoundError, WatchkeeperError
-from watchkeeper.report import FORMATS, write_report
+from watchkeeper.report import FORMATS, bundle_markdown, write_report
 from watchkeeper.store import Store
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import templates
 
 api_router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
 page_router = APIRouter(include_in_schema=False)
-MEDIA_TYPES = {"html": "text/html", "md": "text/markdown", "pdf": "application/pdf"}
+MEDIA_TYPES = {"html": "text/html", "md": "text/markdown", "pdf": "application/pdf", "zip": "application/zip"}
 FILE_NAME = re.compile(r"^report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-\d{8}T\d{6}Z\.[a-z]+$")
 
 
@@ -50,8 +52,16 @@ def generate_report(store: Store, settings: Settings, start: date, end: date, fm
     if end < start:
         raise ReportError(f"the period ends ({end}) before it starts ({start})")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = reports_dir(settings) / f"report-{start}-{end}-{stamp}.{fmt}"
-    written = write_report(store, start, end, fmt, out)
+    name = f"report-{start}-{end}-{stamp}"
+    folder = reports_dir(settings)
+    if fmt == "md":
+        # the .md references its charts by relative path: hand both over as one zip
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=folder) as staging:
+            written = write_report(store, start, end, fmt, Path(staging) / f"{name}.md")
+            written.path = bundle_markdown(written, folder / f"{name}.zip")
+    else:
+        written = write_report(store, start, end, fmt, folder / f"{name}.{fmt}")
     with store.session() as session:
         record_change(
             session,
