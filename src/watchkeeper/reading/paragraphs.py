@@ -1,18 +1,23 @@
-"""The paragraphs component: a line break ends a sentence.
+"""The paragraphs component: a line break ends a sentence, and so does a wire dateline.
 
 Runs before the parser, which keeps sentence starts set before it. Without it the small model glues a
 heading or a byline to the next paragraph's first sentence ("What Russia argued Russia's ambassador ...
-told"), and the subject of that sentence becomes the heading's noun.
+told"), and a dateline's city becomes the subject of the report ("LONDON, Nov 22 (GPA) - Russia has shipped").
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# "SEOUL, Dec 18 (GPA) - ", "WASHINGTON/HONG KONG, Feb 26 (APN) - ", "PARIS — " at the start of a paragraph.
+DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'/-]+(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Z]+\))? [-—–] (?=\S)")
+
 
 class ParagraphsComponent:
-    """Marks the first token after a line break as a sentence start."""
+    """Marks the first token after a line break or a dateline as a sentence start."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -20,8 +25,13 @@ class ParagraphsComponent:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
             before = doc[token.i - 1]
-            if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
-                token.is_sent_start = not token.is_space or token.is_sent_start
+            broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+            if broken and not token.is_space:
+                token.is_sent_start = True
+        for match in DATELINE.finditer(doc.text):
+            span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if span is not None and len(span) and span[0].i > 0:
+                span[0].is_sent_start = True
         return doc
 
 
