@@ -240,6 +240,9 @@ class IncidentsComponent:
                         subject = before
                 if token.pos_ != "VERB" and token.i > sent.start and sent.doc[token.i - 1].ent_type_ == "GPE":
                     subject = sent.doc[token.i - 1]  # "with Russia against and China abstaining"
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                if token.pos_ == "NOUN" and owner is not None and owner.ent_type_ == "GPE":
+                    subject = owner  # "Russia's veto ended the work of the panel"
                 ents = phrase_entities(subject, deep=False) if subject is not None else []
                 if subject is not None and subject.dep_ == "conj" and role != "voters_against":
                     ents = (
