@@ -379,7 +379,10 @@ def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None)
         )
     excluded = cap_amounts(regime)
     by_supplier: dict[tuple[str, str], list[tuple[AssessedIncident, float, dict[str, Any], date, date]]] = {}
-    for item in reviewed_incidents(session, kind="petroleum_delivery", include_rejected=True, regime=regime):
+    reviewed = reviewed_incidents(
+        session, kind="petroleum_delivery", include_rejected=True, regime=regime, with_evidence=False
+    )
+    for item in reviewed:
         incident = item.incident
         volume = incident_barrels(incident, excluded)
         start = incident.date or incident.date_end

@@ -263,19 +263,24 @@ def reviewed_incidents(
     measure_id: str | None = None,
     include_rejected: bool = False,
     regime: Regime | None = None,
+    with_evidence: bool = True,
 ) -> list[ReviewedIncident]:
     """The assessed incidents with analysts' decisions applied, in date order; filters apply after edits.
 
-    Rejected incidents and those merged into another are left out unless ``include_rejected``.
+    Rejected incidents and those merged into another are left out unless ``include_rejected``. Without
+    ``with_evidence`` only reviewed incidents and merge targets carry their evidence and measure links (what
+    the cap ledger needs, at less cost).
     """
     rows = _candidates(session, kind, start, end)
     ids = [r.id for r in rows]
-    everything = kind is None and start is None and end is None
+    decisions = reviews(session, ids)
+    everything = kind is None and start is None and end is None and with_evidence
+    if not with_evidence:  # only what splits and merges move and regrade
+        ids = sorted(set(decisions) | {r.merged_into for r in decisions.values() if r.merged_into})
     evidence = _by_incident(
         session, AssessedIncidentEvidence, AssessedIncidentEvidence.assessed_incident_id, ids, everything
     )
     links = _by_incident(session, MeasureLink, MeasureLink.assessed_incident_id, ids, everything)
-    decisions = reviews(session, ids)
     items: dict[str, ReviewedIncident] = {}
     for row in rows:
         item = ReviewedIncident(_copy(row), evidence.get(row.id, []), links.get(row.id, []))

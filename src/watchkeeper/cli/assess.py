@@ -297,6 +297,7 @@ def caps_command(
         row["reported"] = f"{row['reported_barrels']:,.0f} ({row['reported_percent']} %)"
         row["alleged"] = f"{row['alleged_barrels']:,.0f} ({row['alleged_percent']} %)"
         row["crossed"] = ", ".join(f"{t} %" for t in row["alleged_thresholds_crossed"]) or "-"
+        row["out"] = ", ".join(sorted(set(row["reviewed_out_incidents"]))) or "-"
     print_table(
         rows,
         [
@@ -307,6 +308,7 @@ def caps_command(
             ("reported", "Reported (bbl, %)"),
             ("alleged", "Alleged (bbl, %)"),
             ("crossed", "Alerts crossed (alleged)"),
+            ("out", "Not counted: rejected/merged by analysts"),
         ],
         title="Cap ledger",
         empty="No deliveries recorded; `watchkeeper caps import FILE`.",
