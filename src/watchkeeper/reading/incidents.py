@@ -22,6 +22,7 @@ from watchkeeper.reading.roles import (
     char_token,
     clause_head,
     direct_objects,
+    entity_of,
     phrase_entities,
     prep_objects,
     span_record,
@@ -188,6 +189,10 @@ class IncidentsComponent:
             objects = direct_objects(verb, types=SLOT_TYPES)
             for ent in filter(None, (self._state_of(e, role) for e in objects)):
                 actors.append({"role": role, **span_record(ent)})
+        if "flag" in spec.roles:
+            actors.extend({"role": spec.roles["flag"], **span_record(e)} for e in self._flags(sent, spec))
+        if "port" in spec.roles:
+            actors.extend({"role": spec.roles["port"], **span_record(e)} for e in self._port_states(sent))
         for ent in sent.ents if kind in ("ship_to_ship_transfer", "port_call") else []:
             if entity_type(ent) == "vessel":
                 actors.append({"role": "vessel", **span_record(ent)})
@@ -207,6 +212,33 @@ class IncidentsComponent:
                     }
                 )
         return actors
+
+    @staticmethod
+    def _flags(sent: Span, spec: IncidentKind) -> list[Span]:
+        """States named as the nationality of a ship word: "North Korean tankers", "Russian-flagged ships"."""
+        found: list[Span] = []
+        for token in sent:
+            if token.lemma_.lower() not in spec.flag_nouns:
+                continue
+            for child in token.children:
+                ent = entity_of(child) if child.dep_ in ("amod", "compound", "nmod") else None
+                if ent is not None and entity_type(ent) == "country" and ent not in found:
+                    found.append(ent)
+        return found[:1]
+
+    def _port_states(self, sent: Span) -> list[Span]:
+        """The state of the port a sentence names: its gazetteer state, or "the Russian port of ..."."""
+        for ent in sent.ents:
+            state = self.located_in.get(ent.kb_id_) if entity_type(ent) == "port" else None
+            if state is not None:
+                return [Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=state)]
+        for token in sent:
+            if token.lower_ == "port":
+                for child in (c for c in token.children if c.dep_ in ("amod", "compound")):
+                    ent = entity_of(child)
+                    if ent is not None and entity_type(ent) == "country":
+                        return [ent]
+        return []
 
     def _state_of(self, ent: Span, role: str) -> Span | None:
         """The entity that fills a role from a slot: itself, or for a place or port the state it lies in

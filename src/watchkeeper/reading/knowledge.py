@@ -116,6 +116,7 @@ class IncidentKind(_Strict):
     default: dict[str, str] = {}
     buyer_lemmas: list[str] = []
     object_lemmas: list[str] = []
+    flag_nouns: list[str] = []
     status: str = "confirmed"
     suppresses: list[str] = []
     window: int = 8
