@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, load_knowledge
+from watchkeeper.reading.merging import Record, inherit_actors, merge
 from watchkeeper.reading.roles import (
     char_token,
     clause_head,
@@ -29,7 +30,6 @@ from watchkeeper.reading.roles import (
     subject_of,
 )
 
-Record = dict[str, object]
 COUNTRY = frozenset({"country"})
 # What an actor slot may hold before places and ports become the state they lie in.
 SLOT_TYPES = frozenset({"person", "org", "country", "place", "port"})
@@ -81,7 +81,7 @@ class IncidentsComponent:
             for kind, triggers in found.items():
                 if kind not in suppressed:
                     incidents.extend(self._incidents(doc, sent, kind, self.kinds[kind], triggers, published))
-        doc._.incidents = _inherit_actors(_merge(incidents))
+        doc._.incidents = inherit_actors(merge(incidents))
         return doc
 
     def _triggers(self, sent: Span, spec: IncidentKind) -> list[Token]:
@@ -327,80 +327,6 @@ class IncidentsComponent:
         if words & self.hedges:
             return "alleged"
         return spec.status
-
-
-def _less_precise(target: Record, incident: Record) -> bool:
-    """Whether the merged record should take the new report's date (a day beats a month beats no date)."""
-    rank = {"day": 0, "week": 1, "range": 2, "month": 3, "quarter": 4, "year": 5, "publication": 6}
-    return rank[str(incident["precision"])] < rank[str(target["precision"])]
-
-
-def _inherit_actors(incidents: list[Record]) -> list[Record]:
-    """A report naming no actors continues the last one of its kind ("They were then shipped to Dunai")."""
-    last: dict[str, list[Record]] = {}
-    for incident in incidents:
-        named = [a for a in incident["actors"] if not a.get("implied")]  # type: ignore[union-attr]
-        if named:
-            last[str(incident["kind"])] = named
-        elif str(incident["kind"]) in last:
-            roles = {a["role"] for a in last[str(incident["kind"])]}
-            implied = [a for a in incident["actors"] if a["role"] not in roles]  # type: ignore[union-attr]
-            incident["actors"] = [*last[str(incident["kind"])], *implied]
-    return incidents
-
-
-def _merge(incidents: list[Record]) -> list[Record]:
-    """One record per event: same kind and date, or a dateless report into the first of its kind."""
-    merged: list[Record] = []
-    for incident in incidents:
-        # a document reports one Council vote; later sentences add tallies and voters ("Russia's veto")
-        vote = incident["kind"] == "council_vote"
-        target = next(
-            (
-                m
-                for m in merged
-                if m["kind"] == incident["kind"]
-                and (
-                    vote
-                    or (m["date"], m["date_end"], m["precision"])
-                    == (incident["date"], incident["date_end"], incident["precision"])
-                    or incident["precision"] == "publication"
-                    or (m["precision"] == "publication" and m["date"] == incident["date"])
-                )
-            ),
-            None,
-        )
-        if target is None:
-            merged.append({**incident, "mentions": [[incident["start"], incident["end"]]]})
-            continue
-        if _less_precise(target, incident):
-            for key in ("date", "date_end", "precision", "date_text"):
-                target[key] = incident[key]
-        seen = {(a["role"], a["entity_id"] or a["text"]) for a in target["actors"]}  # type: ignore[union-attr]
-        for actor in incident["actors"]:  # type: ignore[union-attr]
-            if (actor["role"], actor["entity_id"] or actor["text"]) not in seen:
-                target["actors"].append(actor)  # type: ignore[union-attr]
-        target["actors"] = [
-            a
-            for a in target["actors"]
-            if not a.get("implied")
-            or not any(  # type: ignore[union-attr]
-                b["role"] == a["role"] and not b.get("implied") for b in target["actors"]
-            )
-        ]  # type: ignore[union-attr]
-        target["place"] = target["place"] or incident["place"]
-        known = {(q["start"], q["end"]) for q in target["quantities"]}  # type: ignore[union-attr]
-        target["quantities"] += [q for q in incident["quantities"] if (q["start"], q["end"]) not in known]  # type: ignore[operator, union-attr]
-        if "tally" in incident:
-            target["tally"] = {**incident["tally"], **target.get("tally", {})}  # type: ignore[dict-item]
-        if (
-            incident["status"] == "confirmed"
-            and target["status"] == "alleged"
-            and incident["kind"] == "council_vote"
-        ):
-            target["status"] = "confirmed"
-        target["mentions"].append([incident["start"], incident["end"]])  # type: ignore[union-attr]
-    return merged
 
 
 @Language.factory("wk_incidents", default_config={"data_dir": None})
