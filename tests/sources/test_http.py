@@ -66,16 +66,36 @@ def test_every_redirect_hop_is_checked(site: Site, monkeypatch: pytest.MonkeyPat
     assert checked == [site.url("/hop1"), site.url("/hop2"), site.url("/final")]
 
 
+def _local_server_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the guard take the test server's 127.0.0.1 for a public address (and nothing else)."""
+    original = http._refused_address
+    monkeypatch.setattr(
+        http, "_refused_address", lambda address: None if str(address) == "127.0.0.1" else original(address)
+    )
+
+
 def test_redirect_to_private_address_refused(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     site.routes["/to-metadata"] = Route(status=302, headers={"Location": "http://169.254.169.254/latest/"})
-    original = http.check_url
-
-    def local_server_is_public(url: str, *, allow_private: bool) -> None:
-        original(url, allow_private=url.startswith(site.base))
-
-    monkeypatch.setattr(http, "check_url", local_server_is_public)
+    _local_server_is_public(monkeypatch)
     with pytest.raises(UnsafeURLError, match="link-local"):
         fetch(site.url("/to-metadata"), allow_private=False)
+
+
+def test_dns_rebinding_between_check_and_connect_is_refused(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name that resolves to a public address for the check and to loopback for the connection."""
+    site.routes["/secret"] = Route(b"internal", headers={"Content-Type": "text/plain"})
+    answers = iter([["93.184.215.14"], ["127.0.0.1"], ["127.0.0.1"]])
+    monkeypatch.setattr(http, "resolve_host", lambda host, port: next(answers))
+    with pytest.raises(UnsafeURLError, match=r"refused at connect.*loopback"):
+        fetch(site.url("/secret"), allow_private=False)
+
+
+def test_checked_connection_reaches_an_accepted_address(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.routes["/hello.txt"] = Route(b"hello", headers={"Content-Type": "text/plain"})
+    _local_server_is_public(monkeypatch)
+    assert fetch(site.url("/hello.txt"), allow_private=False).content == b"hello"
 
 
 def test_redirect_loop_is_bounded(site: Site) -> None:

@@ -1,7 +1,9 @@
 """The one HTTP client of Watchkeeper: bounded, redirect-checked fetches behind an SSRF guard.
 
 Every URL (and every redirect target) is resolved and refused when any of its addresses is private,
-loopback, link-local, multicast, reserved or unspecified, unless ``allow_private_urls`` is on. Bodies are
+loopback, link-local, multicast, reserved or unspecified, unless ``allow_private_urls`` is on. The connection
+itself resolves the host again and connects only to an address that passes the same check, so a DNS answer
+that changes between the check and the connect (DNS rebinding) cannot reach a private address. Bodies are
 streamed and cut at a size limit counted after decompression, so gzip/deflate bombs stay bounded.
 """
 
@@ -15,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from watchkeeper import __version__
@@ -89,6 +92,15 @@ def resolve_host(host: str, port: int) -> list[str]:
     return sorted({info[4][0] for info in infos})
 
 
+def _refusal(host: str, addresses: list[str]) -> str | None:
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+        reason = _refused_address(address)
+        if reason:
+            return f"host {host} resolves to {reason} address {address}"
+    return None
+
+
 def check_url(url: str, *, allow_private: bool) -> None:
     """Refuse a URL that is not http(s) or whose host resolves to a non-public address."""
     parts = urlsplit(url)
@@ -99,14 +111,57 @@ def check_url(url: str, *, allow_private: bool) -> None:
     if allow_private:
         return
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    for text in resolve_host(parts.hostname, port):
-        address = ipaddress.ip_address(text.split("%", 1)[0])
-        reason = _refused_address(address)
+    reason = _refusal(parts.hostname, resolve_host(parts.hostname, port))
+    if reason:
+        raise UnsafeURLError(
+            f"{url}: refused, {reason} (set allow_private_urls / WATCHKEEPER_ALLOW_PRIVATE_URLS to fetch it)"
+        )
+
+
+class _CheckedNetwork(httpcore.NetworkBackend):
+    """Connects to an address it has just resolved and checked itself, never to a name resolved later."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: object = None,
+    ) -> httpcore.NetworkStream:
+        addresses = resolve_host(host, port)
+        reason = _refusal(host, addresses)
         if reason:
-            raise UnsafeURLError(
-                f"{url}: refused, host {parts.hostname} resolves to {reason} address {address} "
-                "(set allow_private_urls / WATCHKEEPER_ALLOW_PRIVATE_URLS to fetch it)"
-            )
+            raise UnsafeURLError(f"refused at connect: {reason}")
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)  # type: ignore[arg-type]
+            except httpcore.ConnectError as exc:
+                error = exc
+        raise error or FetchError(f"cannot connect to {host}:{port}")
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: object = None
+    ) -> httpcore.NetworkStream:
+        raise UnsafeURLError(f"refused: Unix socket {path}")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _CheckedTransport(httpx.HTTPTransport):
+    """httpx's transport over :class:`_CheckedNetwork` (TLS still verifies the URL's host name)."""
+
+    def __init__(self) -> None:
+        super().__init__(trust_env=False)
+        # httpx offers no public hook for the network backend, so its connection pool is replaced.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=_CheckedNetwork()
+        )
 
 
 class _BoundedDecoder:
@@ -163,7 +218,10 @@ def fetch(
     headers: Mapping[str, str] | None = None,
     client: httpx.Client | None = None,
 ) -> Fetched:
-    """GET a URL within the limits; every redirect target passes the SSRF guard again."""
+    """GET a URL within the limits; every redirect target passes the SSRF guard again.
+
+    A ``client`` given by the caller is used as it is: the URL checks apply, the check at connect does not.
+    """
     limits = limits or FetchLimits()
     request_headers = {
         "User-Agent": USER_AGENT,
@@ -174,7 +232,10 @@ def fetch(
     }
     own_client = client is None
     client = client or httpx.Client(
-        follow_redirects=False, timeout=httpx.Timeout(limits.timeout), trust_env=False
+        follow_redirects=False,
+        timeout=httpx.Timeout(limits.timeout),
+        trust_env=False,
+        transport=None if allow_private else _CheckedTransport(),
     )
     deadline = time.monotonic() + limits.timeout * 3
     try:
