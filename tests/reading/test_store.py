@@ -91,7 +91,7 @@ def test_cli_read_show_and_export(sqlite_cli) -> None:  # type: ignore[no-untype
     summary = json.loads(sqlite_cli.ok("read", "--all", "--json").stdout)
     assert summary["read"] == 2
 
-    shown = json.loads(sqlite_cli.ok("doc", "show", veto_id, "--json").stdout)
+    shown = json.loads(sqlite_cli.ok("docs", "show", veto_id, "--json").stdout)
     assert {q["speaker_id"] for q in shown["quotes"]} == {"person:hwang-joon-kook"}
     claim = next(c for c in shown["claims"] if c["polarity"] == "asserts")
     assert claim["claimant_id"] == "country:united-states" and claim["accused_id"] == "country:russia"

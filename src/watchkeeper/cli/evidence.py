@@ -17,7 +17,10 @@ from watchkeeper.errors import NotFoundError
 from watchkeeper.store.models.evidence import Document
 
 feeds_app = typer.Typer(help="RSS/Atom feeds to follow: add, list, poll (only new entries are fetched).")
-docs_app = typer.Typer(help="Stored documents: list them, print their clean text.")
+docs_app = typer.Typer(
+    help="Stored documents: list them, print their clean text, show what was read in them.",
+    no_args_is_help=True,
+)
 stories_app = typer.Typer(help="Stories: documents grouped by the event they report.")
 
 _STATUS_STYLE = {"new": "green", "duplicate": "yellow", "error": "red"}

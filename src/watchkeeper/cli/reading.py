@@ -1,4 +1,4 @@
-"""``watchkeeper read``, ``doc show`` and ``entities``: read the evidence, see what was read, with spans."""
+"""``watchkeeper read``, ``docs show`` and ``entities``: read the evidence, see what was read, with spans."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from watchkeeper.cli.output import JSON_OPTION, console, print_json, print_recor
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.reading.export import document_reading, entity_list, entity_profile, find_entity
 
-doc_app = typer.Typer(help="Documents with what was read in them.", no_args_is_help=True)
 entities_app = typer.Typer(help="Who and what the evidence mentions, across documents.", no_args_is_help=True)
 
 
@@ -63,7 +62,6 @@ def _actors(incident: dict[str, Any]) -> str:
     return ", ".join(f"{a['role']}={a['entity_id']}" for a in incident["actors"])
 
 
-@doc_app.command("show")
 def doc_show(
     ctx: typer.Context,
     document_id: str = typer.Argument(..., help="Document id."),
@@ -101,7 +99,7 @@ def doc_show(
 
 
 def _print_claims_and_incidents(record: dict[str, Any], where: list[tuple[str, str]], detail: bool) -> None:
-    """The claims and incidents tables of `doc show` and `entities show`; ``where`` locates each row."""
+    """The claims and incidents tables of `docs show` and `entities show`; ``where`` locates each row."""
     claim_columns = [
         ("claimant_id", "Claimant"),
         ("polarity", "Polarity"),

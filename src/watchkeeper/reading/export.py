@@ -1,4 +1,4 @@
-"""Reading records as plain dicts: for ``watchkeeper export``, ``doc show`` and ``entities show``.
+"""Reading records as plain dicts: for ``watchkeeper export``, ``docs show`` and ``entities show``.
 
 Each record has a ``type`` (``entity``, ``mention``, ``quote``, ``claim``, ``incident``) and the ids that link
 records: a mention's ``document_id`` and ``entity_id``, a quote's ``document_id`` and ``speaker_id``, a
