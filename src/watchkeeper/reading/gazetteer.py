@@ -39,6 +39,7 @@ TYPE_BY_LABEL = {
 # Words before a capital that make it the city rather than the government: "in Pyongyang", "near Pyongyang".
 LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "around", "across", "inside"})
 LOCATIVE_AFTER = frozenset({"area", "-based", "suburbs", "outskirts", "airport"})
+MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 REGION_WORDS = frozenset({"region", "province", "oblast", "krai", "prefecture", "county"})
 
 
@@ -130,6 +131,15 @@ def _tidy(ent: Span) -> Span | None:
         end -= 1
     if start == end or not any(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[start:end]):
         return None
+    word = doc[start]
+    if (
+        end - start == 1
+        and ent.label_ == "ORG"
+        and word.dep_ in MODIFIER_DEPS
+        and word.head.i > word.i
+        and word.head.pos_ == "NOUN"
+    ):
+        return None  # "UN sanctions", "UN ambassador", "AIS data": part of a phrase, not a body named
     if ent.label_ in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in REGION_WORDS:
         end += 1
     return Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
