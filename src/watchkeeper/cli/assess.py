@@ -308,7 +308,7 @@ def caps_command(
             ("reported", "Reported (bbl, %)"),
             ("alleged", "Alleged (bbl, %)"),
             ("crossed", "Alerts crossed (alleged)"),
-            ("out", "Not counted: rejected/merged by analysts"),
+            ("out", "Reviewed out (not counted)"),
         ],
         title="Cap ledger",
         empty="No deliveries recorded; `watchkeeper caps import FILE`.",
