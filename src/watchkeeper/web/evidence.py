@@ -19,7 +19,7 @@ from watchkeeper.store.models.evidence import Document, Story
 from watchkeeper.web.highlight import highlighted_html, reading_highlights
 from watchkeeper.web.search import SearchFilters, search_documents
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
-from watchkeeper.web.templating import templates
+from watchkeeper.web.templating import form_date, templates
 
 api_router = APIRouter(prefix="/api/v1", tags=["evidence"])
 page_router = APIRouter(include_in_schema=False)
@@ -180,7 +180,7 @@ def search_page(
     caller: Caller = Depends(page_caller()),
     store: Store = Depends(get_store),
 ) -> Response:
-    start, end = _day(date_from), _day(date_to)
+    start, end = form_date(date_from), form_date(date_to)
     with store.session() as session:
         page = search_documents(
             session, _filters(q, outlet, story, start, end, language), limit=PAGE_SIZE, offset=offset
@@ -191,14 +191,6 @@ def search_page(
     return templates.TemplateResponse(
         request, "search.html", {"caller": caller, "page": page, "form": form, **options}
     )
-
-
-def _day(value: str | None) -> date | None:
-    # A page takes whatever the form sends; a malformed date is ignored rather than an error page.
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 @page_router.get("/documents/{document_id}")

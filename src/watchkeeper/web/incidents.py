@@ -16,8 +16,8 @@ from watchkeeper.store import Store
 from watchkeeper.store.models.reading import Claim, Quote
 from watchkeeper.web import review
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
-from watchkeeper.web.templating import templates
-from watchkeeper.web.timeline import timeline_svg
+from watchkeeper.web.templating import form_date, templates
+from watchkeeper.web.timeline import default_window, in_window, timeline_svg
 
 api_router = APIRouter(prefix="/api/v1", tags=["incidents"])
 page_router = APIRouter(include_in_schema=False)
@@ -293,10 +293,24 @@ def review_form(
 
 @page_router.get("/timeline")
 def timeline_page(
-    request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
+    request: Request,
+    date_from: str | None = Query(None, alias="from"),
+    date_to: str | None = Query(None, alias="to"),
+    caller: Caller = Depends(page_caller()),
+    store: Store = Depends(get_store),
 ) -> Response:
     with store.session() as session:
         rows = review.incident_rows(session)
-    return templates.TemplateResponse(
-        request, "timeline.html", {"caller": caller, "svg": timeline_svg(rows), "rows": rows}
-    )
+    start, end = form_date(date_from), form_date(date_to)
+    if date_from is None and date_to is None:
+        start, end = default_window(rows)
+    shown = in_window(rows, start, end)
+    context = {
+        "caller": caller,
+        "svg": timeline_svg(shown),
+        "rows": rows,
+        "shown": len(shown),
+        "dated": sum(1 for r in rows if r.get("date")),
+        "form": {"from": start.isoformat() if start else "", "to": end.isoformat() if end else ""},
+    }
+    return templates.TemplateResponse(request, "timeline.html", context)

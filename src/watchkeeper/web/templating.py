@@ -10,6 +10,14 @@ from fastapi.templating import Jinja2Templates
 templates = Jinja2Templates(directory=str(resources.files("watchkeeper.web") / "templates"))
 
 
+def form_date(value: str | None) -> date | None:
+    """A date typed in a page's form; a malformed one is ignored (no error page), as if left empty."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
 def _when(value: object) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")

@@ -22,6 +22,33 @@ def _months(first: date, last: date) -> list[date]:
     return months
 
 
+DEFAULT_YEARS = 3  # the default view: the newest incident's year and the two before it
+
+
+def default_window(rows: list[dict[str, Any]]) -> tuple[date | None, date | None]:
+    """The default range of the timeline: from 1 January, DEFAULT_YEARS - 1 years before the newest incident.
+
+    Background references to old events (a 2006 test recalled in a 2024 article) would otherwise stretch the
+    axis over decades and squeeze the current incidents together.
+    """
+    dates = [r["date"] for r in rows if isinstance(r.get("date"), date)]
+    if not dates:
+        return None, None
+    newest = max(dates)
+    return date(newest.year - DEFAULT_YEARS + 1, 1, 1), newest
+
+
+def in_window(rows: list[dict[str, Any]], start: date | None, end: date | None) -> list[dict[str, Any]]:
+    """The dated incidents from ``start`` to ``end`` inclusive (either may be open)."""
+    return [
+        r
+        for r in rows
+        if isinstance(r.get("date"), date)
+        and (start is None or r["date"] >= start)
+        and (end is None or r["date"] <= end)
+    ]
+
+
 def timeline_svg(rows: list[dict[str, Any]]) -> Markup:
     """Dated incidents by kind over time, coloured by grade, each linking to its page (empty when none)."""
     dated = [r for r in rows if isinstance(r.get("date"), date)]
