@@ -42,6 +42,8 @@ PRINCIPAL_ROLES = ("perpetrator", "from", "supplier", "launcher", "vessel")
 DISMISSED = frozenset(
     {"accusation", "accusations", "allegation", "allegations", "report", "reports", "claim", "claims"}
 )
+# Children of a subject's head that name it: "KCNA news agency", "the state news agency, KCNA".
+NAMING_DEPS = frozenset({"compound", "appos"})
 MISSILE_WORDS = frozenset({"missile", "missiles", "launch", "launches"})
 
 
@@ -58,6 +60,7 @@ class ClaimsComponent:
         self.asserts = frozenset(cues.claims.asserts)
         self.denies = frozenset(cues.claims.denies)
         self.denial_phrases = [p.lower() for p in cues.claims.denial_phrases]
+        self.dismissal_words = frozenset(p.rstrip("s") for p in self.denial_phrases if " " not in p)
         self.accusation_words = frozenset(cues.claims.accusation_words)
         self.accusation_lemmas = self.accusation_words | {
             lemma for spec in incidents.kinds.values() for lemma in spec.lemmas
@@ -72,6 +75,7 @@ class ClaimsComponent:
         claims: list[dict[str, object]] = []
         last_act: str | None = None
         last_subject: list[Span] = []
+        previous: Span | None = None  # the state or body the previous sentence was about
         for sent in doc.sents:
             seen: set[tuple[str, str]] = set()
             reported = [
@@ -101,7 +105,10 @@ class ClaimsComponent:
                 elif subject is None and token.i > sent.start and doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                     # "..., South Korea's defence minister said" parsed as an apposition
                     subject = doc[token.i - 1]
-                claimants = self._claimants(subject, last_subject, token, sent)
+                if subject is not None and subject.lower_ == "it" and previous is not None:
+                    claimants = [previous]  # "North Korea has not commented. It routinely rejects ..."
+                else:
+                    claimants = self._claimants(subject, last_subject, token, sent)
                 if not claimants or (other is not None and any(c.kb_id_ == other.kb_id_ for c in claimants)):
                     continue
                 last_subject = claimants
@@ -112,31 +119,38 @@ class ClaimsComponent:
                     act = str(reported[0]["kind"])
                 if reported and polarity == "asserts" and not accused:
                     accused = [a for a in reported[0]["actors"] if a["role"] in PRINCIPAL_ROLES][:1]
+                if polarity == "asserts" and _ids(accused) and _ids(accused) <= _ids(claimants):
+                    continue  # "North Korea said it had tested a missile" reports itself; it accuses no one
                 if polarity == "asserts":
                     last_act = act
                 start, end = self._span(token, subject)
-                for claimant in claimants:
-                    key = (claimant.kb_id_ or claimant.text, polarity)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    claims.append(
-                        {
-                            "start": start,
-                            "end": end,
-                            "text": doc.text[start:end],
-                            "sent_start": sent.start_char,
-                            "sent_end": sent.end_char,
-                            "cue": token.text,
-                            "polarity": polarity,
-                            "act": act,
-                            "claimant": span_record(claimant),
-                            "accused": [
-                                a if isinstance(a, dict) else span_record(a)
-                                for a in (accused or ([claimant] if polarity == "denies" else []))
-                            ],
-                        }
-                    )
+                sides: list[tuple[list[Span], str, list[Any]]] = [(claimants, polarity, accused)]
+                sources = self._dismissed_sources(token, claimants) if polarity == "denies" else []
+                if sources and subject is not None:
+                    # "KCNA dismissed the reports as a US fabrication": KCNA accuses the US; its state denies
+                    deniers = self._represented_states(subject) or claimants
+                    sides = [(claimants, "asserts", sources), (deniers, "denies", [])]
+                base = {
+                    "start": start,
+                    "end": end,
+                    "text": doc.text[start:end],
+                    "sent_start": sent.start_char,
+                    "sent_end": sent.end_char,
+                    "cue": token.text,
+                    "act": act,
+                }
+                for who, side, against in sides:
+                    for claimant in who:
+                        key = (claimant.kb_id_ or claimant.text, side)
+                        if key not in seen:
+                            seen.add(key)
+                            claims.append(_claim(base, claimant, side, against))
+            about = subject_of(sent.root)
+            about_ent = entity_of(about) if about is not None else None
+            if about_ent is not None and entity_type(about_ent) in ("country", "org"):
+                previous = about_ent
+            elif about is None or about.lower_ != "it":
+                previous = None
         doc._.claims = claims
         return doc
 
@@ -165,6 +179,25 @@ class ClaimsComponent:
             if ent is not None and entity_type(ent) in ("country", "org"):
                 return ent
         return None
+
+    def _dismissed_sources(self, verb: Token, claimants: list[Span]) -> list[Span]:
+        """Who a dismissal blames: "a US fabrication", "fabrications spread by Washington and Seoul"."""
+        mine = {c.kb_id_ for c in claimants}
+        found: list[Span] = []
+        for word in verb.subtree:
+            if word.pos_ != "NOUN" or word.lower_.rstrip("s") not in self.dismissal_words:
+                continue  # a fabrication, a smear: what someone made up
+            for token in word.subtree:
+                ent = entity_of(token)
+                if (
+                    ent is not None
+                    and entity_type(ent) in ("country", "org")
+                    and ent.kb_id_ not in mine
+                    and not _within(token, word, DISMISSED)  # "reports of deliveries from North Korea"
+                    and all(f.kb_id_ != ent.kb_id_ for f in found)
+                ):
+                    found.append(ent)
+        return found
 
     def _accuses(self, sent: Span) -> bool:
         return any(t.lower_ in self.accusation_words for t in sent)
@@ -207,10 +240,13 @@ class ClaimsComponent:
                 if all(s.kb_id_ != ent.kb_id_ for s in states):
                     states.append(ent)
             return states if len(states) >= 2 else []
+        named = [entity_of(t) for t in (subject, *subject.children) if t is subject or t.dep_ in NAMING_DEPS]
         represented = self._represented_states(subject)
-        if represented:
+        if represented and not any(e is not None and entity_type(e) == "org" for e in named):
+            # "Russia's ambassador, Vassily Nebenzia"; not "North Korea's KCNA news agency"
             return represented
-        ents = phrase_entities(subject)
+        # "a UK-based research group" is not the United Kingdom
+        ents = [e for e in phrase_entities(subject) if not _qualifier(e)]
         # "Both Russia and North Korea", "Washington and Seoul": every conjunct claims
         heads = {subject.i, *(c.i for c in subject.conjuncts)}
         conj = [e for e in ents if e.root.i in heads or (e.root.head.i in heads and e.root.dep_ == "appos")]
@@ -277,6 +313,39 @@ class ClaimsComponent:
         while last > first and doc[last].is_punct and doc[last].text not in ".":
             last -= 1
         return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _claim(base: dict[str, object], claimant: Span, polarity: str, accused: list[Any]) -> dict[str, object]:
+    """A claim record: a denial with no one else named accuses the claimant itself."""
+    return {
+        **base,
+        "polarity": polarity,
+        "claimant": span_record(claimant),
+        "accused": [
+            a if isinstance(a, dict) else span_record(a)
+            for a in (accused or ([claimant] if polarity == "denies" else []))
+        ],
+    }
+
+
+def _within(token: Token, top: Token, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` lies on the path from ``token`` up to ``top``."""
+    for ancestor in token.ancestors:
+        if ancestor.i == top.i:
+            return False
+        if ancestor.lower_ in words:
+            return True
+    return False
+
+
+def _ids(entities: list[Any]) -> set[str]:
+    return {str(e["entity_id"] if isinstance(e, dict) else e.kb_id_ or e.text) for e in entities}
+
+
+def _qualifier(ent: Span) -> bool:
+    """Whether an entity only qualifies a noun: "UK-based", "London-based"."""
+    after = ent.doc[ent.end : ent.end + 2]
+    return after.text.replace(" ", "").lower().startswith(("-based", "based"))
 
 
 def _according_to(token: Token) -> Token | None:
