@@ -1,7 +1,8 @@
 """Full-text search over the evidence: SQLite FTS5 or PostgreSQL text search, behind one function.
 
-The index is built by migration ``web_0002``: an external-content FTS5 table ``document_fts`` kept in sync by
-triggers on SQLite, a GIN index over :data:`PG_VECTOR` on PostgreSQL. Snippets mark matches with private-use
+The index is built by migrations: an external-content FTS5 table ``document_fts`` kept in sync by triggers
+on SQLite (``web_0002``); on PostgreSQL a stored, generated ``tsvector`` column :data:`PG_VECTOR` with a GIN
+index (``web_0003``), so ranking never re-parses a document. Snippets mark matches with private-use
 characters that are swapped for ``<mark>`` only after escaping, so document text can never inject markup.
 """
 
@@ -20,7 +21,7 @@ from watchkeeper.store import Store
 from watchkeeper.store.models.evidence import Document
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-PG_VECTOR = "to_tsvector('english', coalesce(document.title, '') || ' ' || document.text)"
+PG_VECTOR = "document.document_fts_vector"
 SNIPPET_CHARS = 240
 FTS_TABLE = table("document_fts", column("rowid"))
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')

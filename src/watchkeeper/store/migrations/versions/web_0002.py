@@ -6,7 +6,7 @@ Create Date: 2026-11-22
 
 Full-text search is built per backend: on SQLite an external-content FTS5 table over ``document`` (title and
 text) kept in sync by triggers; on PostgreSQL a GIN index over the same ``to_tsvector`` expression the search
-query uses (``watchkeeper.web.search.PG_VECTOR``).
+query used then (web_0003 replaced it by a stored column).
 """
 
 from __future__ import annotations
