@@ -9,9 +9,13 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import patheffects
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
 
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.maritime.geo import Port
+from watchkeeper.maritime.land import Box, land_polygons
 from watchkeeper.maritime.tracks import Tracks
 
 EVENT_STYLE = {
@@ -20,15 +24,54 @@ EVENT_STYLE = {
     "gap": ("x", "#9467bd", 70),
     "port_call": ("s", "#2ca02c", 60),
 }
+SEA, LAND, COAST = "#e3eef7", "#ece7d9", "#8c8672"
+MIN_SPAN_DEGREES = 2.0  # a view narrower than this shows too little coast to say where it is
+
+
+def map_view(tracks: Tracks, events: list[dict], ports: tuple[Port, ...]) -> Box:
+    """West, south, east, north of the map: the tracks (or else events and ports) with a margin."""
+    if len(tracks):
+        lons, lats = tracks.lon, tracks.lat
+    else:
+        placed = [e for e in events if e.get("lat") is not None]
+        lons = np.array([e["lon"] for e in placed] + [p.centre[1] for p in ports], dtype=np.float64)
+        lats = np.array([e["lat"] for e in placed] + [p.centre[0] for p in ports], dtype=np.float64)
+    if not len(lons):
+        return 115.0, 27.0, 145.0, 48.0
+    pad = 0.5
+    west, east = float(np.min(lons)) - pad, float(np.max(lons)) + pad
+    south, north = float(np.min(lats)) - pad, float(np.max(lats)) + pad
+    grow_x, grow_y = (
+        max(0.0, MIN_SPAN_DEGREES - (east - west)) / 2,
+        max(0.0, MIN_SPAN_DEGREES - (north - south)) / 2,
+    )
+    return west - grow_x, south - grow_y, east + grow_x, north + grow_y
+
+
+def draw_land(ax: plt.Axes, view: Box) -> int:
+    """Fill the bundled Natural Earth land inside ``view`` under everything else; the number of polygons."""
+    polygons = land_polygons(view)
+    for polygon in polygons:
+        vertices = np.concatenate(polygon)
+        codes = np.concatenate(
+            [[MplPath.MOVETO] + [MplPath.LINETO] * (len(r) - 2) + [MplPath.CLOSEPOLY] for r in polygon]
+        )
+        ax.add_patch(PathPatch(MplPath(vertices, codes), facecolor=LAND, edgecolor=COAST, lw=0.5, zorder=0))
+    return len(polygons)
 
 
 def draw_map(
     tracks: Tracks, events: list[dict], ports: tuple[Port, ...], out: Path, *, title: str | None = None
 ) -> Path:
-    """Draw every segment as a thin line, ports and anchorages as outlines, events as markers."""
+    """Draw land, every segment as a thin line, ports and anchorages as outlines, events as markers."""
     if out.suffix.lower() not in (".png", ".svg"):
         raise WatchkeeperError(f"{out}: the map is written as .png or .svg")
     fig, ax = plt.subplots(figsize=(10, 9), dpi=110)
+    view = map_view(tracks, events, ports)
+    ax.set_facecolor(SEA)
+    draw_land(ax, view)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
     if len(tracks):
         starts, ends = tracks.segment_bounds()
         flagged = {m for e in events if e.get("designation_ids") for m in e.get("mmsis", [])}
@@ -41,9 +84,6 @@ def draw_map(
                 color="#d62728" if designated else "#7f9fbf",
                 alpha=0.9 if designated else 0.6,
             )
-        pad = 0.5
-        ax.set_xlim(float(np.min(tracks.lon)) - pad, float(np.max(tracks.lon)) + pad)
-        ax.set_ylim(float(np.min(tracks.lat)) - pad, float(np.max(tracks.lat)) + pad)
     for port in ports:
         ax.fill(
             port.ring[:, 0],
@@ -53,12 +93,15 @@ def draw_map(
             linestyle="-" if port.kind == "port" else "--",
             lw=0.8,
         )
+        if port.kind != "port":
+            continue  # an anchorage lies beside its port's label: a second name there only overlaps it
         lat, lon = port.centre
         ax.annotate(
             port.name,
             (lon, lat),
-            fontsize=6,
-            color="#333333",
+            fontsize=6.5,
+            color="#222222",
+            path_effects=[patheffects.withStroke(linewidth=2, foreground="white")],
             xytext=(3, 3),
             textcoords="offset points",
             annotation_clip=True,

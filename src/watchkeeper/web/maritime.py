@@ -11,6 +11,8 @@ from fastapi.responses import Response
 from markupsafe import Markup, escape
 
 from watchkeeper.maritime.events import event_record, list_events
+from watchkeeper.maritime.geo import load_ports
+from watchkeeper.maritime.land import land_polygons
 from watchkeeper.store import Store
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import templates
@@ -22,6 +24,10 @@ MARKERS = {"encounter": "#d62728", "loitering": "#ff7f0e", "gap": "#9467bd", "po
 TRACK_COLOURS = ("#3c78c8", "#6a8f2f", "#8c5aa8", "#c06020", "#2f8f8f", "#a03c6e")
 MAP_W, MAP_H, PAD = 900, 620, 40
 GRID_STEPS = (0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 45)
+MIN_SPAN_DEGREES = 3.0  # the smallest view that still shows enough coast to tell where an event is
+SEA, LAND, COAST = "#e3eef7", "#ece7d9", "#8c8672"
+GRID = ' stroke="#b9c8d8" stroke-width="0.6"'
+HALO = ' stroke="#fff" stroke-width="3" paint-order="stroke"'  # keeps a name legible over land and tracks
 
 
 def events(store: Store, kind: str | None = None, designated: bool = False) -> list[dict[str, Any]]:
@@ -43,38 +49,78 @@ def _ticks(low: float, high: float, step: float) -> list[float]:
     return [round(n * step, 4) for n in range(first, math.floor(high / step) + 1)]
 
 
+def land_paths(view: tuple[float, float, float, float], xy: Any) -> list[str]:
+    """One SVG path per land polygon in ``view``, in pixels to 0.1, vertices under a pixel apart merged."""
+    paths = []
+    for polygon in land_polygons(view):
+        rings = []
+        for ring in polygon:
+            kept: list[tuple[float, float]] = []
+            for lon, lat in ring[:-1].tolist():
+                x, y = xy(lon, lat)
+                if not kept or abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= 0.8:
+                    kept.append((round(x, 1), round(y, 1)))
+            xs, ys = [p[0] for p in kept], [p[1] for p in kept]
+            if len(kept) >= 3 and max(xs) - min(xs) + max(ys) - min(ys) >= 2:
+                rings.append("M" + " ".join(f"{x:g},{y:g}" for x, y in kept) + "Z")
+        if rings:
+            paths.append(f'<path d="{"".join(rings)}"/>')
+    return paths
+
+
 def map_svg(records: list[dict[str, Any]]) -> Markup:
-    """Track excerpts as lines (one colour per vessel) and events as markers, in an equirectangular SVG."""
+    """Land, ports, track excerpts (a colour per vessel) and event markers, in an equirectangular SVG."""
     everything = [p for r in records for p in _points(r)]
     if not everything:
         return Markup("")
     lons, lats = [p[0] for p in everything], [p[1] for p in everything]
     west, east = min(lons) - 0.2, max(lons) + 0.2
     south, north = min(lats) - 0.2, max(lats) + 0.2
+    grow = max(0.0, MIN_SPAN_DEGREES - (north - south)) / 2
+    south, north = south - grow, north + grow
     stretch = math.cos(math.radians((north + south) / 2))
+    grow = max(0.0, MIN_SPAN_DEGREES - (east - west) * stretch) / stretch / 2
+    west, east = west - grow, east + grow
     scale = min((MAP_W - 2 * PAD) / ((east - west) * stretch), (MAP_H - 2 * PAD) / (north - south))
+    # Widen the shorter side so the view fills the frame, the events centred in it.
+    grow = ((MAP_W - 2 * PAD) / (stretch * scale) - (east - west)) / 2
+    west, east = west - grow, east + grow
+    grow = ((MAP_H - 2 * PAD) / scale - (north - south)) / 2
+    south, north = south - grow, north + grow
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return PAD + (lon - west) * stretch * scale, MAP_H - PAD - (lat - south) * scale
 
     parts = [
         f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" role="img" '
-        'aria-label="Maritime events and track excerpts">',
-        '<rect width="100%" height="100%" fill="#eef4fa"/>',
+        'aria-label="Maritime events and track excerpts over land">',
+        f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" fill="{SEA}"/>',
+        f'<g class="land" fill="{LAND}" stroke="{COAST}" stroke-width="0.7" stroke-linejoin="round">',
+        *land_paths((west, south, east, north), xy),
+        "</g>",
     ]
     step = next(s for s in GRID_STEPS if max(north - south, east - west) / s <= 8)
     for lat in _ticks(south, north, step):
-        x0, y = xy(west, lat)
+        _, y = xy(west, lat)
         parts.append(
-            f'<line x1="{x0:.1f}" y1="{y:.1f}" x2="{MAP_W - PAD}" y2="{y:.1f}" stroke="#cfdbe8"/>'
+            f'<line x1="{PAD}" y1="{y:.1f}" x2="{MAP_W - PAD}" y2="{y:.1f}" {GRID}/>'
             f'<text x="4" y="{y + 4:.1f}" font-size="11" fill="#5c6675">{lat:g}°</text>'
         )
     for lon in _ticks(west, east, step):
-        x, y0 = xy(lon, south)
+        x, _ = xy(lon, south)
         parts.append(
-            f'<line x1="{x:.1f}" y1="{PAD}" x2="{x:.1f}" y2="{y0:.1f}" stroke="#cfdbe8"/>'
+            f'<line x1="{x:.1f}" y1="{PAD}" x2="{x:.1f}" y2="{MAP_H - PAD}" {GRID}/>'
             f'<text x="{x - 12:.1f}" y="{MAP_H - 8}" font-size="11" fill="#5c6675">{lon:g}°</text>'
         )
+    for port in load_ports():
+        lat, lon = port.centre
+        if port.kind == "port" and west <= lon <= east and south <= lat <= north:
+            x, y = xy(lon, lat)
+            name = escape(port.name)
+            parts.append(
+                f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="#fff" stroke="#444"/>'
+                f'<text x="{x + 6:.1f}" y="{y - 5:.1f}" font-size="11" fill="#222"{HALO}>{name}</text>'
+            )
     colours: dict[int, str] = {}
     for record in records:
         by_vessel: dict[int, list[str]] = {}
