@@ -109,7 +109,9 @@ class GazetteerComponent:
         out: list[Span] = []
         known: list[Span] = []
         for span in ents:
-            if span.label_ == "PERSON" and not span.kb_id_ and len(span) == 1:
+            # the statistical model also reads a lone surname as a place or body ("Kirby said", "Kostin")
+            lone = len(span) == 1 and not span.kb_id_ and span.label_ in ("PERSON", "GPE", "ORG", "LOC")
+            if lone and span.text[:1].isupper() and not span.text.isupper():
                 earlier = next((k for k in reversed(known) if span.text in {t.text for t in k}), None)
                 if earlier is not None:
                     kb_id = earlier.kb_id_ or f"person:{slug(earlier.text)}"
