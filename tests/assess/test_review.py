@@ -61,6 +61,7 @@ def test_the_reviewed_view_applies_every_decision(store: Store, assessed: dict[s
         decisions.confirm(session, assessed["launch-12"], "ana", "imagery")
         decisions.edit(session, assessed["launch-12"], "ana", "imagery", {"place_text": "Sea of Japan"})
         decisions.split(session, assessed["oil"], oil_reports, "bo", "a second cargo")
+        decisions.confirm(session, assessed["oil"], "bo")  # what is left is confirmed; the split stands
     with store.session() as session:
         view = {i.id: i for i in reviewed_incidents(session)}
         everything = {i.id: i for i in reviewed_incidents(session, include_rejected=True)}
@@ -80,7 +81,7 @@ def test_the_reviewed_view_applies_every_decision(store: Store, assessed: dict[s
     assert record["review_status"] == "confirmed" and record["original"] == {"place_text": place}
     oil = view[assessed["oil"]]
     part = next(i for i in view.values() if i.split_from == assessed["oil"])
-    assert part.status == oil.status == "split" and part.reviewed_by == "bo"
+    assert (part.status, oil.status, part.reviewed_by) == ("split", "confirmed", "bo")
     assert [e.id for e in part.evidence] == oil_reports
     assert not {e.id for e in oil.evidence} & set(oil_reports)
     assert {q["document_id"] for q in part.incident.quantities} == {"oil-02-harbour-ledger"}

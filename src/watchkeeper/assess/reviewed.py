@@ -291,9 +291,10 @@ def reviewed_incidents(
         _take(item, review)
         item.merged_into = review.merged_into if review.status == "merged" else None
         regime = _edit(item, review.edits or {}, regime)
-        if review.status == "split":
-            for part in _split(item, review.split_groups or []):
+        if review.split_groups:  # a split stands whatever the analyst decided about the incident later
+            for part in _split(item, review.split_groups):
                 _take(part, review)
+                part.status = "split"
                 items[part.id] = part
     merged_into = {i.id: i.merged_into for i in items.values() if i.merged_into}
     targets: set[str] = set()
