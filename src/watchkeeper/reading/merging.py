@@ -1,7 +1,8 @@
 """One record per event: reports of one incident in several sentences merged, actors carried forward.
 
-Used by the incidents component: same kind and same date, or a dateless report into the document's first
-incident of that kind, is one event; a report naming no actors continues the last one of its kind.
+Used by the incidents component: same kind and same date, or a dateless report and the document's first
+incident of that kind (either way round: a lead sentence "North Korea has delivered ..." and the later one
+that dates it), is one event; a report naming no actors continues the last one of its kind.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def merge(incidents: list[Record]) -> list[Record]:
                     or (m["date"], m["date_end"], m["precision"])
                     == (incident["date"], incident["date_end"], incident["precision"])
                     or incident["precision"] == "publication"
-                    or (m["precision"] == "publication" and m["date"] == incident["date"])
+                    or m["precision"] == "publication"
                 )
             ),
             None,
