@@ -171,6 +171,14 @@ class Cli:
         )
         return result
 
+    def fails(self, *args: str, expect: str) -> CliResult:
+        """Run and assert a user error: exit code 1 and ``expect`` in the one-line message on stderr."""
+        result = self(*args)
+        assert result.exit_code == 1 and expect in result.stderr, (
+            f"exit {result.exit_code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+        )
+        return result
+
 
 @pytest.fixture
 def cli(backend: Backend) -> Cli:

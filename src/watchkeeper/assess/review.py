@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from watchkeeper.assess.queries import find_incident, override_grade
 from watchkeeper.audit import record_change
 from watchkeeper.errors import WatchkeeperError
-from watchkeeper.store.models.assess import AssessedIncidentEvidence
+from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence
 from watchkeeper.store.models.web import IncidentNote, IncidentReview
 
 REVIEW_STATES = ("awaiting", "confirmed", "rejected", "merged", "split")
@@ -172,3 +172,73 @@ def add_note(session: Session, ref: str, actor: str, text: str) -> IncidentNote:
         after={"note_id": note.id, "text": note.text},
     )
     return note
+
+
+def _orphan_review(session: Session, incident_id: str) -> IncidentReview | None:
+    if session.get(AssessedIncident, incident_id) is not None:
+        raise ReviewError(f"incident {incident_id} is still assessed; review it directly")
+    return session.get(IncidentReview, incident_id)
+
+
+def reattach(session: Session, old_id: str, new_ref: str, actor: str, reason: str | None = None) -> str:
+    """Move the review and notes of an incident a reassessment no longer has onto the incident that now holds
+    its evidence (``watchkeeper assess`` names it); merges into the old incident follow. Returns its id."""
+    old = _orphan_review(session, old_id)
+    target = find_incident(session, new_ref)
+    pointing = list(session.scalars(select(IncidentReview).where(IncidentReview.merged_into == old_id)))
+    if old is None and not pointing:
+        raise ReviewError(f"no review names incident {old_id}")
+    if any(r.incident_id == target.id for r in pointing):
+        raise ReviewError(f"{target.id} was merged into {old_id}; it cannot take that incident's place")
+    before = review_state(old)
+    if old is not None:
+        if session.get(IncidentReview, target.id) is not None:
+            raise ReviewError(f"{target.id} has a review of its own; dismiss one of the two first")
+        if old.split_groups:
+            raise ReviewError(
+                f"the review of {old_id} splits off evidence {target.id} does not hold; "
+                "dismiss it and split the new incident again"
+            )
+        fields = ("status", "merged_into", "edits", "reason", "reviewed_by", "reviewed_at")
+        session.add(
+            IncidentReview(incident_id=target.id, split_groups=[], **{f: getattr(old, f) for f in fields})
+        )
+        session.delete(old)
+    for review in pointing:
+        review.merged_into = target.id
+    session.execute(
+        update(IncidentNote).where(IncidentNote.incident_id == old_id).values(incident_id=target.id)
+    )
+    session.flush()
+    record_change(
+        session,
+        actor=actor,
+        action="incident.reattach",
+        record_type="assessed_incident",
+        record_id=old_id,
+        before=_jsonable(before),
+        after={"incident_id": target.id, "merges_retargeted": sorted(r.incident_id for r in pointing)},
+        reason=reason or None,
+    )
+    return target.id
+
+
+def dismiss(session: Session, incident_id: str, actor: str, reason: str) -> None:
+    """Drop the review of an incident a reassessment no longer has (the audit log keeps what it said)."""
+    if not reason.strip():
+        raise ReviewError("dismissing a review needs a reason")
+    review = _orphan_review(session, incident_id)
+    if review is None:
+        raise ReviewError(f"no review of incident {incident_id}")
+    before = review_state(review)
+    session.delete(review)
+    session.flush()
+    record_change(
+        session,
+        actor=actor,
+        action="incident.dismiss_review",
+        record_type="assessed_incident",
+        record_id=incident_id,
+        before=_jsonable(before),
+        reason=reason,
+    )

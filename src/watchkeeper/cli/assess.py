@@ -26,6 +26,7 @@ from watchkeeper.assess import (
     reviewed_incidents,
     summary_record,
 )
+from watchkeeper.assess import review as review_decisions
 from watchkeeper.assess.review import incident_notes
 from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import (
@@ -99,6 +100,10 @@ def _warn_orphans(orphans: list[dict[str, Any]]) -> None:
     for o in orphans:
         hint = f"; its evidence is now in {', '.join(o['successors'])}" if o["successors"] else ""
         err_console.print(f"  {o['incident_id']} ({o['status']} by {o['reviewed_by']}): {o['problem']}{hint}")
+    err_console.print(
+        "Move a review with `watchkeeper incidents reattach OLD NEW`, or drop it with "
+        "`watchkeeper incidents dismiss-review OLD --reason ...`."
+    )
 
 
 def _reviewed_record(item: ReviewedIncident) -> dict[str, Any]:
@@ -255,6 +260,31 @@ def grade_command(
         print_json(record)
         return
     console.print(f"Incident {record['id']}: grade {record['grade']} (computed {record['computed_grade']}).")
+
+
+@incidents_app.command("reattach")
+def reattach_command(
+    ctx: typer.Context,
+    old_id: str = typer.Argument(..., help="The incident a reassessment no longer has (named by `assess`)."),
+    new_id: str = typer.Argument(..., help="The incident that now holds its evidence (id or unique prefix)."),
+    reason: str | None = typer.Option(None, "--reason", help="Why: kept in the audit log."),
+) -> None:
+    """Move an orphaned review (and its notes) onto the incident that replaced it."""
+    with app_context(ctx).store.session() as session:
+        target = review_decisions.reattach(session, old_id, new_id, f"cli:{getpass.getuser()}", reason)
+    console.print(f"The review of {old_id} now applies to {target}.")
+
+
+@incidents_app.command("dismiss-review")
+def dismiss_review_command(
+    ctx: typer.Context,
+    incident_id: str = typer.Argument(..., help="The incident a reassessment no longer has."),
+    reason: str = typer.Option(..., "--reason", help="Why: kept in the audit log with the review."),
+) -> None:
+    """Drop an orphaned review (the audit log keeps what it said); review the new incident afresh."""
+    with app_context(ctx).store.session() as session:
+        review_decisions.dismiss(session, incident_id, f"cli:{getpass.getuser()}", reason)
+    console.print(f"The review of {incident_id} is dismissed.")
 
 
 def _print_review(record: dict[str, Any]) -> None:
