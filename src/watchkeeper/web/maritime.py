@@ -98,6 +98,9 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
         f'<g class="land" fill="{LAND}" stroke="{COAST}" stroke-width="0.7" stroke-linejoin="round">',
         *land_paths((west, south, east, north), xy),
         "</g>",
+        # Land cut at the frame is stroked along it; one frame round the whole view makes that edge even.
+        f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" fill="none" '
+        f'stroke="{COAST}" stroke-width="0.7"/>',
     ]
     step = next(s for s in GRID_STEPS if max(north - south, east - west) / s <= 8)
     for lat in _ticks(south, north, step):
