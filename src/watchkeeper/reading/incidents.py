@@ -175,9 +175,21 @@ class IncidentsComponent:
         subject_role = spec.roles.get("subject")
         if verb.lemma_.lower() in spec.buyer_lemmas:
             subject_role = spec.roles.get("to")
-        if subject is not None and subject_role:
+        allowed = ROLE_TYPES.get(subject_role or "", COUNTRY)
+        owners = [
+            ent
+            for c in trigger.children
+            if trigger.pos_ in ("NOUN", "PROPN")
+            and c.dep_ in ("amod", "compound", "poss", "nmod")
+            and (ent := entity_of(c)) is not None
+            and entity_type(ent) in allowed
+        ]
+        if owners and subject_role:
+            # "North Korean cyberattacks", "Russian strikes": the noun's own actor, not the clause's subject
+            actors.extend({"role": subject_role, **span_record(e)} for e in owners)
+        elif subject is not None and subject_role:
             for ent in phrase_entities(subject, deep=False):
-                if entity_type(ent) in ROLE_TYPES.get(subject_role, COUNTRY):
+                if entity_type(ent) in allowed:
                     actors.append({"role": subject_role, **span_record(ent)})
         prepositions = {p for p in spec.roles if p not in ("subject", "object")}
         for prep, ents in prep_objects(verb, prepositions, types=SLOT_TYPES).items():
