@@ -119,9 +119,8 @@ def test_unknown_field_is_rejected(data_dir: Path) -> None:
 
 
 def test_supersedes_cycle(data_dir: Path) -> None:
-    before = "    effective_from: 2017-09-11\n    confidence: R\n    verified: >-\n      Both"
-    after = before.replace("confidence: R", "supersedes: [2397-op5]\n    confidence: R")
-    _edit(data_dir / "2375.yaml", before, after)
+    # 2397-op5 already supersedes 2375-op14; making 2375-op14 supersede it back closes the loop
+    _edit(data_dir / "2375.yaml", "  - id: 2375-op14\n", "  - id: 2375-op14\n    supersedes: [2397-op5]\n")
     assert "cycle" in str(_error(data_dir))
 
 
