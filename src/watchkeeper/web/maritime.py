@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -49,8 +51,25 @@ def _ticks(low: float, high: float, step: float) -> list[float]:
     return [round(n * step, 4) for n in range(first, math.floor(high / step) + 1)]
 
 
-def land_paths(view: tuple[float, float, float, float], xy: Any) -> list[str]:
+@dataclass(frozen=True)
+class Frame:
+    """The page's equirectangular projection: the south-west corner, x shrink and pixels per degree."""
+
+    west: float
+    south: float
+    stretch: float
+    scale: float
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        """Pixel position of a point."""
+        x = PAD + (lon - self.west) * self.stretch * self.scale
+        return x, MAP_H - PAD - (lat - self.south) * self.scale
+
+
+@lru_cache(maxsize=32)
+def land_paths(view: tuple[float, float, float, float], frame: Frame) -> tuple[str, ...]:
     """One SVG path per land polygon in ``view``, in pixels to 0.1, vertices under a pixel apart merged."""
+    xy = frame.xy
     paths = []
     for polygon in land_polygons(view):
         rings = []
@@ -65,7 +84,7 @@ def land_paths(view: tuple[float, float, float, float], xy: Any) -> list[str]:
                 rings.append("M" + " ".join(f"{x:g},{y:g}" for x, y in kept) + "Z")
         if rings:
             paths.append(f'<path d="{"".join(rings)}"/>')
-    return paths
+    return tuple(paths)
 
 
 def map_svg(records: list[dict[str, Any]]) -> Markup:
@@ -88,15 +107,15 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
     grow = ((MAP_H - 2 * PAD) / scale - (north - south)) / 2
     south, north = south - grow, north + grow
 
-    def xy(lon: float, lat: float) -> tuple[float, float]:
-        return PAD + (lon - west) * stretch * scale, MAP_H - PAD - (lat - south) * scale
+    frame = Frame(west, south, stretch, scale)
+    xy = frame.xy
 
     parts = [
         f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MAP_W} {MAP_H}" role="img" '
         'aria-label="Maritime events and track excerpts over land">',
         f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" fill="{SEA}"/>',
         f'<g class="land" fill="{LAND}" stroke="{COAST}" stroke-width="0.7" stroke-linejoin="round">',
-        *land_paths((west, south, east, north), xy),
+        *land_paths((west, south, east, north), frame),
         "</g>",
         # Land cut at the frame is stroked along it; one frame round the whole view makes that edge even.
         f'<rect x="{PAD}" y="{PAD}" width="{MAP_W - 2 * PAD}" height="{MAP_H - 2 * PAD}" fill="none" '
