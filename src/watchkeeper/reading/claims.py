@@ -98,6 +98,8 @@ class ClaimsComponent:
                 if polarity is None:
                     continue
                 subject = _according_to(token) or subject_of(token)
+                if token.tag_ == "VBG" and token.dep_ == "advcl" and not _has_subject(token):
+                    subject = subject_of(sent.root)  # "Moscow said ..., rejecting accusations that ..."
                 if subject is not None and subject.dep_ == "nsubjpass":
                     # "denied by both Moscow and Pyongyang" claims for the agent; "Russia is said to have
                     # supplied ..." names the accused, not who says it
@@ -336,6 +338,10 @@ def _within(token: Token, top: Token, words: frozenset[str]) -> bool:
         if ancestor.lower_ in words:
             return True
     return False
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _ids(entities: list[Any]) -> set[str]:
