@@ -133,3 +133,11 @@ def test_no_remembered_credentials_with_zero_ttl(workbench: Workbench) -> None:
     with workbench.backend.store.session() as session:
         accounts.get_user(session, "viewer").disabled = True
     assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_favicon_is_served_to_anyone(workbench: Workbench) -> None:
+    client = workbench.client()
+    moved = client.get("/favicon.ico", follow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["location"] == "/static/favicon.svg"
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")

@@ -114,6 +114,12 @@ def login(
     return response
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    # Browsers and tools ask for /favicon.ico before reading the page's <link rel="icon">.
+    return RedirectResponse("/static/favicon.svg", status_code=301)
+
+
 @router.post("/logout")
 def logout(
     request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
