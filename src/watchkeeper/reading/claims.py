@@ -88,10 +88,11 @@ class ClaimsComponent:
                 polarity = self._polarity(token)
                 if polarity is None and reported and token.lemma_.lower() in REPORTS_INCIDENT:
                     polarity = "asserts"  # "the White House said North Korea had delivered munitions"
-                other = None
+                other, direct = None, True
                 if polarity is None and token.pos_ == "VERB" and token.lemma_.lower() in self.reporting:
                     # "the ambassador said Russia had acted to silence the Panel": a state or body's conduct
-                    other = self._reported_actor(token)
+                    found = self._reported_actor(token)
+                    other, direct = found if found is not None else (None, True)
                     polarity = "asserts" if other is not None else None
                 if polarity is None and _according_to(token) is not None:
                     polarity = "asserts" if reported or self._accuses(sent) else None
@@ -113,6 +114,8 @@ class ClaimsComponent:
                     claimants = self._claimants(subject, last_subject, token, sent)
                 if not claimants or (other is not None and any(c.kb_id_ == other.kb_id_ for c in claimants)):
                     continue
+                if other is not None and not direct and any(entity_type(c) != "country" for c in claimants):
+                    continue  # a state speaking of another state's doings; a body or person needs more
                 last_subject = claimants
                 clause = doc[token.left_edge.i : token.right_edge.i + 1]
                 act = self._act(clause, last_act if polarity == "denies" else None)
@@ -173,13 +176,19 @@ class ClaimsComponent:
             return "asserts" if clause_words & self.accusation_words else None
         return "asserts" if lemma in self.asserts else None
 
-    def _reported_actor(self, verb: Token) -> Span | None:
-        """The state or body whose conduct a reported clause states: "said Russia had acted ..."."""
+    def _reported_actor(self, verb: Token) -> tuple[Span, bool] | None:
+        """The state or body whose conduct a reported clause states ("said Russia had acted ..."), and whether
+        it is the clause's subject (else a state named inside it: "say the proceeds help pay for Pyongyang's
+        weapons")."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             subject = subject_of(clause)
             ent = entity_of(subject) if subject is not None else None
             if ent is not None and entity_type(ent) in ("country", "org"):
-                return ent
+                return ent, True
+            for inner in clause.subtree:
+                ent = entity_of(inner)
+                if ent is not None and entity_type(ent) == "country":
+                    return ent, False
         return None
 
     def _dismissed_sources(self, verb: Token, claimants: list[Span]) -> list[Span]:
