@@ -42,6 +42,7 @@ PRINCIPAL_ROLES = ("perpetrator", "from", "supplier", "launcher", "vessel")
 DISMISSED = frozenset(
     {"accusation", "accusations", "allegation", "allegations", "report", "reports", "claim", "claims"}
 )
+PARTNER = frozenset({"with", "alongside"})
 # Children of a subject's head that name it: "KCNA news agency", "the state news agency, KCNA".
 NAMING_DEPS = frozenset({"compound", "appos"})
 MISSILE_WORDS = frozenset({"missile", "missiles", "launch", "launches"})
@@ -185,9 +186,12 @@ class ClaimsComponent:
             ent = entity_of(subject) if subject is not None else None
             if ent is not None and entity_type(ent) in ("country", "org"):
                 return ent, True
+            if subject is not None and subject.lower_ in self.pronouns:
+                continue  # "Seoul said it would work with Washington": the speaker on itself
             for inner in clause.subtree:
                 ent = entity_of(inner)
-                if ent is not None and entity_type(ent) == "country":
+                # "discussions had begun with the United States and Japan": partners, not the accused
+                if ent is not None and entity_type(ent) == "country" and not _within(inner, verb, PARTNER):
                     return ent, False
         return None
 
