@@ -87,8 +87,10 @@ class IncidentsComponent:
     def _triggers(self, sent: Span, spec: IncidentKind) -> list[Token]:
         text = sent.text.lower()
         found: list[Token] = []
-        if spec.requires_phrases and not any(p in text for p in spec.requires_phrases):
-            return []
+        if spec.requires_phrases and not any(
+            re.search(rf"\b{re.escape(p)}\b", text) for p in spec.requires_phrases
+        ):
+            return []  # whole words: "shipped" is not "ship"
         for token in sent:
             if token.lemma_.lower() not in spec.lemmas:
                 continue
