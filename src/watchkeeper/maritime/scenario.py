@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from watchkeeper.maritime.encode import checksum, position_report, sentences, static_report, tag_block
-from watchkeeper.maritime.routes import Route, dest
+from watchkeeper.maritime.routes import Route, dest, load_sea_lanes
 
 START = int(datetime(2024, 3, 1, tzinfo=UTC).timestamp())
 HOURS = 96
@@ -29,16 +29,6 @@ STS_PAIR = (
     {"name": "NEW REGENT", "imo": 8312497, "mmsi": 352001234},
     {"name": "KUM UN SAN 3", "imo": 8705539, "mmsi": 445201000},
 )
-PLACES = {
-    "Qingdao": (36.08, 120.30),
-    "Incheon": (37.455, 126.60),
-    "Dalian": (38.93, 121.66),
-    "Yantai": (37.56, 121.40),
-    "Shanghai": (31.36, 121.60),
-    "Pyeongtaek": (36.97, 126.83),
-    "Lianyungang": (34.74, 119.45),
-    "Weihai": (37.505, 122.125),
-}
 
 
 def imo_with_check_digit(six: int) -> int:
@@ -63,15 +53,21 @@ class Plan:
 def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     gold: dict = {"encounters": [], "gaps": [], "port_calls": [], "identity_changes": [], "loitering": []}
     plans: list[Plan] = []
+    lanes = load_sea_lanes()
+    # Into the Taedong estuary round Changsan Cape (data/maritime/routes.yaml), and back out.
+    to_nampo = lanes.passages["nampo"]
+    from_nampo = to_nampo[::-1]
     a, b = STS_PAIR
     m1 = (36.20, 123.60)
     ra = Route.arriving(m1, 20, (33.5, 122.6), 10).stay(7).sail((32.5, 123.0), 10)
     plans.append(Plan(a["mmsi"], ra.waypoints, [(0, a["name"], a["imo"], "3EXR4")]))
     near = dest(*m1, 0.12, 0.08)
     nampo = (38.727, 125.385)
-    rb = Route.arriving(near, 19.5, (38.45, 124.9), 9).stay(8).sail((38.70, 125.30), 9).sail(nampo, 4)
+    rb = Route.arriving(near, 19.5, to_nampo[1], 9, via=to_nampo[:1]).stay(8)
+    # 9.5 knots round Changsan Cape keeps the hour of the call (about 47 h) the direct line gave at 9.
+    rb.sail_through(to_nampo, 9.5).sail(nampo, 4)
     call_b = rb.hour
-    rb.stay(10).sail((38.60, 124.90), 6).sail((37.9, 124.3), 10)
+    rb.stay(10).sail_through(from_nampo, 8).sail((37.9, 124.3), 10)
     plans.append(Plan(b["mmsi"], rb.waypoints, [(0, b["name"], b["imo"], "HMKU3")]))
     gold["encounters"].append(
         {
@@ -107,7 +103,8 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     ]
     gold["gaps"].append({"mmsi": 667004567, "start_h": leave + 1, "end_h": leave + 15})
     # A tanker out of Longkou going dark for 18 h on its way into Korea Bay.
-    re_ = Route(0, (37.9, 120.6)).sail((38.6, 123.0), 8).sail((37.5, 124.6), 8).sail((36.0, 124.8), 8)
+    longkou = lanes.passages["longkou_out"]
+    re_ = Route(0, longkou[0]).sail_through([*longkou[1:], (38.6, 123.0), (37.5, 124.6), (36.0, 124.8)], 8)
     plans.append(
         Plan(
             613005678,
@@ -137,9 +134,9 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     )
     # The designated tanker's call at Nampo.
     g = DESIGNATED_AT_NAMPO
-    rg = Route.arriving((38.70, 125.30), 58, (37.3, 124.3), 9).sail(nampo, 4)
+    rg = Route.arriving(to_nampo[-1], 58, (37.3, 124.3), 9, via=to_nampo[:-1]).sail(nampo, 4)
     call_g = rg.hour
-    rg.stay(12).sail((38.5, 124.9), 8).sail((37.6, 124.4), 10)
+    rg.stay(12).sail_through(from_nampo, 8).sail((37.6, 124.3), 10)
     plans.append(Plan(g["mmsi"], rg.waypoints, [(0, g["name"], g["imo"], "HMRS1")]))
     gold["port_calls"].append(
         {"mmsi": g["mmsi"], "port": "Nampo", "start_h": call_g, "end_h": call_g + 12, "designated": g}
@@ -159,7 +156,7 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     gold["loitering"].append({"mmsi": 538008901, "start_h": loiter, "end_h": loiter + 6})
     # One MMSI, two transmitters far apart: must become two segments, not a 1,000-knot vessel.
     for route in (
-        Route(0, (38.6, 121.9)).sail((38.2, 123.5), 10).sail((37.4, 122.6), 10),
+        Route(0, (38.6, 121.9)).sail((38.2, 123.5), 10).sail((37.55, 122.75), 10),
         Route(0, (31.2, 122.5)).sail((33.0, 124.6), 10).sail((31.5, 124.0), 10),
     ):
         plans.append(Plan(412009999, route.waypoints, [(0, "HAI XING 6", 0, "BQHX6")], 70))
@@ -186,15 +183,12 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
         )
     gold["crowded_anchorage"] = {"mmsis": crowd, "near": "Qingdao anchorage", "expected_encounters": 0}
     # Background traffic between ports at 10-14 knots, there and back.
-    names = list(PLACES)
+    names = list(lanes.ports)
     for k in range(20):
         i, j = rng.choice(len(names), size=2, replace=False)
-        one, two = dest(*PLACES[names[i]], -8, 8), dest(*PLACES[names[j]], -8, 8)
+        lane = lanes.between(names[i], names[j])
         knots = float(rng.uniform(10, 14))
-        via = _sea_lane(names[i], names[j])
-        route = Route(float(rng.uniform(0, 20)), one)
-        for point in [*via, two, *via[::-1], one]:
-            route.sail(point, knots)
+        route = Route(float(rng.uniform(0, 20)), lane[0]).sail_through([*lane[1:], *lane[-2::-1]], knots)
         mmsi = int(rng.choice([412, 413, 440, 441, 477, 352, 636, 538])) * 1_000_000 + 500 + k
         plans.append(
             Plan(
@@ -206,24 +200,6 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
             )
         )
     return plans, gold
-
-
-# Waypoints that keep straight-line traffic off land: round the Shandong peninsula, off the Yangtze mouth.
-NORTH_OF_SHANDONG = {"Dalian", "Yantai", "Weihai"}
-SOUTH_OF_SHANDONG = {"Qingdao", "Lianyungang", "Shanghai"}
-SHANDONG_CAPE, YANGTZE_MOUTH = (37.0, 123.0), (32.0, 122.6)
-
-
-def _sea_lane(frm: str, to: str) -> list[tuple[float, float]]:
-    """Intermediate waypoints between two ports of ``PLACES`` so the lane stays at sea."""
-    via: list[tuple[float, float]] = []
-    if frm == "Shanghai":
-        via.append(YANGTZE_MOUTH)
-    if {frm, to} & NORTH_OF_SHANDONG and {frm, to} & SOUTH_OF_SHANDONG:
-        via.append(SHANDONG_CAPE)
-    if to == "Shanghai":
-        via.append(YANGTZE_MOUTH)
-    return via
 
 
 def _track(plan: Plan, rng: np.random.Generator) -> tuple[np.ndarray, ...]:

@@ -30,6 +30,10 @@ MIN_SPAN_DEGREES = 3.0  # the smallest view that still shows enough coast to tel
 SEA, LAND, COAST = "#e3eef7", "#ece7d9", "#8c8672"
 GRID = ' stroke="#b9c8d8" stroke-width="0.6"'
 HALO = ' stroke="#fff" stroke-width="3" paint-order="stroke"'  # keeps a name legible over land and tracks
+MARKER_R = 7
+PORT_STYLE = 'fill="#fff" stroke="#444"'
+# A port's name sits up and right of its square, clear of a marker on the port (radius 7 plus its ring).
+LABEL_DX, LABEL_DY = MARKER_R + 4, -(MARKER_R + 2)
 
 
 def events(store: Store, kind: str | None = None, designated: bool = False) -> list[dict[str, Any]]:
@@ -134,14 +138,15 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
             f'<line x1="{x:.1f}" y1="{PAD}" x2="{x:.1f}" y2="{MAP_H - PAD}" {GRID}/>'
             f'<text x="{x - 12:.1f}" y="{MAP_H - 8}" font-size="11" fill="#5c6675">{lon:g}°</text>'
         )
+    labels = []
     for port in load_ports():
         lat, lon = port.centre
         if port.kind == "port" and west <= lon <= east and south <= lat <= north:
             x, y = xy(lon, lat)
-            name = escape(port.name)
-            parts.append(
-                f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6" fill="#fff" stroke="#444"/>'
-                f'<text x="{x + 6:.1f}" y="{y - 5:.1f}" font-size="11" fill="#222"{HALO}>{name}</text>'
+            parts.append(f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6" {PORT_STYLE}/>')
+            labels.append(
+                f'<text x="{x + LABEL_DX:.1f}" y="{y + LABEL_DY:.1f}" font-size="11" fill="#222"{HALO}>'
+                f"{escape(port.name)}</text>"
             )
     colours: dict[int, str] = {}
     for record in records:
@@ -164,10 +169,11 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
         fill = MARKERS.get(record["kind"], "#444")
         ring = ' stroke="#000" stroke-width="2"' if record["designation_ids"] else ' stroke="#fff"'
         parts.append(
-            f'<a href="#ev-{escape(record["id"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="{fill}"'
-            f"{ring}><title>{title}</title></circle></a>"
+            f'<a href="#ev-{escape(record["id"])}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{MARKER_R}"'
+            f' fill="{fill}"{ring}><title>{title}</title></circle></a>'
         )
-    parts.append("</svg>")
+    # Names last, so no track or marker hides them; they let clicks through to the markers beneath.
+    parts += ['<g class="port-labels" pointer-events="none">', *labels, "</g>", "</svg>"]
     return Markup("".join(parts))
 
 
