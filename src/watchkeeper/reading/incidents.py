@@ -156,7 +156,7 @@ class IncidentsComponent:
                 "date_end": date["date_end"] if date and date["precision"] in ("range", "week") else None,
                 "precision": date["precision"] if date else "publication",
                 "date_text": date["text"] if date else None,
-                "actors": self._actors(trigger, spec, kind, sent),
+                "actors": self._sentence_actors(trigger, triggers, spec, kind, sent),
                 "place": self._place(sent),
                 "quantities": [
                     q for q in (doc._.quantities or []) if sent.start_char <= q["start"] < sent.end_char
@@ -167,6 +167,18 @@ class IncidentsComponent:
                 record["tally"] = self._tally(sent, record["actors"])  # type: ignore[arg-type]
             out.append(record)
         return out
+
+    def _sentence_actors(
+        self, trigger: Token, triggers: list[Token], spec: IncidentKind, kind: str, sent: Span
+    ) -> list[Record]:
+        """The trigger's actors, else those of another trigger of the kind in the sentence ("North Korea has
+        sent 13,000 containers to Russia that may have carried shells": the dated "carried" names no one)."""
+        actors = self._actors(trigger, spec, kind, sent)
+        for other in (t for t in triggers if t.i != trigger.i):
+            if any(not a.get("implied") for a in actors):
+                break
+            actors = self._actors(other, spec, kind, sent)
+        return actors
 
     def _actors(self, trigger: Token, spec: IncidentKind, kind: str, sent: Span) -> list[Record]:
         actors: list[Record] = []
