@@ -299,6 +299,8 @@ class IncidentsComponent:
                 if token.pos_ != "VERB" and token.i > sent.start and sent.doc[token.i - 1].ent_type_ == "GPE":
                     subject = sent.doc[token.i - 1]  # "with Russia against and China abstaining"
                 owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.lower_ in ("its", "their"):
+                    owner = _speaker_of(token)  # "Moscow said that its veto was a principled response"
                 if token.pos_ == "NOUN" and owner is not None and owner.ent_type_ == "GPE":
                     subject = owner  # "Russia's veto ended the work of the panel"
                 ents = phrase_entities(subject, deep=False) if subject is not None else []
@@ -353,6 +355,15 @@ class IncidentsComponent:
         if words & self.hedges:
             return "alleged"
         return spec.status
+
+
+def _speaker_of(token: Token) -> Token | None:
+    """The named subject of the nearest verb above ``token`` ("Moscow said that its veto ...")."""
+    for ancestor in token.ancestors:
+        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.ent_type_:
+            return subject
+    return None
 
 
 @Language.factory("wk_incidents", default_config={"data_dir": None})
