@@ -11,7 +11,7 @@ from matplotlib.path import Path as MplPath
 
 from watchkeeper.maritime.geo import load_ports, port_at
 from watchkeeper.maritime.land import land_polygons
-from watchkeeper.web.maritime import map_svg
+from watchkeeper.web.maritime import CHAR_W, map_svg, port_labels
 
 PORTS = {port.name: port for port in load_ports()}
 
@@ -65,10 +65,27 @@ def test_a_marker_on_a_port_does_not_hide_its_name() -> None:
     }
     svg = str(map_svg([call]))
     circle = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', svg)
-    label = re.search(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*>Nampo</text>', svg)
+    label = re.search(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(start|end)"[^>]*>Nampo</text>', svg)
     assert circle and label
     cx, cy, r = (float(v) for v in circle.groups())
-    x, y = (float(v) for v in label.groups())
+    x, y = float(label[1]), float(label[2])
     assert svg.index(">Nampo</text>") > svg.index("<circle")  # drawn on top
-    # The text starts right of the marker and its baseline is above it, so no glyph falls inside the circle.
-    assert x > cx + r + 2 and y < cy - r
+    # The text runs away from the marker on the side of its anchor, its baseline above the marker's top.
+    assert (x > cx + r + 2) if label[3] == "start" else (x < cx - r - 2)
+    assert y < cy - r
+
+
+def test_port_names_overlap_no_marker_and_no_other_name() -> None:
+    ports = [(100.0, 100.0, "Nampo"), (112.0, 96.0, "Taean"), (130.0, 110.0, "Songnim"), (400, 300, "Haeju")]
+    labels = port_labels(ports, [(100.0, 100.0)])
+    boxes = []
+    for label in labels:
+        x, y, anchor = re.search(r'x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"', label).groups()
+        width = CHAR_W * len(re.search(r">(\w+)</text>", label)[1])
+        left = float(x) if anchor == "start" else float(x) - width
+        boxes.append((left, float(y) - 9, left + width, float(y) + 3))
+    assert len(boxes) >= 3
+    for i, (left, top, right, bottom) in enumerate(boxes):
+        assert right < 91 or left > 109 or bottom < 91 or top > 109  # clear of the marker (radius 7, ring 2)
+        for other in boxes[i + 1 :]:
+            assert right <= other[0] or other[2] <= left or bottom <= other[1] or other[3] <= top

@@ -32,8 +32,18 @@ GRID = ' stroke="#b9c8d8" stroke-width="0.6"'
 HALO = ' stroke="#fff" stroke-width="3" paint-order="stroke"'  # keeps a name legible over land and tracks
 MARKER_R = 7
 PORT_STYLE = 'fill="#fff" stroke="#444"'
-# A port's name sits up and right of its square, clear of a marker on the port (radius 7 plus its ring).
-LABEL_DX, LABEL_DY = MARKER_R + 4, -(MARKER_R + 2)
+# Where a port's name may sit, in order of preference: (dx, dy of the baseline, anchor). Each spot is clear of
+# a marker on the port (radius 7 plus its ring); the first that overlaps no marker, no other port's square and
+# no other name is used. A name with no clear spot is left out (its square keeps it as a tooltip): squeezed
+# beside another port it would read as that port's name.
+LABEL_SPOTS = (
+    (MARKER_R + 4, -(MARKER_R + 2), "start"),
+    (MARKER_R + 4, MARKER_R + 11, "start"),
+    (-(MARKER_R + 4), -(MARKER_R + 2), "end"),
+    (-(MARKER_R + 4), MARKER_R + 11, "end"),
+)
+LABEL_SIZE, CHAR_W = 11, 6.4  # font size and a generous mean glyph width, in pixels
+SQUARE_REACH = 9  # how near, in pixels, another port's square may come to a name
 
 
 def events(store: Store, kind: str | None = None, designated: bool = False) -> list[dict[str, Any]]:
@@ -91,6 +101,38 @@ def land_paths(view: tuple[float, float, float, float], frame: Frame) -> tuple[s
     return tuple(paths)
 
 
+Box = tuple[float, float, float, float]  # left, top, right, bottom in pixels
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def port_labels(ports: list[tuple[float, float, str]], markers: list[tuple[float, float]]) -> list[str]:
+    """SVG text for port names, each at the first of ``LABEL_SPOTS`` clear of markers, squares and names."""
+    reach = MARKER_R + 2
+    taken: list[Box] = [(x - reach, y - reach, x + reach, y + reach) for x, y in markers]
+    squares = [(x - SQUARE_REACH, y - SQUARE_REACH, x + SQUARE_REACH, y + SQUARE_REACH) for x, y, _ in ports]
+    labels = []
+    for i, (x, y, name) in enumerate(ports):
+        width = CHAR_W * len(name)
+        blocked = taken + squares[:i] + squares[i + 1 :]
+        spots = []
+        for dx, dy, anchor in LABEL_SPOTS:
+            left = x + dx if anchor == "start" else x + dx - width
+            spots.append((x + dx, y + dy, anchor, (left, y + dy - LABEL_SIZE + 2, left + width, y + dy + 3)))
+        clear = [spot for spot in spots if not any(_overlaps(spot[3], box) for box in blocked)]
+        if not clear:
+            continue
+        tx, ty, anchor, box = clear[0]
+        taken.append(box)
+        labels.append(
+            f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}" font-size="{LABEL_SIZE}" fill="#222"'
+            f"{HALO}>{escape(name)}</text>"
+        )
+    return labels
+
+
 def map_svg(records: list[dict[str, Any]]) -> Markup:
     """Land, ports, track excerpts (a colour per vessel) and event markers, in an equirectangular SVG."""
     everything = [p for r in records for p in _points(r)]
@@ -138,16 +180,17 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
             f'<line x1="{x:.1f}" y1="{PAD}" x2="{x:.1f}" y2="{MAP_H - PAD}" {GRID}/>'
             f'<text x="{x - 12:.1f}" y="{MAP_H - 8}" font-size="11" fill="#5c6675">{lon:g}°</text>'
         )
-    labels = []
+    named: list[tuple[float, float, str]] = []
     for port in load_ports():
         lat, lon = port.centre
         if port.kind == "port" and west <= lon <= east and south <= lat <= north:
             x, y = xy(lon, lat)
-            parts.append(f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6" {PORT_STYLE}/>')
-            labels.append(
-                f'<text x="{x + LABEL_DX:.1f}" y="{y + LABEL_DY:.1f}" font-size="11" fill="#222"{HALO}>'
-                f"{escape(port.name)}</text>"
+            parts.append(
+                f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6" {PORT_STYLE}>'
+                f"<title>{escape(port.name)}</title></rect>"
             )
+            named.append((x, y, port.name))
+    markers: list[tuple[float, float]] = []
     colours: dict[int, str] = {}
     for record in records:
         by_vessel: dict[int, list[str]] = {}
@@ -164,6 +207,7 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
         if record.get("lat") is None:
             continue
         x, y = xy(record["lon"], record["lat"])
+        markers.append((x, y))
         names = ", ".join(v.get("name") or v.get("mmsi", "") for v in record["vessels"])
         title = escape(f"{record['kind'].replace('_', ' ')} {record['start_at']:%Y-%m-%d %H:%M}: {names}")
         fill = MARKERS.get(record["kind"], "#444")
@@ -173,7 +217,7 @@ def map_svg(records: list[dict[str, Any]]) -> Markup:
             f' fill="{fill}"{ring}><title>{title}</title></circle></a>'
         )
     # Names last, so no track or marker hides them; they let clicks through to the markers beneath.
-    parts += ['<g class="port-labels" pointer-events="none">', *labels, "</g>", "</svg>"]
+    parts += ['<g class="port-labels" pointer-events="none">', *port_labels(named, markers), "</g>", "</svg>"]
     return Markup("".join(parts))
 
 
