@@ -122,6 +122,16 @@ def test_no_claim_for_the_accused_or_a_qualifier(nlp: Language, text: str) -> No
             {("perpetrator", "country:north-korea")},
         ),
         ("Its mandate lapsed after Russia's veto.", "council_vote", {("voters_against", "country:russia")}),
+        (
+            "Moscow said that its veto was a principled response.",
+            "council_vote",
+            {("voters_against", "country:russia")},
+        ),
+        (
+            "North Korea has sent 13,000 containers to Russia that carried artillery shells in August.",
+            "arms_transfer",
+            {("from", "country:north-korea"), ("to", "country:russia")},
+        ),
     ],
 )
 def test_incident_actors(nlp: Language, text: str, kind: str, expected: set) -> None:
