@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span, Token
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, IncidentLexicon, load_knowledge
-from watchkeeper.reading.roles import direct_objects, entity_of, phrase_entities, span_record, subject_of
+from watchkeeper.reading.roles import (
+    clause_head,
+    direct_objects,
+    entity_of,
+    phrase_entities,
+    span_record,
+    subject_of,
+)
 
 ANAPHORIC_ACTS = frozenset(
     {
@@ -100,6 +107,8 @@ class ClaimsComponent:
                 if polarity is None:
                     continue
                 subject = _according_to(token) or subject_of(token)
+                if subject is None and token.dep_ == "acl" and token.head.dep_ in ("dobj", "pobj"):
+                    subject = subject_of(clause_head(token.head))  # "issued a joint statement naming ..."
                 if token.tag_ == "VBG" and token.dep_ == "advcl" and not _has_subject(token):
                     subject = subject_of(sent.root)  # "Moscow said ..., rejecting accusations that ..."
                 if subject is not None and subject.dep_ == "nsubjpass":
