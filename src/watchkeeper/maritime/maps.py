@@ -105,6 +105,7 @@ def draw_map(
             xytext=(3, 3),
             textcoords="offset points",
             annotation_clip=True,
+            zorder=6,  # above the event markers, which would hide the name of a port with a port call
         )
     for kind, (marker, color, size) in EVENT_STYLE.items():
         chosen = [e for e in events if e["kind"] == kind and e.get("lat") is not None]
