@@ -108,8 +108,8 @@ def test_cli_read_show_and_export(sqlite_cli) -> None:  # type: ignore[no-untype
         json.loads(line) for line in sqlite_cli.ok("export", "--format", "json").stdout.splitlines() if line
     ]
     types = {r["type"] for r in exported}
-    assert {"entity", "mention", "quote", "claim", "incident"} <= types
-    incident = next(r for r in exported if r["type"] == "incident" and r["kind"] == "council_vote")
+    assert {"entity", "mention", "quote", "claim", "document_incident"} <= types
+    incident = next(r for r in exported if r["type"] == "document_incident" and r["kind"] == "council_vote")
     assert any(
         a["role"] == "voters_against" and a["entity_id"] == "country:russia" for a in incident["actors"]
     )

@@ -81,8 +81,9 @@ def claim_record(c: Claim) -> Record:
 
 
 def incident_record(i: Incident, actors: list[IncidentActor]) -> Record:
+    # "document_incident": the incident as one document tells it; "incident" is the assessed incident.
     return {
-        "type": "incident",
+        "type": "document_incident",
         "id": i.id,
         "document_id": i.document_id,
         **_span(i),
