@@ -44,3 +44,21 @@ def test_quantity(
 def test_approximate_flag_and_no_years_or_model_numbers() -> None:
     (found,) = find_quantities("In 2023 the Hwasong-18 flew about 1,000 km.")
     assert found.text == "about 1,000 km" and found.approximate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The launch breached resolution 1718, the panel said.",
+        "Resolutions 1718, 2375 and 2397 ban such transfers.",
+        "The 1718 Committee met on Tuesday.",
+        "under paragraph 8 of UNSCR 2397",
+    ],
+)
+def test_figures_that_name_a_resolution_or_paragraph_are_not_amounts(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_counted_figure_after_a_resolution_is_still_an_amount() -> None:
+    found = find_quantities("Resolution 2397 caps imports at 500,000 barrels; it fired 1718 shells.")
+    assert [(q.text, q.value) for q in found] == [("500,000 barrels", 500000), ("1718 shells", 1718)]

@@ -134,6 +134,8 @@ class QuantityLexicon(_Strict):
     lower_bound: list[str]
     upper_bound: list[str]
     approximate: list[str]
+    names_before: list[str] = []
+    names_after: list[str] = []
     units: dict[str, str]
 
 

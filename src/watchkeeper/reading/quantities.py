@@ -71,6 +71,23 @@ def _compile(lex: QuantityLexicon) -> re.Pattern[str]:
     )
 
 
+_NAMING: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _naming(lex: QuantityLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words that make a bare figure a name: ending the text before it, or starting the text after it."""
+    if id(lex) not in _NAMING:
+        before = rf"(?:^|\W)(?:{_alternation(lex.names_before)})\s*(?:\d+\s*(?:,|and|or)\s*)*$"
+        after = rf"^\s*(?:{_alternation(lex.names_after)})\b"
+        _NAMING[id(lex)] = (re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE))
+    return _NAMING[id(lex)]
+
+
+def _names_something(text: str, start: int, end: int, lex: QuantityLexicon) -> bool:
+    before, after = _naming(lex)
+    return bool(before.search(text[max(0, start - 80) : start]) or after.match(text[end : end + 40]))
+
+
 def find_quantities(text: str, lexicon: QuantityLexicon | None = None) -> list[Quantity]:
     """Every quantity in ``text`` with a unit, a currency, figures or a number word of ten or more."""
     lex = lexicon or load_knowledge().quantities
@@ -106,6 +123,14 @@ def find_quantities(text: str, lexicon: QuantityLexicon | None = None) -> list[Q
             and re.fullmatch(r"(?:19|20)\d\d", m.group("num") or "")
         ):
             continue  # a year, which the dates component reads
+        if (
+            unit is None
+            and currency is None
+            and not m.group("mag")
+            and m.group("num")
+            and _names_something(text, m.start("num"), m.end("num"), lex)
+        ):
+            continue  # "resolution 1718", "the 1718 Committee": a name, not an amount
         qual = (m.group("qual") or "").lower()
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         end = m.end() if m.group("unit") else max(m.end("mag"), m.end("num"), m.end("word"))
