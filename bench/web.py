@@ -8,7 +8,8 @@ full-text search and listing work over a few thousand rows), an analyst and a to
 own process (``watchkeeper serve --workers N``, one per core by default) on 127.0.0.1; the users are aiohttp
 clients in this process, each on its own keep-alive connection, taking the endpoints below in turn.
 
-Three phases:
+After a warm-up (four users, three rounds of every endpoint, not counted: each worker compiles its templates
+and builds the screening index on first use), three phases:
 1. baseline: one user alone calls ``/api/v1/me`` (authentication and nothing else) 100 times; its median is
    what the per-endpoint medians are divided by.
 2. paced: ``--users`` users each wait a random think time (exponential, mean ``--think`` seconds) between
@@ -168,6 +169,8 @@ async def load(
     """The three phases: the baseline median (seconds), the paced phase, the saturation phase."""
     cookie = await _sign_in(base)
     headers = {"Authorization": f"Bearer {token}", "Cookie": cookie}
+    # Warm-up, not measured: each worker compiles its templates and loads the screening index on first use.
+    await _run_phase(base, headers, 4, _each_endpoint(base, rounds=3), server_pid)
     alone = await _run_phase(base, headers, 1, _repeat(base, ENDPOINTS[0], 100), server_pid)
     baseline = statistics.median(alone.samples["api me"])
     rng = random.Random(7)
@@ -190,6 +193,15 @@ async def load(
 
     saturated = await _run_phase(base, headers, users, flat_out, server_pid)
     return baseline, paced_phase, saturated
+
+
+def _each_endpoint(base: str, rounds: int):
+    async def work(session: aiohttp.ClientSession, user: int, phase: Phase) -> None:
+        for _ in range(rounds):
+            for endpoint in ENDPOINTS:
+                await _call(session, base, endpoint, phase)
+
+    return work
 
 
 def _repeat(base: str, endpoint: tuple, times: int):
