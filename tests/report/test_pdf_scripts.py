@@ -1,4 +1,4 @@
-"""The PDF draws Korean names when a Hangul font is installed (CI installs fonts-nanum) and names them otherwise."""
+"""Korean names in the PDF: drawn when a Hangul font is installed (CI installs fonts-nanum), else named."""
 
 from __future__ import annotations
 
