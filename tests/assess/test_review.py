@@ -103,6 +103,9 @@ def test_an_edited_date_relinks_measures(store: Store, assessed: dict[str, str])
     assert item.original["date"] == date(2023, 4, 1)
     assert item.links == []  # no resolution banned launches before 1695 (July 2006)
     assert assessed["launch-04"] not in in_2023
+    with store.session() as session:
+        exported = [r for r in records(session) if r["type"] == "measure_link"]
+    assert exported and assessed["launch-04"] not in {r["incident_id"] for r in exported}  # as reviewed
 
 
 def test_a_rejected_oil_delivery_leaves_the_cap_ledger(store: Store, assessed: dict[str, str]) -> None:

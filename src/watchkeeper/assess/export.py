@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from watchkeeper.assess.ledger import cap_ledger
 from watchkeeper.assess.reviewed import reviewed_incidents
 from watchkeeper.lists.export import ftm_id
 from watchkeeper.regime import load_regime
-from watchkeeper.store.models.assess import MeasureLink
 
 Record = dict[str, Any]
 FTM_PREFIX = "wk-incident-"
@@ -20,8 +18,9 @@ FTM_PREFIX = "wk-incident-"
 
 def records(session: Session) -> Iterator[Record]:
     """Every incident as analysts reviewed it (rejected and merged ones too, with their ``review_status``),
-    every measure link and ledger entry."""
-    for item in reviewed_incidents(session, include_rejected=True):
+    the measure links of each as reviewed (re-derived after an edit), and every ledger entry."""
+    items = reviewed_incidents(session, include_rejected=True)
+    for item in items:
         incident, rows = item.incident, item.evidence
         yield {
             "type": "incident",
@@ -51,17 +50,16 @@ def records(session: Session) -> Iterator[Record]:
             "summary": incident.summary,
             **item.review_record(),
         }
-    for link in session.scalars(
-        select(MeasureLink).order_by(MeasureLink.assessed_incident_id, MeasureLink.measure_id)
-    ):
-        yield {
-            "type": "measure_link",
-            "id": link.id,
-            "incident_id": link.assessed_incident_id,
-            "measure_id": link.measure_id,
-            "rule_id": link.rule_id,
-            "explanation": link.explanation,
-        }
+    for item in items:
+        for link in sorted(item.links, key=lambda link: link.measure_id):
+            yield {
+                "type": "measure_link",
+                "id": link.id,
+                "incident_id": item.id,
+                "measure_id": link.measure_id,
+                "rule_id": link.rule_id,
+                "explanation": link.explanation,
+            }
     for year in cap_ledger(session, load_regime()):
         for entry in year.entries:
             yield entry.as_dict()
