@@ -153,16 +153,21 @@ def common_word(gazetteer: GazetteerComponent, span: Span) -> bool:
     return len(span) == 1 and (span[0].tag_ in COMMON_WORD_TAGS or span.text in gazetteer.not_names)
 
 
-def in_headline(gazetteer: GazetteerComponent, span: Span) -> bool:
-    """A title-case run in a headline line ("Stolen Coins, Funded Missiles"): capitals are style there."""
-    doc = span.doc
-    start = doc.text.rfind("\n", 0, span.start_char) + 1
-    end = doc.text.find("\n", span.end_char)
-    line = doc.text[start : end if end >= 0 else len(doc.text)].strip()
+def headline_line(text: str, start_char: int, end_char: int) -> bool:
+    """Whether the line holding these characters is a headline: three or more words, mostly capitalised, no
+    closing punctuation ("Stolen Coins, Funded Missiles: The DPRK's Crypto Theft after Bybit")."""
+    start = text.rfind("\n", 0, start_char) + 1
+    end = text.find("\n", end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
     if not words or line[-1:] in HEADLINE_END or len(words) < 3:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def in_headline(gazetteer: GazetteerComponent, span: Span) -> bool:
+    """A title-case run in a headline line: capitals are style there, not a name."""
+    return headline_line(span.doc.text, span.start_char, span.end_char)
 
 
 def names_a_thing(gazetteer: GazetteerComponent, span: Span) -> bool:

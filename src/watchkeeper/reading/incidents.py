@@ -11,13 +11,13 @@ the document's first incident of that kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.gazetteer import entity_type
+from watchkeeper.reading.generic import generic
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, load_knowledge
 from watchkeeper.reading.merging import Record, inherit_actors, merge
 from watchkeeper.reading.roles import (
@@ -167,7 +167,7 @@ class IncidentsComponent:
             }
             if kind == "council_vote":
                 record["tally"] = self._tally(sent, record["actors"])  # type: ignore[arg-type]
-            if not any(check(self, record, triggers, sent) for check in GENERIC_CHECKS):
+            if not generic(record, triggers, sent, self.habitual):
                 out.append(record)
         return out
 
@@ -358,30 +358,6 @@ class IncidentsComponent:
         if words & self.hedges:
             return "alleged"
         return spec.status
-
-
-def _unanchored(record: Record) -> bool:
-    return record["precision"] == "publication" and not record["quantities"]
-
-
-def plural_practice(component: IncidentsComponent, record: Record, triggers: list[Token], sent: Span) -> bool:
-    """Only plural triggers and no date or amount of its own: a practice ("ship-to-ship transfers")."""
-    return _unanchored(record) and all(t.tag_ == "NNS" for t in triggers)
-
-
-def habitual_statement(
-    component: IncidentsComponent, record: Record, triggers: list[Token], sent: Span
-) -> bool:
-    """A habitual or documenting statement without a date or amount ("the panel documented", "has long")."""
-    text = f" {sent.text.lower()} "
-    return _unanchored(record) and any(f" {cue} " in text for cue in component.habitual)
-
-
-# Each returns True when a record is a generic mention, not an incident; the first that holds drops it.
-GENERIC_CHECKS: list[Callable[[IncidentsComponent, Record, list[Token], Span], bool]] = [
-    plural_practice,
-    habitual_statement,
-]
 
 
 def _speaker_of(token: Token) -> Token | None:

@@ -1,0 +1,62 @@
+"""Generic mentions that are not incidents: a practice or a habit.
+
+"The panel documented ship-to-ship transfers" names a kind of act, not one act with a time, a place or an
+amount. Each check below looks at one candidate record (with the trigger words of its kind in the sentence)
+and returns True when it is such a mention; ``generic`` holds when any does. Measured one by one on the
+annotated corpus (docs/reading.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Span, Token
+
+from watchkeeper.reading.merging import Record
+
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _unanchored(record: Record) -> bool:
+    """No date and no amount of its own."""
+    return record["precision"] == "publication" and not record["quantities"]
+
+
+def _noun_of(token: Token) -> Token:
+    """The noun a trigger modifies ("ship" in "ship-to-ship transfers" is "transfers")."""
+    while token.dep_ in NOUN_MODIFIER_DEPS and token.head.i > token.i and token.head.pos_ in NOUNS:
+        token = token.head
+    return token
+
+
+def _named_doer(noun: Token) -> bool:
+    """Whether the verb over a noun has a named subject ("North Korea has sent artillery shells")."""
+    verb = next((h for h in noun.ancestors if h.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ for c in verb.children)
+
+
+def plural_practice(record: Record, triggers: Sequence[Token], sent: Span, habitual: Sequence[str]) -> bool:
+    """Only plural triggers, no named doer, no date or amount: a practice ("documented oil transfers")."""
+    nouns = [_noun_of(t) for t in triggers]
+    return _unanchored(record) and all(n.tag_ == "NNS" and not _named_doer(n) for n in nouns)
+
+
+def habitual_statement(
+    record: Record, triggers: Sequence[Token], sent: Span, habitual: Sequence[str]
+) -> bool:
+    """A habitual or documenting statement without a date or amount ("the panel documented", "has long")."""
+    text = f" {sent.text.lower()} "
+    return _unanchored(record) and any(f" {cue} " in text for cue in habitual)
+
+
+# Each returns True when a candidate record is a generic mention, not an incident.
+GENERIC_CHECKS: list[Callable[[Record, Sequence[Token], Span, Sequence[str]], bool]] = [
+    plural_practice,
+    habitual_statement,
+]
+
+
+def generic(record: Record, triggers: Sequence[Token], sent: Span, habitual: Sequence[str]) -> bool:
+    """Whether any check calls the record a generic mention."""
+    return any(check(record, triggers, sent, habitual) for check in GENERIC_CHECKS)
