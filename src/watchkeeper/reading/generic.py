@@ -12,15 +12,17 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
+from watchkeeper.reading.knowledge import GenericCues
 from watchkeeper.reading.merging import Record
 
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-def _unanchored(record: Record) -> bool:
-    """No date and no amount of its own."""
-    return record["precision"] == "publication" and not record["quantities"]
+def _unanchored(record: Record, cues: GenericCues) -> bool:
+    """No date and no amount of its own (a duration, "over fifteen years", is no amount)."""
+    amounts = [q for q in record["quantities"] if q.get("unit") not in cues.duration_units]
+    return record["precision"] == "publication" and not amounts
 
 
 def _noun_of(token: Token) -> Token:
@@ -36,27 +38,25 @@ def _named_doer(noun: Token) -> bool:
     return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ for c in verb.children)
 
 
-def plural_practice(record: Record, triggers: Sequence[Token], sent: Span, habitual: Sequence[str]) -> bool:
+def plural_practice(record: Record, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
     """Only plural triggers, no named doer, no date or amount: a practice ("documented oil transfers")."""
     nouns = [_noun_of(t) for t in triggers]
-    return _unanchored(record) and all(n.tag_ == "NNS" and not _named_doer(n) for n in nouns)
+    return _unanchored(record, cues) and all(n.tag_ == "NNS" and not _named_doer(n) for n in nouns)
 
 
-def habitual_statement(
-    record: Record, triggers: Sequence[Token], sent: Span, habitual: Sequence[str]
-) -> bool:
+def habitual_statement(record: Record, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
     """A habitual or documenting statement without a date or amount ("the panel documented", "has long")."""
     text = f" {sent.text.lower()} "
-    return _unanchored(record) and any(f" {cue} " in text for cue in habitual)
+    return _unanchored(record, cues) and any(f" {cue} " in text for cue in cues.habitual)
 
 
 # Each returns True when a candidate record is a generic mention, not an incident.
-GENERIC_CHECKS: list[Callable[[Record, Sequence[Token], Span, Sequence[str]], bool]] = [
+GENERIC_CHECKS: list[Callable[[Record, Sequence[Token], Span, GenericCues], bool]] = [
     plural_practice,
     habitual_statement,
 ]
 
 
-def generic(record: Record, triggers: Sequence[Token], sent: Span, habitual: Sequence[str]) -> bool:
+def generic(record: Record, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
     """Whether any check calls the record a generic mention."""
-    return any(check(record, triggers, sent, habitual) for check in GENERIC_CHECKS)
+    return any(check(record, triggers, sent, cues) for check in GENERIC_CHECKS)

@@ -72,7 +72,7 @@ class IncidentsComponent:
         self.hedges = frozenset(cues.hedges)
         self.denies = frozenset(cues.claims.denies)
         self.numbers = {k.lower(): v for k, v in numbers.items()}
-        self.habitual = tuple(lexicon.habitual_cues)
+        self.generic_cues = lexicon.generic
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
@@ -167,7 +167,7 @@ class IncidentsComponent:
             }
             if kind == "council_vote":
                 record["tally"] = self._tally(sent, record["actors"])  # type: ignore[arg-type]
-            if not generic(record, triggers, sent, self.habitual):
+            if not generic(record, triggers, sent, self.generic_cues):
                 out.append(record)
         return out
 

@@ -128,10 +128,17 @@ class IncidentKind(_Strict):
     window: int = 8
 
 
+class GenericCues(_Strict):
+    """What makes a mention generic: habitual words, and units of time that are no amount of the act."""
+
+    habitual: list[str] = []
+    duration_units: list[str] = []
+
+
 class IncidentLexicon(_Strict):
     kinds: dict[str, IncidentKind]
     vote_roles: dict[str, list[str]]
-    habitual_cues: list[str] = []
+    generic: GenericCues = GenericCues()
 
 
 class QuantityLexicon(_Strict):
