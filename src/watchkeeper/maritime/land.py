@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from matplotlib.path import Path as MplPath
 
 Ring = np.ndarray  # (n, 2) lon, lat; closed (first vertex repeated last)
 Polygon = tuple[Ring, ...]  # exterior ring first, then holes
@@ -47,6 +48,24 @@ def land_polygons(box: Box) -> tuple[Polygon, ...]:
     """Land polygons intersecting ``box`` (west, south, east, north), clipped to it; cached per box."""
     west, south, east, north = (round(float(v), 4) for v in box)
     return _clipped((west, south, east, north))
+
+
+def on_land(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Per point: inside a bundled land polygon's exterior ring and none of its holes."""
+    lat = np.atleast_1d(np.asarray(lat, dtype=np.float64))
+    lon = np.atleast_1d(np.asarray(lon, dtype=np.float64))
+    land = np.zeros(len(lat), dtype=bool)
+    if not len(lat):
+        return land
+    points = np.column_stack([lon, lat])
+    box = (float(lon.min()) - 0.1, float(lat.min()) - 0.1, float(lon.max()) + 0.1, float(lat.max()) + 0.1)
+    for polygon in land_polygons(box):
+        exterior, *holes = (MplPath(ring) for ring in polygon)
+        inside = exterior.contains_points(points)
+        for hole in holes:
+            inside &= ~hole.contains_points(points)
+        land |= inside
+    return land
 
 
 @lru_cache(maxsize=64)
