@@ -33,9 +33,19 @@ def _noun_of(token: Token) -> Token:
 
 
 def _named_doer(noun: Token) -> bool:
-    """Whether the verb over a noun has a named subject ("North Korea has sent artillery shells")."""
+    """Whether a named state or body does it: the subject of the verb over the noun ("North Korea has sent
+    artillery shells"), its possessor ("Russia's deliveries") or its agent ("deliveries by Russia")."""
     verb = next((h for h in noun.ancestors if h.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ for c in verb.children)
+    if verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ for c in verb.children):
+        return True
+    if any(c.dep_ == "poss" and c.ent_type_ for c in noun.children):
+        return True
+    return any(
+        c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(g.ent_type_ for g in c.children)
+        for head in (noun, verb)
+        if head is not None
+        for c in head.children
+    )
 
 
 def plural_practice(record: Record, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
