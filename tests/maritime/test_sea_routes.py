@@ -7,10 +7,9 @@ import itertools
 
 import numpy as np
 import pytest
-from matplotlib.path import Path as MplPath
 
 from watchkeeper.maritime.geo import load_ports
-from watchkeeper.maritime.land import land_polygons
+from watchkeeper.maritime.land import on_land
 from watchkeeper.maritime.routes import load_sea_lanes
 from watchkeeper.maritime.scenario import write_scenario
 
@@ -18,20 +17,12 @@ SAMPLE_EVERY = 10
 STEP_KM = 0.5  # how finely a declared lane is walked: finer than the coastline's 500 m simplification
 
 
-def on_land(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    """Per point: inside a land polygon's exterior ring and none of its holes, outside every port area."""
-    box = (float(lon.min()) - 0.1, float(lat.min()) - 0.1, float(lon.max()) + 0.1, float(lat.max()) + 0.1)
-    points = np.column_stack([lon, lat])
-    land = np.zeros(len(points), dtype=bool)
-    for polygon in land_polygons(box):
-        exterior, *holes = (MplPath(ring) for ring in polygon)
-        inside = exterior.contains_points(points)
-        for hole in holes:
-            inside &= ~hole.contains_points(points)
-        land |= inside
+def at_sea_or_port(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Per point: False on land outside every port area (a berth touches the coast), True otherwise."""
+    ashore = on_land(lat, lon)
     for port in load_ports():
-        land &= ~port.contains(lat, lon)  # a berth touches the coast
-    return land
+        ashore &= ~port.contains(lat, lon)
+    return ~ashore
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +37,7 @@ def positions(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, float
 def test_no_scenario_position_is_on_land(positions: list[tuple[str, float, float]]) -> None:
     lat = np.array([p[1] for p in positions])
     lon = np.array([p[2] for p in positions])
-    ashore = np.flatnonzero(on_land(lat, lon))
+    ashore = np.flatnonzero(~at_sea_or_port(lat, lon))
     seen = sorted({(positions[i][0], round(lat[i], 2), round(lon[i], 2)) for i in ashore})
     assert len(positions) > 1000
     assert not seen, f"{len(ashore)} sampled positions on land, e.g. (mmsi, lat, lon) {seen[:8]}"
@@ -73,7 +64,7 @@ def test_every_declared_lane_and_passage_is_at_sea() -> None:
     legs.update({f"passage {name}": points for name, points in lanes.passages.items()})
     for name, points in legs.items():
         lat, lon = _walk(points)
-        ashore = np.flatnonzero(on_land(lat, lon))
+        ashore = np.flatnonzero(~at_sea_or_port(lat, lon))
         assert not len(ashore), f"{name} crosses land near {lat[ashore[0]]:.3f}, {lon[ashore[0]]:.3f}"
 
 
