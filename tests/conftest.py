@@ -193,3 +193,32 @@ def sqlite_cli(tmp_path: Path, sqlite_template: Path) -> Cli:
     workspace.mkdir()
     shutil.copy(sqlite_template, workspace / "watchkeeper.sqlite")
     return Cli(Settings(workspace=workspace, database_url=default_database_url(workspace)))
+
+
+@pytest.fixture(scope="session")
+def assessed_gold_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gold corpus read and assessed once per session (tests of assess and report copy it)."""
+    from tests.assess.gold import cached_assessed_gold
+
+    return cached_assessed_gold(tmp_path_factory.mktemp("gold"))
+
+
+@pytest.fixture
+def gold_workspace(tmp_path: Path, assessed_gold_db: Path) -> Settings:
+    """A workspace with its own copy of the assessed gold database."""
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    shutil.copy(assessed_gold_db, workspace / "watchkeeper.sqlite")
+    return Settings(workspace=workspace, database_url=default_database_url(workspace))
+
+
+@pytest.fixture
+def gold_store(gold_workspace: Settings) -> Iterator[Store]:
+    store = Store(gold_workspace.database_url)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def gold_cli(gold_workspace: Settings) -> Cli:
+    return Cli(gold_workspace)
