@@ -73,7 +73,14 @@ class GazetteerComponent:
         self.press.add("press", [nlp.make_doc(n) for n in press_names if n.strip()])
         self.not_names = frozenset(not_names)
         self.targets: dict[str, tuple[str, str, str | None]] = {}
+        self._text_of: tuple[Doc | None, str] = (None, "")
         self.add_entries(entries)
+
+    def document_text(self, doc: Doc) -> str:
+        """The document's text, built once per document (``Doc.text`` joins every token on each call)."""
+        if self._text_of[0] is not doc:
+            self._text_of = (doc, doc.text)
+        return self._text_of[1]
 
     def add_entries(self, entries: Iterable[GazetteerEntry]) -> int:
         """Add names (e.g. the sanctions lists' designated names); returns how many were added."""
@@ -153,12 +160,18 @@ def common_word(gazetteer: GazetteerComponent, span: Span) -> bool:
     return len(span) == 1 and (span[0].tag_ in COMMON_WORD_TAGS or span.text in gazetteer.not_names)
 
 
+HEADLINE_MAX_CHARS = 200  # longer lines are paragraphs (the corpus's headlines are under 100 characters)
+
+
 def headline_line(text: str, start_char: int, end_char: int) -> bool:
     """Whether the line holding these characters is a headline: three or more words, mostly capitalised, no
     closing punctuation ("Stolen Coins, Funded Missiles: The DPRK's Crypto Theft after Bybit")."""
     start = text.rfind("\n", 0, start_char) + 1
     end = text.find("\n", end_char)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    end = end if end >= 0 else len(text)
+    if end - start > HEADLINE_MAX_CHARS:
+        return False  # a paragraph (splitting one for each of its entities made reading quadratic)
+    line = text[start:end].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
     if not words or line[-1:] in HEADLINE_END or len(words) < 3:
         return False
@@ -167,7 +180,7 @@ def headline_line(text: str, start_char: int, end_char: int) -> bool:
 
 def in_headline(gazetteer: GazetteerComponent, span: Span) -> bool:
     """A title-case run in a headline line: capitals are style there, not a name."""
-    return headline_line(span.doc.text, span.start_char, span.end_char)
+    return headline_line(gazetteer.document_text(span.doc), span.start_char, span.end_char)
 
 
 def names_a_thing(gazetteer: GazetteerComponent, span: Span) -> bool:

@@ -76,25 +76,33 @@ class IncidentsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
+        text = doc.text  # built once: Doc.text joins every token on each call
         incidents: list[Record] = []
         for sent in doc.sents:
-            found = {kind: t for kind, spec in self.kinds.items() if (t := self._triggers(sent, spec))}
+            # once per sentence, not once per kind
+            lowered, lemmas = sent.text.lower(), [t.lemma_.lower() for t in sent]
+            found = {
+                kind: t
+                for kind, spec in self.kinds.items()
+                if (t := self._triggers(sent, spec, lowered, lemmas))
+            }
             suppressed = {s for kind in found for s in self.kinds[kind].suppresses}
             for kind, triggers in found.items():
                 if kind not in suppressed:
-                    incidents.extend(self._incidents(doc, sent, kind, self.kinds[kind], triggers, published))
+                    incidents.extend(
+                        self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published)
+                    )
         doc._.incidents = inherit_actors(merge(incidents))
         return doc
 
-    def _triggers(self, sent: Span, spec: IncidentKind) -> list[Token]:
-        text = sent.text.lower()
+    def _triggers(self, sent: Span, spec: IncidentKind, text: str, lemmas: list[str]) -> list[Token]:
         found: list[Token] = []
         if spec.requires_phrases and not any(
             re.search(rf"\b{re.escape(p)}\b", text) for p in spec.requires_phrases
         ):
             return []  # whole words: "shipped" is not "ship"
-        for token in sent:
-            if token.lemma_.lower() not in spec.lemmas:
+        for token, lemma in zip(sent, lemmas, strict=True):
+            if lemma not in spec.lemmas:
                 continue
             window = sent.doc[
                 max(sent.start, token.i - spec.window) : min(sent.end, token.i + spec.window + 1)
@@ -132,12 +140,19 @@ class IncidentsComponent:
         return governing[0] if governing and date["precision"] != "day" else None
 
     def _incidents(
-        self, doc: Doc, sent: Span, kind: str, spec: IncidentKind, triggers: list[Token], published: str
+        self,
+        doc: Doc,
+        text: str,
+        sent: Span,
+        kind: str,
+        spec: IncidentKind,
+        triggers: list[Token],
+        published: str,
     ) -> list[Record]:
         dates = [
             d
             for d in (doc._.dates or [])
-            if sent.start_char <= d["start"] < sent.end_char and not _DATELINE.search(doc.text, 0, d["start"])
+            if sent.start_char <= d["start"] < sent.end_char and not _DATELINE.search(text, 0, d["start"])
         ]
         by_trigger: dict[int, list[dict[str, object]]] = {}
         for date in dates:
