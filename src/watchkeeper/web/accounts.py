@@ -47,7 +47,8 @@ class Principal:
         return ROLE_RANK[self.role] >= ROLE_RANK[role]
 
 
-def _sha256(secret: str) -> str:
+def secret_digest(secret: str) -> str:
+    """The SHA-256 of a session secret or API token: all that is stored, and what caches key on."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
@@ -163,7 +164,7 @@ def start_session(session: Session, principal: Principal) -> tuple[str, str]:
     csrf = secrets.token_urlsafe(32)
     session.add(
         WebSession(
-            id=_sha256(secret),
+            id=secret_digest(secret),
             user_id=principal.user_id,
             csrf_token=csrf,
             expires_at=_now() + SESSION_LIFETIME,
@@ -174,7 +175,7 @@ def start_session(session: Session, principal: Principal) -> tuple[str, str]:
 
 def session_principal(session: Session, secret: str) -> tuple[Principal, str] | None:
     """The principal and CSRF token of a live session cookie, or None."""
-    row = session.get(WebSession, _sha256(secret))
+    row = session.get(WebSession, secret_digest(secret))
     if row is None or _aware(row.expires_at) <= _now():
         return None
     user = session.get(User, row.user_id)
@@ -184,14 +185,14 @@ def session_principal(session: Session, secret: str) -> tuple[Principal, str] | 
 
 
 def end_session(session: Session, secret: str) -> None:
-    session.execute(delete(WebSession).where(WebSession.id == _sha256(secret)))
+    session.execute(delete(WebSession).where(WebSession.id == secret_digest(secret)))
 
 
 def create_api_token(session: Session, username: str, name: str, *, actor: str = "cli") -> str:
     """A new bearer token for scripts; the clear token is returned once and never stored."""
     user = get_user(session, username)
     token = "wk_" + secrets.token_urlsafe(32)
-    session.add(ApiToken(user_id=user.id, name=name, token_hash=_sha256(token)))
+    session.add(ApiToken(user_id=user.id, name=name, token_hash=secret_digest(token)))
     record_change(
         session,
         actor=actor,
@@ -205,7 +206,7 @@ def create_api_token(session: Session, username: str, name: str, *, actor: str =
 
 def token_principal(session: Session, token: str) -> Principal | None:
     """The principal a bearer token belongs to, or None."""
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _sha256(token)))
+    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == secret_digest(token)))
     if row is None:
         return None
     user = session.get(User, row.user_id)

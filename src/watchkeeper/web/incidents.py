@@ -69,11 +69,10 @@ def incident_api(
     incident_id: str, caller: Caller = Depends(api_caller()), store: Store = Depends(get_store)
 ) -> dict[str, Any]:
     """One incident: evidence, grade and why, measures and why, denials, review and notes."""
-    with store.session() as session:
-        return review.incident_detail(session, incident_id)
+    return _detail(store, incident_id)
 
 
-def _done(store: Store, incident_id: str) -> dict[str, Any]:
+def _detail(store: Store, incident_id: str) -> dict[str, Any]:
     with store.session() as session:
         return review.incident_detail(session, incident_id)
 
@@ -88,7 +87,7 @@ def confirm_api(
     """Confirm an incident (analysts; audited)."""
     with store.session() as session:
         review.confirm(session, incident_id, caller.principal.username, body.reason)
-    return _done(store, incident_id)
+    return _detail(store, incident_id)
 
 
 @api_router.post("/incidents/{incident_id}/reject")
@@ -101,7 +100,7 @@ def reject_api(
     """Reject an incident with a reason (analysts; audited)."""
     with store.session() as session:
         review.reject(session, incident_id, caller.principal.username, body.reason)
-    return _done(store, incident_id)
+    return _detail(store, incident_id)
 
 
 @api_router.post("/incidents/{incident_id}/merge")
@@ -114,7 +113,7 @@ def merge_api(
     """Merge an incident into another describing the same event (analysts; audited)."""
     with store.session() as session:
         review.merge(session, incident_id, body.into, caller.principal.username, body.reason)
-    return _done(store, incident_id)
+    return _detail(store, incident_id)
 
 
 @api_router.post("/incidents/{incident_id}/split")
@@ -127,7 +126,7 @@ def split_api(
     """Split evidence reporting a separate event off an incident (analysts; audited)."""
     with store.session() as session:
         review.split(session, incident_id, body.evidence_ids, caller.principal.username, body.reason)
-    return _done(store, incident_id)
+    return _detail(store, incident_id)
 
 
 @api_router.post("/incidents/{incident_id}/edit")
@@ -141,7 +140,7 @@ def edit_api(
     fields = {k: v for k, v in body.model_dump().items() if k in review.EDITABLE and v}
     with store.session() as session:
         review.edit(session, incident_id, caller.principal.username, body.reason, fields, body.grade)
-    return _done(store, incident_id)
+    return _detail(store, incident_id)
 
 
 @api_router.post("/incidents/{incident_id}/notes", status_code=201)
@@ -154,7 +153,7 @@ def note_api(
     """Add a note to an incident (analysts; audited)."""
     with store.session() as session:
         review.add_note(session, incident_id, caller.principal.username, body.text)
-    return _done(store, incident_id)
+    return _detail(store, incident_id)
 
 
 @api_router.get("/claims")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import time
 from collections import OrderedDict
@@ -63,7 +62,7 @@ class CredentialCache:
 
     @staticmethod
     def key(kind: str, secret: str) -> str:
-        return kind + ":" + hashlib.sha256(secret.encode("utf-8")).hexdigest()
+        return kind + ":" + accounts.secret_digest(secret)
 
     def get(self, key: str) -> Caller | None:
         entry = self._entries.get(key)
