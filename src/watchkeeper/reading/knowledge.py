@@ -113,6 +113,11 @@ class Cues(_Strict):
 
 
 class IncidentKind(_Strict):
+    """One incident kind: what people read (label, plural, description) and the words that report it."""
+
+    label: str
+    plural: str
+    description: str
     lemmas: list[str] = []
     phrases: list[str] = []
     requires: list[str] = []
