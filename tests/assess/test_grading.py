@@ -113,3 +113,9 @@ def test_a_denial_in_the_corpus_is_recorded_as_a_denial(gold_store: Store) -> No
     assert all(e["stance"] == "reports" for e in record["evidence"])
     denials = next(f for f in record["grade_features"] if f["name"] == "denials")
     assert denials["value"] >= 1 and denials["points"] == 0
+
+
+def test_well_corroborated_is_defined_once_in_the_grading_data() -> None:
+    from watchkeeper.assess.grading import well_corroborated
+
+    assert well_corroborated() == {"A", "B"}

@@ -134,3 +134,8 @@ def grade_evidence(evidence: Sequence[Evidence]) -> Grade:
 def grade_meanings() -> dict[str, str]:
     """Each grade letter and what it means."""
     return {b["grade"]: b["meaning"] for b in assess_data("grading")["grades"]}
+
+
+def well_corroborated() -> frozenset[str]:
+    """The grades the report calls well corroborated (``well_corroborated`` in ``grading.yaml``)."""
+    return frozenset(assess_data("grading")["well_corroborated"])
