@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from watchkeeper.evidence.stories import as_utc
+from watchkeeper.scoring import f1_score
 from watchkeeper.store.models.evidence import Document, DocumentSource
 
 
@@ -23,8 +24,7 @@ class BCubed:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 def corpus_dir() -> Path:

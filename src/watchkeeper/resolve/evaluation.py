@@ -9,6 +9,7 @@ from pathlib import Path
 
 from watchkeeper.errors import InputFileError
 from watchkeeper.resolve.reference import DATA_DIR
+from watchkeeper.scoring import PRF
 
 NAME_PAIRS = DATA_DIR / "name_pairs.csv"
 COLUMNS = ("name_a", "name_b", "schema", "imo_a", "imo_b", "label", "category", "note")
@@ -28,34 +29,21 @@ class LabelledPair:
     note: str
 
 
-@dataclass(frozen=True)
-class Scores:
+@dataclass
+class Scores(PRF):
     """Confusion counts and the usual ratios (1.0 where undefined, e.g. precision with no prediction)."""
 
-    tp: int
-    fp: int
-    tn: int
-    fn: int
+    undefined: float = 1.0
+    tn: int = 0
 
     @property
     def n(self) -> int:
+        """How many pairs were judged."""
         return self.tp + self.fp + self.tn + self.fn
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
     def accuracy(self) -> float:
+        """The share of pairs judged right, same or different."""
         return (self.tp + self.tn) / self.n if self.n else 1.0
 
 
@@ -99,7 +87,7 @@ def score_predictions(pairs: Iterable[LabelledPair], predicted: Iterable[bool]) 
             fn += 1
         else:
             tn += 1
-    return Scores(tp, fp, tn, fn)
+    return Scores(tp=tp, fp=fp, fn=fn, tn=tn)
 
 
 def evaluate(
