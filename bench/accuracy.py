@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import Any
 
 from watchkeeper.reading.corpus import Article, load_corpus
 from watchkeeper.reading.pipeline import Reading, build_pipeline, read_texts
-from watchkeeper.reading.scoring import ERROR_VIEWS, errors, predicted_id, score_corpus
+from watchkeeper.reading.records import ClaimRecord, IncidentRecord, QuoteRecord
+from watchkeeper.reading.scoring import ERROR_VIEWS, Gold, errors, predicted_id, score_corpus
 
 
 def _short(text: object, width: int = 90) -> str:
@@ -20,18 +22,30 @@ def _short(text: object, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _predicted_line(view: str, p: dict) -> str:
-    if view == "claims":
-        accused = [predicted_id(a) for a in p["accused"]]
-        claimant = predicted_id(p["claimant"])
-        return f"{claimant} {p['polarity']} {accused} cue={p['cue']!r} {_short(p['text'], 70)!r}"
-    if view == "incidents":
-        actors = [(a["role"], predicted_id(a)) for a in p["actors"]]
-        return f"{p['kind']} {actors} {p['status']} trigger={p['trigger']!r}"
+def _claim_line(p: ClaimRecord) -> str:
+    accused = [predicted_id(a) for a in p["accused"]]
+    claimant = predicted_id(p["claimant"])
+    return f"{claimant} {p['polarity']} {accused} cue={p['cue']!r} {_short(p['text'], 70)!r}"
+
+
+def _incident_line(p: IncidentRecord) -> str:
+    actors = [(a["role"], predicted_id(a)) for a in p["actors"]]
+    return f"{p['kind']} {actors} {p['status']} trigger={p['trigger']!r}"
+
+
+def _quote_line(p: QuoteRecord) -> str:
     return f"{predicted_id(p['speaker'])}: {_short(p['text'], 70)!r}"
 
 
-def _gold_line(view: str, g: dict) -> str:
+def _predicted_line(view: str, p: Any) -> str:
+    if view == "claims":
+        return _claim_line(p)
+    if view == "incidents":
+        return _incident_line(p)
+    return _quote_line(p)
+
+
+def _gold_line(view: str, g: Gold) -> str:
     if view == "claims":
         return f"{g['claimant']} {g['polarity']} {g.get('accused')} {_short(g.get('text'), 70)!r}"
     if view == "incidents":
@@ -87,7 +101,7 @@ def main() -> None:
     for s in score_corpus(zip(articles, readings, strict=True)):
         print(
             f"{s.name:30} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-            f"{s.true_positives:5d} {s.predicted:5d} {s.gold:5d}"
+            f"{s.tp:5d} {s.predicted:5d} {s.gold:5d}"
         )
 
 

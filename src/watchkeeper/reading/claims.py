@@ -9,14 +9,13 @@ in the clause, the act of the last asserted claim for "denied the accusations", 
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, IncidentLexicon, load_knowledge
+from watchkeeper.reading.records import ActorRecord, ClaimRecord, IncidentRecord, SpanRecord
 from watchkeeper.reading.roles import (
     clause_head,
     direct_objects,
@@ -25,6 +24,10 @@ from watchkeeper.reading.roles import (
     span_record,
     subject_of,
 )
+from watchkeeper.vocabulary import IncidentStatus, Polarity
+
+# Who a claim accuses: entity spans it names, or actors of the incident it reports.
+Accused = list[Span] | list[ActorRecord]
 
 ANAPHORIC_ACTS = frozenset(
     {
@@ -80,30 +83,30 @@ class ClaimsComponent:
         self.kind_lemmas = {kind: set(spec.lemmas) for kind, spec in incidents.kinds.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        claims: list[dict[str, object]] = []
+        claims: list[ClaimRecord] = []
         last_act: str | None = None
         last_subject: list[Span] = []
         previous: Span | None = None  # the state or body the previous sentence was about
         for sent in doc.sents:
             seen: set[tuple[str, str]] = set()
-            reported = [
+            reported: list[IncidentRecord] = [
                 i
                 for i in (doc._.incidents or [])
-                if i["status"] != "confirmed"
+                if i["status"] != IncidentStatus.CONFIRMED
                 and any(s < sent.end_char and sent.start_char < e for s, e in i["mentions"])
             ]
             for token in sent:
                 polarity = self._polarity(token)
                 if polarity is None and reported and token.lemma_.lower() in REPORTS_INCIDENT:
-                    polarity = "asserts"  # "the White House said North Korea had delivered munitions"
+                    polarity = Polarity.ASSERTS  # "the White House said North Korea had delivered munitions"
                 other, direct = None, True
                 if polarity is None and token.pos_ == "VERB" and token.lemma_.lower() in self.reporting:
                     # "the ambassador said Russia had acted to silence the Panel": a state or body's conduct
                     found = self._reported_actor(token)
                     other, direct = found if found is not None else (None, True)
-                    polarity = "asserts" if other is not None else None
+                    polarity = Polarity.ASSERTS if other is not None else None
                 if polarity is None and _according_to(token) is not None:
-                    polarity = "asserts" if reported or self._accuses(sent) else None
+                    polarity = Polarity.ASSERTS if reported or self._accuses(sent) else None
                 if polarity is None:
                     continue
                 subject = _according_to(token) or subject_of(token)
@@ -128,38 +131,42 @@ class ClaimsComponent:
                     continue  # a state speaking of another state's doings; a body or person needs more
                 last_subject = claimants
                 clause = doc[token.left_edge.i : token.right_edge.i + 1]
-                act = self._act(clause, last_act if polarity == "denies" else None)
-                accused: list[Any] = self._accused(token, claimants, polarity, clause)
-                if reported and polarity == "asserts" and act not in self.kind_phrases:
-                    act = str(reported[0]["kind"])
-                if reported and polarity == "asserts" and not accused:
+                act = self._act(clause, last_act if polarity == Polarity.DENIES else None)
+                accused: Accused = self._accused(token, claimants, polarity, clause)
+                if reported and polarity == Polarity.ASSERTS and act not in self.kind_phrases:
+                    act = reported[0]["kind"]
+                if reported and polarity == Polarity.ASSERTS and not accused:
                     accused = [a for a in reported[0]["actors"] if a["role"] in PRINCIPAL_ROLES][:1]
-                if polarity == "asserts" and _ids(accused) and _ids(accused) <= _ids(claimants):
+                if polarity == Polarity.ASSERTS and _ids(accused) and _ids(accused) <= _ids(claimants):
                     continue  # "North Korea said it had tested a missile" reports itself; it accuses no one
-                if polarity == "asserts":
+                if polarity == Polarity.ASSERTS:
                     last_act = act
                 start, end = self._span(token, subject)
-                sides: list[tuple[list[Span], str, list[Any]]] = [(claimants, polarity, accused)]
-                sources = self._dismissed_sources(token, claimants) if polarity == "denies" else []
+                sides: list[tuple[list[Span], Polarity, Accused]] = [(claimants, polarity, accused)]
+                sources = self._dismissed_sources(token, claimants) if polarity == Polarity.DENIES else []
                 if sources and subject is not None:
                     # "KCNA dismissed the reports as a US fabrication": KCNA accuses the US; its state denies
                     deniers = self._represented_states(subject) or claimants
-                    sides = [(claimants, "asserts", sources), (deniers, "denies", [])]
-                base = {
-                    "start": start,
-                    "end": end,
-                    "text": doc.text[start:end],
-                    "sent_start": sent.start_char,
-                    "sent_end": sent.end_char,
-                    "cue": token.text,
-                    "act": act,
-                }
+                    sides = [(claimants, Polarity.ASSERTS, sources), (deniers, Polarity.DENIES, [])]
                 for who, side, against in sides:
                     for claimant in who:
                         key = (claimant.kb_id_ or claimant.text, side)
                         if key not in seen:
                             seen.add(key)
-                            claims.append(_claim(base, claimant, side, against))
+                            claims.append(
+                                {
+                                    "start": start,
+                                    "end": end,
+                                    "text": doc.text[start:end],
+                                    "sent_start": sent.start_char,
+                                    "sent_end": sent.end_char,
+                                    "cue": token.text,
+                                    "act": act,
+                                    "polarity": side,
+                                    "claimant": span_record(claimant),
+                                    "accused": _accused_records(claimant, side, against),
+                                }
+                            )
             about = subject_of(sent.root)
             about_ent = entity_of(about) if about is not None else None
             if about_ent is not None and entity_type(about_ent) in ("country", "org"):
@@ -169,22 +176,24 @@ class ClaimsComponent:
         doc._.claims = claims
         return doc
 
-    def _polarity(self, token: Token) -> str | None:
+    def _polarity(self, token: Token) -> Polarity | None:
         if token.pos_ not in ("VERB", "AUX"):
             return None
         lemma = token.lemma_.lower()
         clause_words = {t.lower_ for t in token.subtree}
         clause_text = " ".join(t.lower_ for t in token.subtree)
         if lemma in self.denies:
-            return "denies"
+            return Polarity.DENIES
         if lemma in self.reporting:
             objects = {c.lower_ for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
             if any(p in clause_text for p in self.denial_phrases) or objects & DISMISSED:
-                return "denies"
+                return Polarity.DENIES
             if self._negated_act(token):
-                return "denies"  # "Pyongyang says it has never sent arms", "ties that breach no obligation"
-            return "asserts" if clause_words & self.accusation_words else None
-        return "asserts" if lemma in self.asserts else None
+                return (
+                    Polarity.DENIES
+                )  # "Pyongyang says it has never sent arms", "ties that breach no obligation"
+            return Polarity.ASSERTS if clause_words & self.accusation_words else None
+        return Polarity.ASSERTS if lemma in self.asserts else None
 
     def _reported_actor(self, verb: Token) -> tuple[Span, bool] | None:
         """The state or body whose conduct a reported clause states ("said Russia had acted ..."), and whether
@@ -264,9 +273,9 @@ class ClaimsComponent:
                 if all(s.kb_id_ != ent.kb_id_ for s in states):
                     states.append(ent)
             return states if len(states) >= 2 else []
-        named = [entity_of(t) for t in (subject, *subject.children) if t is subject or t.dep_ in NAMING_DEPS]
+        naming = [entity_of(t) for t in (subject, *subject.children) if t is subject or t.dep_ in NAMING_DEPS]
         represented = self._represented_states(subject)
-        if represented and not any(e is not None and entity_type(e) == "org" for e in named):
+        if represented and not any(e is not None and entity_type(e) == "org" for e in naming):
             # "Russia's ambassador, Vassily Nebenzia"; not "North Korea's KCNA news agency"
             return represented
         # "a UK-based research group" is not the United Kingdom
@@ -302,12 +311,12 @@ class ClaimsComponent:
                             found.append(state)
         return found
 
-    def _accused(self, verb: Token, claimants: list[Span], polarity: str, clause: Span) -> list[Span]:
+    def _accused(self, verb: Token, claimants: list[Span], polarity: Polarity, clause: Span) -> list[Span]:
         named = {(c.start, c.end) for c in claimants}
         objects = [
             o for o in direct_objects(verb) if (o.start, o.end) not in named and entity_type(o) != "place"
         ]
-        if objects or polarity == "denies":
+        if objects or polarity == Polarity.DENIES:
             return objects
         claimant_ids = {c.kb_id_ or c.text for c in claimants}
         for ent in clause.ents:
@@ -326,8 +335,8 @@ class ClaimsComponent:
                 return kind
         if previous and any(t.lower_ in ANAPHORIC_ACTS for t in clause):
             return previous
-        words = [t.text for t in clause if not t.is_punct]
-        return " ".join(words[:MAX_ACT_WORDS])
+        kept = [t.text for t in clause if not t.is_punct]
+        return " ".join(kept[:MAX_ACT_WORDS])
 
     @staticmethod
     def _span(verb: Token, subject: Token | None) -> tuple[int, int]:
@@ -339,17 +348,11 @@ class ClaimsComponent:
         return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
-def _claim(base: dict[str, object], claimant: Span, polarity: str, accused: list[Any]) -> dict[str, object]:
-    """A claim record: a denial with no one else named accuses the claimant itself."""
-    return {
-        **base,
-        "polarity": polarity,
-        "claimant": span_record(claimant),
-        "accused": [
-            a if isinstance(a, dict) else span_record(a)
-            for a in (accused or ([claimant] if polarity == "denies" else []))
-        ],
-    }
+def _accused_records(claimant: Span, polarity: Polarity, accused: Accused) -> list[SpanRecord | ActorRecord]:
+    """Who a claim accuses, as records: a denial with no one else named accuses the claimant itself."""
+    if not accused:
+        return [span_record(claimant)] if polarity == Polarity.DENIES else []
+    return [a if isinstance(a, dict) else span_record(a) for a in accused]
 
 
 def _within(token: Token, top: Token, words: frozenset[str]) -> bool:
@@ -366,7 +369,7 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-def _ids(entities: list[Any]) -> set[str]:
+def _ids(entities: Accused) -> set[str]:
     return {str(e["entity_id"] if isinstance(e, dict) else e.kb_id_ or e.text) for e in entities}
 
 
@@ -394,7 +397,20 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-@Language.factory("wk_claims", default_config={"data_dir": None})
+@Language.factory(
+    "wk_claims",
+    default_config={"data_dir": None},
+    requires=[
+        "doc._.incidents",
+        "doc.sents",
+        "doc.ents",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.tag",
+    ],
+    assigns=["doc._.claims"],
+)
 def make_claims(nlp: Language, name: str, data_dir: str | None) -> ClaimsComponent:
     """The claims component with the cue and incident lexicons of ``data_dir`` (default: packaged)."""
     knowledge = load_knowledge(data_dir)

@@ -20,8 +20,11 @@ from spacy.tokens import Doc
 
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
+from watchkeeper.reading.records import DateRecord
+from watchkeeper.vocabulary import DatePrecision
 
-PRECISIONS = ("day", "week", "month", "quarter", "year", "range", "publication")
+# Finest first: the one order every comparison of two dates' precision uses.
+PRECISIONS = tuple(DatePrecision)
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -42,12 +45,12 @@ class ResolvedDate:
 
     start: date
     end: date
-    precision: str
+    precision: DatePrecision
 
     @property
     def date_end(self) -> date | None:
         """The end date for ranges and weeks; None when one date says it all."""
-        return self.end if self.precision in ("range", "week") else None
+        return self.end if self.precision.has_end else None
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _month_value(year: int, month: int) -> ResolvedDate:
-    return ResolvedDate(date(year, month, 1), _month_end(year, month), "month")
+    return ResolvedDate(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH)
 
 
 def _recent_year(month: int, published: date, *, strictly_before: bool = False) -> int:
@@ -103,7 +106,7 @@ Resolver = Callable[[re.Match[str], date, DateLexicon], ResolvedDate | None]
 
 def _iso(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
     day = _day_in(int(m.group("year")), int(m.group("mm")), int(m.group("dd")))
-    return ResolvedDate(day, day, "day") if day else None
+    return ResolvedDate(day, day, DatePrecision.DAY) if day else None
 
 
 def _day_month(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
@@ -115,7 +118,7 @@ def _day_month(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedD
         if (month, dd) > (published.month, published.day):
             year -= 1
     day = _day_in(year, month, dd)
-    return ResolvedDate(day, day, "day") if day else None
+    return ResolvedDate(day, day, DatePrecision.DAY) if day else None
 
 
 def _month_part(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
@@ -123,7 +126,7 @@ def _month_part(m: re.Match[str], published: date, lex: DateLexicon) -> Resolved
     year = _year_ref(m, month, published)
     first, last = lex.month_parts[m.group("part").lower().rstrip("- ")]
     end = min(_month_end(year, month).day, last)
-    return ResolvedDate(date(year, month, first), date(year, month, end), "range")
+    return ResolvedDate(date(year, month, first), date(year, month, end), DatePrecision.RANGE)
 
 
 def _month_year(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
@@ -146,13 +149,13 @@ def _weekday(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDat
     if m.group("last") and back == 0:
         back = 7
     day = published - timedelta(days=back)
-    return ResolvedDate(day, day, "day")
+    return ResolvedDate(day, day, DatePrecision.DAY)
 
 
 def _relative_day(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
     word = m.group(0).lower()
     day = published if word in ("today", "this morning", "tonight") else published - timedelta(days=1)
-    return ResolvedDate(day, day, "day")
+    return ResolvedDate(day, day, DatePrecision.DAY)
 
 
 def _relative_span(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
@@ -162,7 +165,7 @@ def _relative_span(m: re.Match[str], published: date, lex: DateLexicon) -> Resol
         monday = published - timedelta(days=published.weekday())
         if which == "last":
             monday -= timedelta(days=7)
-        return ResolvedDate(monday, monday + timedelta(days=6), "week")
+        return ResolvedDate(monday, monday + timedelta(days=6), DatePrecision.WEEK)
     if unit == "month":
         if which == "last":
             year, month = (
@@ -171,19 +174,19 @@ def _relative_span(m: re.Match[str], published: date, lex: DateLexicon) -> Resol
         else:
             year, month = published.year, published.month
         if early and which == "this":
-            return ResolvedDate(date(year, month, 1), published, "range")
+            return ResolvedDate(date(year, month, 1), published, DatePrecision.RANGE)
         return _month_value(year, month)
     year = published.year - 1 if which == "last" else published.year
     if early and which == "this":
-        return ResolvedDate(date(year, 1, 1), published, "range")
-    return ResolvedDate(date(year, 1, 1), date(year, 12, 31), "year")
+        return ResolvedDate(date(year, 1, 1), published, DatePrecision.RANGE)
+    return ResolvedDate(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR)
 
 
 def _year_part(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
     ref = m.group("ref").lower()
     year = int(ref) if ref.isdigit() else published.year - (1 if ref == "last year" else 0)
     first, last = lex.year_parts[m.group("part").lower().rstrip("- ")]
-    return ResolvedDate(date(year, first, 1), _month_end(year, last), "range")
+    return ResolvedDate(date(year, first, 1), _month_end(year, last), DatePrecision.RANGE)
 
 
 def _season(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
@@ -193,18 +196,18 @@ def _season(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate
     if ref in ("last", "last year") or (not ref.isdigit() and date(year, first, 1) > published):
         year -= 1
     end_year = year + 1 if last < first else year
-    return ResolvedDate(date(year, first, 1), _month_end(end_year, last), "range")
+    return ResolvedDate(date(year, first, 1), _month_end(end_year, last), DatePrecision.RANGE)
 
 
 def _quarter(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
     q = int(m.group("qn")) if m.group("qn") else _ORDINALS[m.group("qword").lower()]
     year = int(m.group("year")) if m.group("year") else published.year
-    return ResolvedDate(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
+    return ResolvedDate(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), DatePrecision.QUARTER)
 
 
 def _year(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
     year = int(m.group("year"))
-    return ResolvedDate(date(year, 1, 1), date(year, 12, 31), "year")
+    return ResolvedDate(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR)
 
 
 _PART = r"(?P<part>early|mid|late|end of|beginning of|the start of|the end of)[- ]?"
@@ -283,7 +286,7 @@ def _resolve(
             return ResolvedDate(
                 value.start.replace(year=value.start.year - 1),
                 value.end.replace(year=value.end.year - 1),
-                "range",
+                DatePrecision.RANGE,
             )
         return value
     return resolver(m, published, lex)
@@ -314,23 +317,21 @@ def _join_ranges(text: str, found: list[DateMention], published: date) -> list[D
     while i < len(found):
         first = found[i]
         before = text[max(0, first.start_char - 12) : first.start_char]
-        if (
-            i + 1 < len(found)
-            and _BETWEEN.search(before)
-            and _AND.match(text[first.end_char : found[i + 1].start_char])
-        ):
+        between = _BETWEEN.search(before)
+        if i + 1 < len(found) and between and _AND.match(text[first.end_char : found[i + 1].start_char]):
             second = found[i + 1]
             begin, end = first.value.start, second.value.end
             if end < begin:  # "between March and early November" read in March: both ends in the past year
                 begin = begin.replace(year=begin.year - 1, day=1)
-            value = ResolvedDate(begin, max(end, begin), "range")
-            start = first.start_char - len(before) + _BETWEEN.search(before).start()  # type: ignore[union-attr]
+            value = ResolvedDate(begin, max(end, begin), DatePrecision.RANGE)
+            start = first.start_char - len(before) + between.start()
             out.append(DateMention(start, second.end_char, text[start : second.end_char], value))
             i += 2
             continue
-        if _SINCE.search(before):
-            start = first.start_char - len(before) + _SINCE.search(before).start()  # type: ignore[union-attr]
-            value = ResolvedDate(first.value.start, max(published, first.value.start), "range")
+        since = _SINCE.search(before)
+        if since:
+            start = first.start_char - len(before) + since.start()
+            value = ResolvedDate(first.value.start, max(published, first.value.start), DatePrecision.RANGE)
             out.append(DateMention(start, first.end_char, text[start : first.end_char], value))
         else:
             out.append(first)
@@ -353,7 +354,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc)
-        doc._.dates = [
+        records: list[DateRecord] = [
             {
                 "start": d.start_char,
                 "end": d.end_char,
@@ -364,10 +365,12 @@ class DatesComponent:
             }
             for d in find_dates(doc.text, published, self.lexicon)
         ]
+        doc._.dates = records
         return doc
 
 
-@Language.factory("wk_dates", default_config={"data_dir": None})
+# Reads only the text and ``doc._.published``, which ``make_doc`` sets (no component does).
+@Language.factory("wk_dates", default_config={"data_dir": None}, assigns=["doc._.dates"])
 def make_dates(nlp: Language, name: str, data_dir: str | None) -> DatesComponent:
     """The date resolver with the month and season parts of ``data_dir`` (default: the packaged ones)."""
     return DatesComponent(name, load_knowledge(data_dir).dates)

@@ -120,11 +120,11 @@ class GazetteerComponent:
         )
         taken = press | {i for span in ours for i in range(span.start, span.end)}
         theirs = [
-            span
+            tidied
             for e in doc.ents
             if not any(i in taken for i in range(e.start, e.end))
-            and (span := _tidy(e)) is not None
-            and self._is_name(span)
+            and (tidied := _tidy(e)) is not None
+            and self._is_name(tidied)
         ]
         ents = sorted(filter_spans([*ours, *theirs]), key=lambda s: s.start)
         if self.link_surnames:
@@ -228,6 +228,8 @@ def _tidy(ent: Span) -> Span | None:
 @Language.factory(
     "wk_gazetteer",
     default_config={"data_dir": None, "link_surnames": True},
+    requires=["doc.ents", "token.dep", "token.head", "token.tag"],
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type", "token.ent_kb_id"],
 )
 def make_gazetteer(nlp: Language, name: str, data_dir: str | None, link_surnames: bool) -> GazetteerComponent:
     """The gazetteer from the data files in ``data_dir`` (default: the packaged ones) and the outlets."""

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from watchkeeper.reading.knowledge import GenericCues
-from watchkeeper.reading.merging import Record
+from watchkeeper.reading.records import IncidentRecord
 
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-def _unanchored(record: Record, cues: GenericCues) -> bool:
+def _unanchored(record: IncidentRecord, cues: GenericCues) -> bool:
     """No date and no amount of its own (a duration, "over fifteen years", is no amount)."""
     amounts = [q for q in record["quantities"] if q.get("unit") not in cues.duration_units]
     return record["precision"] == "publication" and not amounts
@@ -48,25 +48,27 @@ def _named_doer(noun: Token) -> bool:
     )
 
 
-def plural_practice(record: Record, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+def plural_practice(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
     """Only plural triggers, no named doer, no date or amount: a practice ("documented oil transfers")."""
     nouns = [_noun_of(t) for t in triggers]
     return _unanchored(record, cues) and all(n.tag_ == "NNS" and not _named_doer(n) for n in nouns)
 
 
-def habitual_statement(record: Record, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+def habitual_statement(
+    record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues
+) -> bool:
     """A habitual or documenting statement without a date or amount ("the panel documented", "has long")."""
     text = f" {sent.text.lower()} "
     return _unanchored(record, cues) and any(f" {cue} " in text for cue in cues.habitual)
 
 
 # Each returns True when a candidate record is a generic mention, not an incident.
-GENERIC_CHECKS: list[Callable[[Record, Sequence[Token], Span, GenericCues], bool]] = [
+GENERIC_CHECKS: list[Callable[[IncidentRecord, Sequence[Token], Span, GenericCues], bool]] = [
     plural_practice,
     habitual_statement,
 ]
 
 
-def generic(record: Record, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+def generic(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
     """Whether any check calls the record a generic mention."""
     return any(check(record, triggers, sent, cues) for check in GENERIC_CHECKS)

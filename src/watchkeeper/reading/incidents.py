@@ -19,8 +19,10 @@ from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.generic import generic
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, load_knowledge
-from watchkeeper.reading.merging import Record, inherit_actors, merge
+from watchkeeper.reading.merging import inherit_actors, merge
+from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord, SpanRecord
 from watchkeeper.reading.roles import (
+    actor_record,
     char_token,
     clause_head,
     direct_objects,
@@ -30,6 +32,7 @@ from watchkeeper.reading.roles import (
     span_record,
     subject_of,
 )
+from watchkeeper.vocabulary import DatePrecision, IncidentStatus
 
 COUNTRY = frozenset({"country"})
 # What an actor slot may hold before places and ports become the state they lie in.
@@ -77,7 +80,7 @@ class IncidentsComponent:
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
         text = doc.text  # built once: Doc.text joins every token on each call
-        incidents: list[Record] = []
+        incidents: list[IncidentRecord] = []
         for sent in doc.sents:
             # once per sentence, not once per kind
             lowered, lemmas = sent.text.lower(), [t.lemma_.lower() for t in sent]
@@ -117,13 +120,13 @@ class IncidentsComponent:
                 found.append(token)
         for phrase in spec.phrases:
             for m in re.finditer(re.escape(phrase), text):
-                token = char_token(sent.doc, sent.start_char + m.start())
-                if token is not None and token not in found:
-                    found.append(token)
+                at = char_token(sent.doc, sent.start_char + m.start())
+                if at is not None and at not in found:
+                    found.append(at)
         return sorted(found, key=lambda t: t.i)
 
-    def _date_owner(self, doc: Doc, date: dict[str, object], triggers: list[Token]) -> Token | None:
-        span = doc.char_span(int(date["start"]), int(date["end"]), alignment_mode="expand")  # type: ignore[arg-type]
+    def _date_owner(self, doc: Doc, date: DateRecord, triggers: list[Token]) -> Token | None:
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
         if span is None:
             return None
         ancestors = list(span.root.ancestors)
@@ -137,7 +140,7 @@ class IncidentsComponent:
         # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;
         # a day there ("said on Tuesday") is when it was reported
         governing = [t for t in triggers if verb in clause_head(t).ancestors]
-        return governing[0] if governing and date["precision"] != "day" else None
+        return governing[0] if governing and date["precision"] != DatePrecision.DAY else None
 
     def _incidents(
         self,
@@ -148,21 +151,23 @@ class IncidentsComponent:
         spec: IncidentKind,
         triggers: list[Token],
         published: str,
-    ) -> list[Record]:
-        dates = [
+    ) -> list[IncidentRecord]:
+        dates: list[DateRecord] = [
             d
             for d in (doc._.dates or [])
             if sent.start_char <= d["start"] < sent.end_char and not _DATELINE.search(text, 0, d["start"])
         ]
-        by_trigger: dict[int, list[dict[str, object]]] = {}
-        for date in dates:
-            owner = self._date_owner(doc, date, triggers)
+        by_trigger: dict[int, list[DateRecord]] = {}
+        for found in dates:
+            owner = self._date_owner(doc, found, triggers)
             if owner is not None:
-                by_trigger.setdefault(owner.i, []).append(date)
-        out: list[Record] = []
-        groups = [(t, d) for t in triggers for d in by_trigger.get(t.i, [])] or [(triggers[0], None)]
+                by_trigger.setdefault(owner.i, []).append(found)
+        out: list[IncidentRecord] = []
+        groups: list[tuple[Token, DateRecord | None]] = [
+            (t, d) for t in triggers for d in by_trigger.get(t.i, [])
+        ] or [(triggers[0], None)]
         for trigger, date in groups:
-            record: Record = {
+            record: IncidentRecord = {
                 "kind": kind,
                 "start": sent.start_char,
                 "end": sent.end_char,
@@ -170,8 +175,8 @@ class IncidentsComponent:
                 "sent_end": sent.end_char,
                 "trigger": trigger.text,
                 "date": date["date"] if date else published,
-                "date_end": date["date_end"] if date and date["precision"] in ("range", "week") else None,
-                "precision": date["precision"] if date else "publication",
+                "date_end": date["date_end"] if date and date["precision"].has_end else None,
+                "precision": date["precision"] if date else DatePrecision.PUBLICATION,
                 "date_text": date["text"] if date else None,
                 "actors": self._sentence_actors(trigger, triggers, spec, kind, sent),
                 "place": self._place(sent),
@@ -181,14 +186,14 @@ class IncidentsComponent:
                 "status": self._status(sent, spec),
             }
             if kind == "council_vote":
-                record["tally"] = self._tally(sent, record["actors"])  # type: ignore[arg-type]
+                record["tally"] = self._tally(sent, record["actors"])
             if not generic(record, triggers, sent, self.generic_cues):
                 out.append(record)
         return out
 
     def _sentence_actors(
         self, trigger: Token, triggers: list[Token], spec: IncidentKind, kind: str, sent: Span
-    ) -> list[Record]:
+    ) -> list[ActorRecord]:
         """The trigger's actors, else those of another trigger of the kind in the sentence ("North Korea has
         sent 13,000 containers to Russia that may have carried shells": the dated "carried" names no one)."""
         actors = self._actors(trigger, spec, kind, sent)
@@ -198,8 +203,8 @@ class IncidentsComponent:
             actors = self._actors(other, spec, kind, sent)
         return actors
 
-    def _actors(self, trigger: Token, spec: IncidentKind, kind: str, sent: Span) -> list[Record]:
-        actors: list[Record] = []
+    def _actors(self, trigger: Token, spec: IncidentKind, kind: str, sent: Span) -> list[ActorRecord]:
+        actors: list[ActorRecord] = []
         if kind == "council_vote":
             return self._voters(sent)
         verb = clause_head(trigger)
@@ -218,28 +223,28 @@ class IncidentsComponent:
         ]
         if owners and subject_role:
             # "North Korean cyberattacks", "Russian strikes": the noun's own actor, not the clause's subject
-            actors.extend({"role": subject_role, **span_record(e)} for e in owners)
+            actors.extend(actor_record(subject_role, e) for e in owners)
         elif subject is not None and subject_role:
             for ent in phrase_entities(subject, deep=False):
                 if entity_type(ent) in allowed:
-                    actors.append({"role": subject_role, **span_record(ent)})
+                    actors.append(actor_record(subject_role, ent))
         prepositions = {p for p in spec.roles if p not in ("subject", "object")}
         for prep, ents in prep_objects(verb, prepositions, types=SLOT_TYPES).items():
             role = spec.roles[prep]
             for ent in filter(None, (self._state_of(e, role) for e in ents)):
-                actors.append({"role": role, **span_record(ent)})
+                actors.append(actor_record(role, ent))
         if "object" in spec.roles and (not spec.object_lemmas or verb.lemma_.lower() in spec.object_lemmas):
             role = spec.roles["object"]
             objects = direct_objects(verb, types=SLOT_TYPES)
             for ent in filter(None, (self._state_of(e, role) for e in objects)):
-                actors.append({"role": role, **span_record(ent)})
+                actors.append(actor_record(role, ent))
         if "flag" in spec.roles:
-            actors.extend({"role": spec.roles["flag"], **span_record(e)} for e in self._flags(sent, spec))
+            actors.extend(actor_record(spec.roles["flag"], e) for e in self._flags(sent, spec))
         if "port" in spec.roles:
-            actors.extend({"role": spec.roles["port"], **span_record(e)} for e in self._port_states(sent))
+            actors.extend(actor_record(spec.roles["port"], e) for e in self._port_states(sent))
         for ent in sent.ents if kind in ("ship_to_ship_transfer", "port_call") else []:
             if entity_type(ent) == "vessel":
-                actors.append({"role": "vessel", **span_record(ent)})
+                actors.append(actor_record("vessel", ent))
         present = {a["role"] for a in actors}
         for role, entity_id in spec.default.items():
             if role not in present:
@@ -279,9 +284,9 @@ class IncidentsComponent:
         for token in sent:
             if token.lower_ == "port":
                 for child in (c for c in token.children if c.dep_ in ("amod", "compound")):
-                    ent = entity_of(child)
-                    if ent is not None and entity_type(ent) == "country":
-                        return [ent]
+                    named = entity_of(child)
+                    if named is not None and entity_type(named) == "country":
+                        return [named]
         return []
 
     def _state_of(self, ent: Span, role: str) -> Span | None:
@@ -295,8 +300,8 @@ class IncidentsComponent:
             return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=state)
         return None
 
-    def _voters(self, sent: Span) -> list[Record]:
-        actors: list[Record] = []
+    def _voters(self, sent: Span) -> list[ActorRecord]:
+        actors: list[ActorRecord] = []
         for token in sent:
             word = token.lemma_.lower()
             for role, cues in self.vote_roles.items():
@@ -332,10 +337,10 @@ class IncidentsComponent:
                     if entity_type(ent) == "country" and not any(
                         a.get("entity_id") == ent.kb_id_ and a["role"] == role for a in actors
                     ):
-                        actors.append({"role": role, **span_record(ent)})
+                        actors.append(actor_record(role, ent))
         return actors
 
-    def _tally(self, sent: Span, actors: list[Record]) -> dict[str, int]:
+    def _tally(self, sent: Span, actors: list[ActorRecord]) -> dict[str, int]:
         tally: dict[str, int] = {}
         for key, pattern in _TALLY.items():
             m = pattern.search(sent.text)
@@ -352,7 +357,7 @@ class IncidentsComponent:
         return tally
 
     @staticmethod
-    def _place(sent: Span) -> Record | None:
+    def _place(sent: Span) -> SpanRecord | None:
         ports = [e for e in sent.ents if entity_type(e) == "port"]
         if ports:
             return span_record(ports[0])
@@ -366,13 +371,13 @@ class IncidentsComponent:
                 return span_record(ent)
         return None
 
-    def _status(self, sent: Span, spec: IncidentKind) -> str:
+    def _status(self, sent: Span, spec: IncidentKind) -> IncidentStatus:
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         if words & self.denies:
-            return "denied"
+            return IncidentStatus.DENIED
         if words & self.hedges:
-            return "alleged"
-        return spec.status
+            return IncidentStatus.ALLEGED
+        return IncidentStatus(spec.status)
 
 
 def _speaker_of(token: Token) -> Token | None:
@@ -384,7 +389,22 @@ def _speaker_of(token: Token) -> Token | None:
     return None
 
 
-@Language.factory("wk_incidents", default_config={"data_dir": None})
+@Language.factory(
+    "wk_incidents",
+    default_config={"data_dir": None},
+    requires=[
+        "doc._.dates",
+        "doc._.quantities",
+        "doc.sents",
+        "doc.ents",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.tag",
+        "token.ent_type",
+    ],
+    assigns=["doc._.incidents"],
+)
 def make_incidents(nlp: Language, name: str, data_dir: str | None) -> IncidentsComponent:
     """The incidents component with the trigger lexicon of ``data_dir`` (default: the packaged one)."""
     knowledge = load_knowledge(data_dir)

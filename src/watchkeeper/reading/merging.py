@@ -7,32 +7,36 @@ that dates it), is one event; a report naming no actors continues the last one o
 
 from __future__ import annotations
 
-Record = dict[str, object]
+from watchkeeper.reading.records import ActorRecord, IncidentRecord
+from watchkeeper.vocabulary import DatePrecision, IncidentStatus
 
 
-def less_precise(target: Record, incident: Record) -> bool:
+def less_precise(target: IncidentRecord, incident: IncidentRecord) -> bool:
     """Whether the merged record should take the new report's date (a day beats a month beats no date)."""
-    rank = {"day": 0, "week": 1, "range": 2, "month": 3, "quarter": 4, "year": 5, "publication": 6}
-    return rank[str(incident["precision"])] < rank[str(target["precision"])]
+    return DatePrecision(incident["precision"]).rank < DatePrecision(target["precision"]).rank
 
 
-def inherit_actors(incidents: list[Record]) -> list[Record]:
+def inherit_actors(incidents: list[IncidentRecord]) -> list[IncidentRecord]:
     """A report naming no actors continues the last one of its kind ("They were then shipped to Dunai")."""
-    last: dict[str, list[Record]] = {}
+    last: dict[str, list[ActorRecord]] = {}
     for incident in incidents:
-        named = [a for a in incident["actors"] if not a.get("implied")]  # type: ignore[union-attr]
+        named = [a for a in incident["actors"] if not a.get("implied")]
         if named:
-            last[str(incident["kind"])] = named
-        elif str(incident["kind"]) in last:
-            roles = {a["role"] for a in last[str(incident["kind"])]}
-            implied = [a for a in incident["actors"] if a["role"] not in roles]  # type: ignore[union-attr]
-            incident["actors"] = [*last[str(incident["kind"])], *implied]
+            last[incident["kind"]] = named
+        elif incident["kind"] in last:
+            roles = {a["role"] for a in last[incident["kind"]]}
+            implied = [a for a in incident["actors"] if a["role"] not in roles]
+            incident["actors"] = [*last[incident["kind"]], *implied]
     return incidents
 
 
-def merge(incidents: list[Record]) -> list[Record]:
+def _actor_key(actor: ActorRecord) -> tuple[str, str | None]:
+    return actor["role"], actor["entity_id"] or actor["text"]
+
+
+def merge(incidents: list[IncidentRecord]) -> list[IncidentRecord]:
     """One record per event: same kind and date, or a dateless report into the first of its kind."""
-    merged: list[Record] = []
+    merged: list[IncidentRecord] = []
     for incident in incidents:
         # a document reports one Council vote; later sentences add tallies and voters ("Russia's veto")
         vote = incident["kind"] == "council_vote"
@@ -45,8 +49,8 @@ def merge(incidents: list[Record]) -> list[Record]:
                     vote
                     or (m["date"], m["date_end"], m["precision"])
                     == (incident["date"], incident["date_end"], incident["precision"])
-                    or incident["precision"] == "publication"
-                    or m["precision"] == "publication"
+                    or incident["precision"] == DatePrecision.PUBLICATION
+                    or m["precision"] == DatePrecision.PUBLICATION
                 )
             ),
             None,
@@ -55,30 +59,30 @@ def merge(incidents: list[Record]) -> list[Record]:
             merged.append({**incident, "mentions": [[incident["start"], incident["end"]]]})
             continue
         if less_precise(target, incident):
-            for key in ("date", "date_end", "precision", "date_text"):
-                target[key] = incident[key]
-        seen = {(a["role"], a["entity_id"] or a["text"]) for a in target["actors"]}  # type: ignore[union-attr]
-        for actor in incident["actors"]:  # type: ignore[union-attr]
-            if (actor["role"], actor["entity_id"] or actor["text"]) not in seen:
-                target["actors"].append(actor)  # type: ignore[union-attr]
+            target["date"] = incident["date"]
+            target["date_end"] = incident["date_end"]
+            target["precision"] = incident["precision"]
+            target["date_text"] = incident["date_text"]
+        seen = {_actor_key(a) for a in target["actors"]}
+        for actor in incident["actors"]:
+            if _actor_key(actor) not in seen:
+                target["actors"].append(actor)
         target["actors"] = [
             a
             for a in target["actors"]
             if not a.get("implied")
-            or not any(  # type: ignore[union-attr]
-                b["role"] == a["role"] and not b.get("implied") for b in target["actors"]
-            )
-        ]  # type: ignore[union-attr]
+            or not any(b["role"] == a["role"] and not b.get("implied") for b in target["actors"])
+        ]
         target["place"] = target["place"] or incident["place"]
-        known = {(q["start"], q["end"]) for q in target["quantities"]}  # type: ignore[union-attr]
-        target["quantities"] += [q for q in incident["quantities"] if (q["start"], q["end"]) not in known]  # type: ignore[operator, union-attr]
+        known = {(q["start"], q["end"]) for q in target["quantities"]}
+        target["quantities"] += [q for q in incident["quantities"] if (q["start"], q["end"]) not in known]
         if "tally" in incident:
-            target["tally"] = {**incident["tally"], **target.get("tally", {})}  # type: ignore[dict-item]
+            target["tally"] = {**incident["tally"], **target.get("tally", {})}
         if (
-            incident["status"] == "confirmed"
-            and target["status"] == "alleged"
+            incident["status"] == IncidentStatus.CONFIRMED
+            and target["status"] == IncidentStatus.ALLEGED
             and incident["kind"] == "council_vote"
         ):
-            target["status"] = "confirmed"
-        target["mentions"].append([incident["start"], incident["end"]])  # type: ignore[union-attr]
+            target["status"] = IncidentStatus.CONFIRMED
+        target.setdefault("mentions", []).append([incident["start"], incident["end"]])
     return merged

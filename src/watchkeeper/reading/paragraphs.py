@@ -35,7 +35,7 @@ class ParagraphsComponent:
         return doc
 
 
-@Language.factory("wk_paragraphs")
+@Language.factory("wk_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraphs(nlp: Language, name: str) -> ParagraphsComponent:
     """The paragraphs component (no settings)."""
     return ParagraphsComponent(name)

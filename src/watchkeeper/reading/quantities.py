@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from watchkeeper.reading.knowledge import QuantityLexicon, load_knowledge
+from watchkeeper.reading.records import QuantityRecord
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,8 @@ class Quantity:
     lower_bound: bool
     approximate: bool
 
-    def as_record(self) -> dict[str, object]:
+    def as_record(self) -> QuantityRecord:
+        """The quantity as the record the component sets (a whole value as an int)."""
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
         return {
             "start": self.start_char,
@@ -166,7 +168,9 @@ class QuantitiesComponent:
         return doc
 
 
-@Language.factory("wk_quantities", default_config={"data_dir": None})
+@Language.factory(
+    "wk_quantities", default_config={"data_dir": None}, requires=["doc._.dates"], assigns=["doc._.quantities"]
+)
 def make_quantities(nlp: Language, name: str, data_dir: str | None) -> QuantitiesComponent:
     """The quantities component with the lexicon of ``data_dir`` (default: the packaged one)."""
     return QuantitiesComponent(name, load_knowledge(data_dir).quantities)

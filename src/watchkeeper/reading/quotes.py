@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, load_knowledge
+from watchkeeper.reading.records import QuoteRecord
 from watchkeeper.reading.roles import ACTOR_TYPES, entity_of, phrase_entities, span_record, subject_of
 
 OPENING = {"“": "”", '"': '"', "«": "»"}
@@ -75,7 +76,7 @@ class QuotesComponent:
         last_speaker: Span | None = None
         marks = find_quote_marks(doc.text)
         inside = [(m.open, m.close) for m in marks]
-        quotes: list[dict[str, object]] = []
+        quotes: list[QuoteRecord] = []
         speakers_by_cue: dict[int, Span] = {}
         for sent in doc.sents:
             for token in sent:  # named speakers outside quotes update the discourse's last speaker
@@ -184,7 +185,12 @@ class QuotesComponent:
         return None
 
 
-@Language.factory("wk_quotes", default_config={"data_dir": None})
+@Language.factory(
+    "wk_quotes",
+    default_config={"data_dir": None},
+    requires=["doc.sents", "doc.ents", "token.dep", "token.head", "token.lemma", "token.tag"],
+    assigns=["doc._.quotes"],
+)
 def make_quotes(nlp: Language, name: str, data_dir: str | None) -> QuotesComponent:
     """The quotes component with the cue lexicon of ``data_dir`` (default: the packaged one)."""
     return QuotesComponent(nlp, name, load_knowledge(data_dir).cues)

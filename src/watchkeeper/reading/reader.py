@@ -27,6 +27,14 @@ from watchkeeper.reading.pipeline import (
     pipeline_version,
     read_texts,
 )
+from watchkeeper.reading.records import (
+    ActorRecord,
+    ClaimRecord,
+    IncidentRecord,
+    MentionRecord,
+    QuoteRecord,
+    SpanRecord,
+)
 from watchkeeper.store import Store
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.reading import Claim, DocumentReading, Incident, IncidentActor, Mention, Quote
@@ -133,8 +141,13 @@ def _clear(session: Session, document_id: str) -> None:
     session.flush()
 
 
-def _spans(record: dict[str, object]) -> dict[str, int]:
-    return {k: int(record[k]) for k in ("start", "end", "sent_start", "sent_end")}  # type: ignore[call-overload]
+def _spans(record: MentionRecord | QuoteRecord | ClaimRecord | IncidentRecord) -> dict[str, int]:
+    return {
+        "start": record["start"],
+        "end": record["end"],
+        "sent_start": record["sent_start"],
+        "sent_end": record["sent_end"],
+    }
 
 
 def store_reading(
@@ -145,7 +158,7 @@ def store_reading(
     linker = EntityLinker(session, known)
     mention_at: dict[tuple[int, int], Mention] = {}
     for m in reading.mentions:
-        entity_id = linker.link(str(m["text"]), str(m["type"]), m["entity_id"])  # type: ignore[arg-type]
+        entity_id = linker.link(m["text"], m["type"], m["entity_id"])
         mention = Mention(
             id=content_id("mention", document_id, m["start"], m["end"]),
             document_id=document_id,
@@ -155,36 +168,38 @@ def store_reading(
             **_spans(m),
         )
         session.add(mention)
-        mention_at[(int(m["start"]), int(m["end"]))] = mention  # type: ignore[call-overload]
+        mention_at[(m["start"], m["end"])] = mention
     session.flush()
 
-    def entity_of(record: dict[str, object] | None) -> str | None:
+    def entity_of(record: SpanRecord | ActorRecord | None) -> str | None:
         if not record:
             return None
-        mention = mention_at.get((record.get("start"), record.get("end")))  # type: ignore[arg-type]
+        start, end = record["start"], record["end"]
+        mention = mention_at.get((start, end)) if start is not None and end is not None else None
         if mention is not None:
             return mention.entity_id
-        return linker.link(record.get("text"), str(record.get("type")), record.get("entity_id"))  # type: ignore[arg-type]
+        return linker.link(record["text"], record["type"], record["entity_id"])
 
     for q in reading.quotes:
-        speaker = q["speaker"]  # type: ignore[assignment]
-        mention = mention_at.get((speaker["start"], speaker["end"]))  # type: ignore[index]
+        speaker = q["speaker"]
+        spoken_by = mention_at.get((speaker["start"], speaker["end"]))
         session.add(
             Quote(
                 id=content_id("quote", document_id, q["start"], q["end"]),
                 document_id=document_id,
                 words=q["text"],
                 cue=str(q["cue"])[:100],
-                speaker_text=speaker["text"],  # type: ignore[index]
-                speaker_mention_id=mention.id if mention else None,
-                speaker_id=entity_of(speaker),  # type: ignore[arg-type]
+                speaker_text=speaker["text"],
+                speaker_mention_id=spoken_by.id if spoken_by else None,
+                speaker_id=entity_of(speaker),
                 **_spans(q),
             )
         )
     claim_ids: set[str] = set()
     for c in reading.claims:
-        claimant = c["claimant"]  # type: ignore[assignment]
-        for accused in c["accused"] or [None]:  # type: ignore[attr-defined]
+        claimant = c["claimant"]
+        accused_list: list[SpanRecord | ActorRecord | None] = [*c["accused"]] or [None]
+        for accused in accused_list:
             accused_id = entity_of(accused)
             claim_id = content_id(
                 "claim", document_id, c["start"], c["end"], entity_of(claimant), accused_id, c["polarity"]
@@ -200,7 +215,7 @@ def store_reading(
                     polarity=c["polarity"],
                     act=c["act"],
                     claimant_text=claimant["text"],
-                    claimant_id=entity_of(claimant),  # type: ignore[index, arg-type]
+                    claimant_id=entity_of(claimant),
                     accused_text=accused["text"] if accused else None,
                     accused_id=accused_id,
                     **_spans(c),
@@ -211,7 +226,7 @@ def store_reading(
         incident_id = content_id(
             "incident", document_id, inc["kind"], inc["start"], inc["date"], inc["date_end"], inc["precision"]
         )
-        place = inc["place"]  # type: ignore[assignment]
+        place = inc["place"]
         session.add(
             Incident(
                 id=incident_id,
@@ -222,10 +237,10 @@ def store_reading(
                 date_end=_date(inc["date_end"]),
                 precision=inc["precision"],
                 date_text=inc["date_text"],
-                place_text=place["text"] if place else None,  # type: ignore[index]
+                place_text=place["text"] if place else None,
                 place_id=entity_of(place),
                 quantities=inc["quantities"],
-                tally=inc.get("tally"),  # type: ignore[arg-type]
+                tally=inc.get("tally"),
                 mentions=inc.get("mentions", []),
                 status=inc["status"],
                 **_spans(inc),
@@ -233,17 +248,17 @@ def store_reading(
         )
         session.flush()
         roles: set[tuple[str, str]] = set()
-        for actor in inc["actors"]:  # type: ignore[attr-defined]
-            entity_id = entity_of(actor)
-            if entity_id is None or (actor["role"], entity_id) in roles:
+        for actor in inc["actors"]:
+            actor_id = entity_of(actor)
+            if actor_id is None or (actor["role"], actor_id) in roles:
                 continue
-            roles.add((actor["role"], entity_id))
+            roles.add((actor["role"], actor_id))
             session.add(
                 IncidentActor(
                     incident_id=incident_id,
                     role=actor["role"],
-                    entity_id=entity_id,
-                    text=actor.get("text"),
+                    entity_id=actor_id,
+                    text=actor["text"],
                     implied=bool(actor.get("implied")),
                 )
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from watchkeeper.reading.gazetteer import entity_type
+from watchkeeper.reading.records import ActorRecord, SpanRecord
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 ACTOR_TYPES = frozenset({"person", "org", "country"})
@@ -91,9 +92,22 @@ def direct_objects(verb: Token, *, types: frozenset[str] = ACTOR_TYPES) -> list[
     return found
 
 
-def span_record(span: Span) -> dict[str, object]:
+def span_record(span: Span) -> SpanRecord:
     """An entity span as plain data (what the components store on the Doc)."""
     return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "label": span.label_,
+        "entity_id": span.kb_id_ or None,
+        "type": entity_type(span),
+    }
+
+
+def actor_record(role: str, span: Span) -> ActorRecord:
+    """An entity span in an incident role."""
+    return {
+        "role": role,
         "start": span.start_char,
         "end": span.end_char,
         "text": span.text,

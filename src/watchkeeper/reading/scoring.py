@@ -10,36 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from watchkeeper.reading.corpus import Article
 from watchkeeper.reading.knowledge import slug
 from watchkeeper.reading.pipeline import Reading
+from watchkeeper.reading.records import (
+    ActorRecord,
+    ClaimRecord,
+    IncidentRecord,
+    MentionRecord,
+    QuoteRecord,
+    SpanRecord,
+)
+from watchkeeper.scoring import PRF
+from watchkeeper.vocabulary import DatePrecision
+
+Gold = dict[str, Any]  # a gold annotation as the corpus's YAML gives it
+P = TypeVar("P")  # a predicted record
 
 
 @dataclass
-class Score:
-    """Counts of one measure and the figures they give."""
+class Score(PRF):
+    """The counts and figures of one named measure."""
 
-    name: str
-    true_positives: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    name: str = ""
 
 
-def predicted_id(record: dict) -> str | None:
+def predicted_id(record: SpanRecord | ActorRecord | MentionRecord) -> str | None:
     """The id the store's linker gives a record without a gazetteer id: ``<type>:<slug of its words>``."""
     if record.get("entity_id"):
         return str(record["entity_id"])
@@ -63,7 +61,7 @@ def _as_list(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def matching(gold: list[dict], predicted: list[dict], same: Callable[[dict, dict], bool]) -> dict[int, int]:
+def matching(gold: list[Gold], predicted: list[P], same: Callable[[Gold, P], bool]) -> dict[int, int]:
     """One-to-one greedy matching: gold index to predicted index."""
     used: dict[int, int] = {}
     for gi, g in enumerate(gold):
@@ -75,20 +73,19 @@ def matching(gold: list[dict], predicted: list[dict], same: Callable[[dict, dict
 
 
 def _pairs(
-    gold: Iterable[dict], predicted: Iterable[dict], same: Callable[[dict, dict], bool]
+    gold: Iterable[Gold], predicted: Iterable[P], same: Callable[[Gold, P], bool]
 ) -> tuple[int, int, int]:
     """One-to-one greedy matching; returns (matched, predicted, gold)."""
-    gold, predicted = list(gold), list(predicted)
-    return len(matching(gold, predicted, same)), len(predicted), len(gold)
+    golds, predictions = list(gold), list(predicted)
+    return len(matching(golds, predictions, same)), len(predictions), len(golds)
 
 
 def _add(score: Score, counts: tuple[int, int, int]) -> None:
-    score.true_positives += counts[0]
-    score.predicted += counts[1]
-    score.gold += counts[2]
+    score.add(*counts)
 
 
 def score_entities(article: Article, reading: Reading, typed: Score, canonical: Score) -> None:
+    """Count mentions against the gold entities, by text and type and by text and canonical id."""
     gold = article.gold.get("entities") or []
     _add(
         typed,
@@ -105,7 +102,7 @@ def score_entities(article: Article, reading: Reading, typed: Score, canonical: 
     )
 
 
-def _set_counts(gold: set, predicted: set) -> tuple[int, int, int]:
+def _set_counts(gold: set[tuple[Any, ...]], predicted: set[tuple[Any, ...]]) -> tuple[int, int, int]:
     return len(gold & predicted), len(predicted), len(gold)
 
 
@@ -114,17 +111,19 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-def same_quote(article: Article) -> Callable[[dict, dict], bool]:
+def same_quote(article: Article) -> Callable[[Gold, QuoteRecord], bool]:
     """Quotes agree when their words overlap and the speaker is the gold's."""
     return lambda g, p: _same_words(g["text"], p["text"]) and predicted_id(p["speaker"]) == g["speaker"]
 
 
 def score_quotes(article: Article, reading: Reading, score: Score) -> None:
+    """Count quotes against the gold quotes."""
     _add(score, _pairs(article.gold.get("quotes") or [], reading.quotes, same_quote(article)))
 
 
-def _unique_claims(claims: list[dict]) -> list[dict]:
-    seen, out = set(), []
+def _unique_claims(claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    seen: set[tuple[str | None, str, int]] = set()
+    out: list[ClaimRecord] = []
     for c in claims:
         key = (predicted_id(c["claimant"]), c["polarity"], c["sent_start"])
         if key not in seen:
@@ -133,10 +132,10 @@ def _unique_claims(claims: list[dict]) -> list[dict]:
     return out
 
 
-def same_claim(article: Article) -> Callable[[dict, dict], bool]:
+def same_claim(article: Article) -> Callable[[Gold, ClaimRecord], bool]:
     """Claims agree on claimant and polarity, the gold words lying in the claim's sentence."""
 
-    def same(g: dict, p: dict) -> bool:
+    def same(g: Gold, p: ClaimRecord) -> bool:
         where = _located(article.text, g.get("text"))
         return (
             predicted_id(p["claimant"]) in _as_list(g["claimant"])
@@ -148,28 +147,30 @@ def same_claim(article: Article) -> Callable[[dict, dict], bool]:
 
 
 def score_claims(article: Article, reading: Reading, score: Score) -> None:
+    """Count claims (one per claimant, polarity and sentence) against the gold claims."""
     _add(score, _pairs(article.gold.get("claims") or [], _unique_claims(reading.claims), same_claim(article)))
 
 
-def _in_incident(article: Article, g: dict, p: dict) -> bool:
+def _in_incident(article: Article, g: Gold, p: IncidentRecord) -> bool:
     where = _located(article.text, g.get("text"))
     spans = p.get("mentions") or [[p["start"], p["end"]]]
     return p["kind"] == g["kind"] and any(_overlaps(where, (s, e)) for s, e in spans)
 
 
-def _actors_agree(g: dict, p: dict) -> bool:
+def _actors_agree(g: Gold, p: IncidentRecord) -> bool:
     found = {(a["role"], predicted_id(a)) for a in p["actors"]}
     return all(
         (role, who) in found for role, value in (g.get("actors") or {}).items() for who in _as_list(value)
     )
 
 
-def _dates_agree(g: dict, p: dict) -> bool:
+def _dates_agree(g: Gold, p: IncidentRecord) -> bool:
     gold = str(g["date"]) if g.get("date") else None
-    return gold == p["date"] or (gold is None and p["precision"] == "publication")
+    return gold == p["date"] or (gold is None and p["precision"] == DatePrecision.PUBLICATION)
 
 
 def score_incidents(article: Article, reading: Reading, kind: Score, actors: Score, dated: Score) -> None:
+    """Count incidents against the gold incidents: by kind, by kind and actors, by kind and date."""
     gold = article.gold.get("incidents") or []
     _add(kind, _pairs(gold, reading.incidents, lambda g, p: _in_incident(article, g, p)))
     _add(
@@ -182,20 +183,22 @@ def score_incidents(article: Article, reading: Reading, kind: Score, actors: Sco
     )
 
 
-def same_incident(article: Article) -> Callable[[dict, dict], bool]:
+def same_incident(article: Article) -> Callable[[Gold, IncidentRecord], bool]:
     """Incidents agree on kind, sentence and every gold actor in its role."""
     return lambda g, p: _in_incident(article, g, p) and _actors_agree(g, p)
 
 
 # Per record type shown by ``errors``: the gold key, the predicted records and how they agree.
-ERROR_VIEWS: dict[str, tuple[str, Callable[[Reading], list[dict]], Callable[[Article], Callable]]] = {
+ERROR_VIEWS: dict[
+    str, tuple[str, Callable[[Reading], list[Any]], Callable[[Article], Callable[[Gold, Any], bool]]]
+] = {
     "quotes": ("quotes", lambda r: list(r.quotes), same_quote),
     "claims": ("claims", lambda r: _unique_claims(r.claims), same_claim),
     "incidents": ("incidents", lambda r: list(r.incidents), same_incident),
 }
 
 
-def errors(article: Article, reading: Reading, view: str) -> tuple[list[dict], list[dict]]:
+def errors(article: Article, reading: Reading, view: str) -> tuple[list[Gold], list[Any]]:
     """The gold records missed and the predicted records unmatched, for one record type of one article."""
     key, predicted_of, same_of = ERROR_VIEWS[view]
     gold, predicted = list(article.gold.get(key) or []), predicted_of(reading)
@@ -218,7 +221,7 @@ def score_corpus(pairs: Iterable[tuple[Article, Reading]]) -> list[Score]:
         "incidents (kind+actors)",
         "incidents (kind+date)",
     ]
-    s = [Score(n) for n in names]
+    s = [Score(name=n) for n in names]
     for article, reading in pairs:
         score_entities(article, reading, s[0], s[1])
         score_quotes(article, reading, s[2])
