@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from watchkeeper.reading.knowledge import GenericCues
 from watchkeeper.reading.records import IncidentRecord
+from watchkeeper.vocabulary import DatePrecision
 
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -22,7 +23,7 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 def _unanchored(record: IncidentRecord, cues: GenericCues) -> bool:
     """No date and no amount of its own (a duration, "over fifteen years", is no amount)."""
     amounts = [q for q in record["quantities"] if q.get("unit") not in cues.duration_units]
-    return record["precision"] == "publication" and not amounts
+    return record["precision"] == DatePrecision.PUBLICATION and not amounts
 
 
 def _noun_of(token: Token) -> Token:
