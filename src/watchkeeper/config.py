@@ -11,6 +11,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from watchkeeper.errors import ConfigError
 
@@ -44,8 +45,9 @@ class Settings:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
-    def with_overrides(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_overrides(self, **changes: Any) -> Settings:
+        """These settings with some fields replaced (``workspace=...``, ``database_url=...``)."""
+        return replace(self, **changes)
 
 
 def default_database_url(workspace: Path) -> str:

@@ -44,7 +44,7 @@ FORMATS = ("json", "csv", "ftm")
 
 def _load(spec: str) -> RecordSource:
     module_name, _, attr = spec.partition(":")
-    return getattr(importlib.import_module(module_name), attr)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module_name), attr)
 
 
 def iter_records(session: Session, types: set[str] | None = None) -> Iterator[Record]:

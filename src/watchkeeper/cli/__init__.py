@@ -7,8 +7,8 @@ Conventions every command follows (see docs/cli.md): ``--json`` on list/show com
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -24,11 +24,15 @@ from watchkeeper.cli.output import err_console
 from watchkeeper.config import load_settings
 from watchkeeper.errors import WatchkeeperError
 
+if TYPE_CHECKING:
+    # typer vendors click; its groups are invoked with the vendored Context
+    from typer._click.core import Context
+
 
 class WatchkeeperGroup(TyperGroup):
     """Turns a WatchkeeperError anywhere below into a one-line message and exit code 1."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: Context) -> object:
         try:
             return super().invoke(ctx)
         except WatchkeeperError as exc:

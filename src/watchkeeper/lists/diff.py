@@ -61,6 +61,7 @@ def diff_entries(old: Iterable[ListedEntry], new: Iterable[ListedEntry]) -> list
         before, after = old_by_id.get(entry_id), new_by_id.get(entry_id)
         entry = after or before
         assert entry is not None
+        fields: dict[str, dict[str, Any]]
         if before is None:
             kind, fields = "added", {}
         elif after is None:

@@ -135,7 +135,8 @@ def parse_ftm_file(path: Path | str, *, source: str | None = None) -> ParsedList
         names = _names(entity) if schema is not None else []
         if schema is None or not names:
             continue
-        for sanction in sanctions.get(entity.id or "", []) or [None]:
+        listings: list[EntityProxy | None] = [*sanctions.get(entity.id or "", [])] or [None]
+        for sanction in listings:
             list_id, reference, listed_on, legal_basis = _listing(sanction, entity)
             resolution, paragraph = _basis(list_id, schema, listed_on, legal_basis)
             imo = _first(entity, "imoNumber") if schema == "Vessel" else None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from watchkeeper.errors import InputFileError
 
@@ -50,11 +51,11 @@ def load_config(path: Path | None) -> DetectorConfig:
         raise InputFileError(path, f"cannot read detector settings: {exc}") from exc
     table = data.get("detectors", data)
     known = {f.name: f for f in fields(DetectorConfig)}
-    values: dict[str, float | int] = {}
+    values: dict[str, Any] = {}  # each an int or a float, as its field says
     for key, value in table.items():
         if key not in known:
             raise InputFileError(path, f"unknown setting; known: {', '.join(known)}", field=key)
         if not isinstance(value, int | float) or isinstance(value, bool):
             raise InputFileError(path, "must be a number", field=key)
         values[key] = int(value) if known[key].type == "int" else float(value)
-    return DetectorConfig(**values)  # type: ignore[arg-type]
+    return DetectorConfig(**values)

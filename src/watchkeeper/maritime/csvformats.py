@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -90,6 +91,13 @@ def _q(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
 
+def _aggregate(con: duckdb.DuckDBPyConnection, query: str) -> tuple[Any, ...]:
+    """The one row an aggregate query without GROUP BY gives."""
+    row = con.execute(query).fetchone()
+    assert row is not None
+    return row
+
+
 def read_csv(path: Path) -> CsvBatch:
     """Read a MarineCadastre- or DMA-style CSV into cleaned positions and per-row identity columns."""
     con = duckdb.connect()
@@ -102,9 +110,7 @@ def read_csv(path: Path) -> CsvBatch:
     header = [r[0] for r in con.execute("DESCRIBE raw").fetchall()]
     m = _mapping(path, header)
     counts: Counter[str] = Counter()
-    counts["wrong_field_count"] += int(
-        con.execute("SELECT count(DISTINCT line) FROM reject_errors").fetchone()[0]
-    )
+    counts["wrong_field_count"] += int(_aggregate(con, "SELECT count(DISTINCT line) FROM reject_errors")[0])
 
     def col(name: str, default: str = "NULL") -> str:
         if name not in m:
@@ -132,8 +138,10 @@ def read_csv(path: Path) -> CsvBatch:
             lower(coalesce({col("mobile")}, '')) AS mobile
         FROM raw
     """)
-    total = int(con.execute("SELECT count(*) FROM parsed").fetchone()[0])
-    reasons = con.execute("""
+    total = int(_aggregate(con, "SELECT count(*) FROM parsed")[0])
+    reasons = _aggregate(
+        con,
+        """
         SELECT
             count(*) FILTER (WHERE t IS NULL),
             count(*) FILTER (WHERE t IS NOT NULL AND (mmsi IS NULL OR mmsi <= 0 OR mmsi > 999999999)),
@@ -145,7 +153,8 @@ def read_csv(path: Path) -> CsvBatch:
                              AND (abs(lat) > 90 OR abs(lon) > 180)),
             count(*) FILTER (WHERE mobile IN ('base station', 'aton'))
         FROM parsed
-    """).fetchone()
+    """,
+    )
     for reason, n in zip(
         (
             "bad_timestamp",

@@ -200,8 +200,8 @@ def _static(v: np.ndarray, msg_type: int) -> dict[str, np.ndarray]:
         }
     part = bits(v, 38, 2)
     a = part == 0
-    name = np.where(a, text(v, 40, 20), None)
-    call_sign = np.where(a, None, text(v, 90, 7))
+    name = np.where(a, text(v, 40, 20), none)
+    call_sign = np.where(a, none, text(v, 90, 7))
     dims = {k: np.where(a, -1, col) for k, col in _dimensions(v, 132).items()}
     return {
         "part": part,

@@ -130,7 +130,7 @@ def build_events(session: Session, tracks: Tracks, detections: list[Detection]) 
     events = []
     for d in detections:
         mmsis = [str(m) for m in d.mmsis]
-        matches = []
+        matches: list[dict[str, Any]] = []
         for m in mmsis:
             broadcasts = [Broadcast(m, r.name, r.imo) for r in history.get(m, [])] or [Broadcast(m)]
             matches.extend({"mmsi": m, **vm.as_dict()} for vm in match_vessel(broadcasts, designated))

@@ -13,8 +13,10 @@ EARTH_RADIUS_KM = 6371.0088
 KM_PER_NM = 1.852
 
 
-def haversine_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """Great-circle distance in kilometres, element-wise."""
+def haversine_km(
+    lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray | float, lon2: np.ndarray | float
+) -> np.ndarray:
+    """Great-circle distance in kilometres, element-wise (the second point may be one fixed point)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2 - lon1)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 from sqlalchemy import select
@@ -82,8 +83,9 @@ def observations_from_reports(reports: dict[str, np.ndarray]) -> list[Observatio
         return []
     timed = reports["ts"] >= 0
     order = np.lexsort((reports["ts"], reports["mmsi"]))
-    state: dict[int, dict[str, object]] = {}
-    spans: dict[tuple, list] = {}
+    state: dict[int, dict[str, Any]] = {}
+    # (mmsi, name, imo, call sign, ship type) -> [first seen, last seen, draught, destination]
+    spans: dict[tuple[str, str | None, str | None, str | None, int | None], list[Any]] = {}
     for i in order[timed[order]].tolist():
         mmsi = int(reports["mmsi"][i])
         if not 0 < mmsi <= 999_999_999:

@@ -141,7 +141,7 @@ def import_file(
             if progress:
                 progress(end, total)
     with store.session() as session:
-        record = session.get(MaritimeImport, file_id)
+        record = session.get_one(MaritimeImport, file_id)
         record.complete = True
         record.counts = dict(result.counts)
     if progress:
@@ -152,7 +152,7 @@ def import_file(
 def _commit_batch(store: Store, result: ImportResult, batch: int, reports: dict) -> None:
     with store.session() as session:
         result.identities_added += upsert_identities(session, observations_from_reports(reports))
-        record = session.get(MaritimeImport, result.file_id)
+        record = session.get_one(MaritimeImport, result.file_id)
         record.batches_done = batch + 1
         record.counts = dict(result.counts)
 

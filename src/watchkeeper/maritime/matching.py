@@ -7,7 +7,7 @@ while IMO numbers do not.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,12 +18,20 @@ MATCH_THRESHOLD = 0.5
 
 
 class DesignatedVesselLike(Protocol):
-    designation_id: str
-    reference: str
-    name: str
-    imo: str | None
-    mmsi: str | None
-    aliases: tuple[str, ...]
+    """What the matcher reads of a designated vessel (read-only: the lists stage's records are frozen)."""
+
+    @property
+    def designation_id(self) -> str: ...
+    @property
+    def reference(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def imo(self) -> str | None: ...
+    @property
+    def mmsi(self) -> str | None: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,7 @@ def match_broadcast(b: Broadcast, designated: Iterable[DesignatedVesselLike]) ->
 
 
 def match_vessel(
-    broadcasts: Iterable[Broadcast], designated: list[DesignatedVesselLike]
+    broadcasts: Iterable[Broadcast], designated: Sequence[DesignatedVesselLike]
 ) -> list[VesselMatch]:
     """Best match per designation over every identity one vessel broadcast (a former name matches too)."""
     best: dict[str, VesselMatch] = {}

@@ -127,4 +127,5 @@ def summary(maritime_dir: Path) -> dict[str, int]:
         return {"positions": 0, "vessels": 0}
     glob = str(positions_dir(maritime_dir) / "*" / "*.parquet")
     row = connect().execute(f"SELECT count(*), count(DISTINCT mmsi) FROM read_parquet('{glob}')").fetchone()
+    assert row is not None  # an aggregate without GROUP BY gives one row
     return {"positions": int(row[0]), "vessels": int(row[1])}

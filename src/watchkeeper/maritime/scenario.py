@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypedDict
 
 import numpy as np
 
@@ -22,10 +23,20 @@ from watchkeeper.maritime.routes import Route, dest, load_sea_lanes
 
 START = int(datetime(2024, 3, 1, tzinfo=UTC).timestamp())
 HOURS = 96
+
+
 # From the lists stage's bundled sample (data/lists/un_1718_vessels.csv): a designated DPRK tanker calls at
 # Nampo, and NEW REGENT / KUM UN SAN 3 (designated for a 2018 transfer) meet at sea. MMSIs are invented.
-DESIGNATED_AT_NAMPO = {"name": "RYE SONG GANG 1", "imo": 7389704, "mmsi": 445112000}
-STS_PAIR = (
+class Ship(TypedDict):
+    """A vessel's identity in the scenario (and in its gold)."""
+
+    name: str
+    imo: int
+    mmsi: int
+
+
+DESIGNATED_AT_NAMPO: Ship = {"name": "RYE SONG GANG 1", "imo": 7389704, "mmsi": 445112000}
+STS_PAIR: tuple[Ship, Ship] = (
     {"name": "NEW REGENT", "imo": 8312497, "mmsi": 352001234},
     {"name": "KUM UN SAN 3", "imo": 8705539, "mmsi": 445201000},
 )
@@ -242,20 +253,20 @@ def write_scenario(out_dir: Path, seed: int = 7) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[int, int, float, float, float, float, str, int, str, int]] = []
     for plan in plans:
-        ts, lat, lon, sog, cog = _track(plan, rng)
-        lat, lon = _quantise(lat), _quantise(lon)
-        for i in range(len(ts)):
-            hour = (ts[i] - START) / 3600
+        times, lats, lons, speeds, courses = _track(plan, rng)
+        lats, lons = _quantise(lats), _quantise(lons)
+        for i in range(len(times)):
+            hour = (times[i] - START) / 3600
             current = [ident for ident in plan.identities if ident[0] <= hour] or plan.identities[:1]
             _, name, imo, call_sign = current[-1]
             rows.append(
                 (
-                    int(ts[i]),
+                    int(times[i]),
                     plan.mmsi,
-                    float(lat[i]),
-                    float(lon[i]),
-                    float(sog[i]),
-                    float(cog[i]),
+                    float(lats[i]),
+                    float(lons[i]),
+                    float(speeds[i]),
+                    float(courses[i]),
                     name,
                     imo,
                     call_sign,

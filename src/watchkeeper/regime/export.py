@@ -39,7 +39,7 @@ MEASURE_KEYS = (
 
 def records(session: Session) -> Iterator[dict[str, Any]]:
     """Every stored resolution, then every stored measure, as export records."""
-    for row in session.scalars(select(ResolutionRow).order_by(ResolutionRow.number)):
-        yield {"type": "resolution", **{key: getattr(row, key) for key in RESOLUTION_KEYS}}
-    for row in session.scalars(select(MeasureRow).order_by(MeasureRow.resolution, MeasureRow.id)):
-        yield {"type": "measure", **{key: getattr(row, key) for key in MEASURE_KEYS}}
+    for resolution in session.scalars(select(ResolutionRow).order_by(ResolutionRow.number)):
+        yield {"type": "resolution", **{key: getattr(resolution, key) for key in RESOLUTION_KEYS}}
+    for measure in session.scalars(select(MeasureRow).order_by(MeasureRow.resolution, MeasureRow.id)):
+        yield {"type": "measure", **{key: getattr(measure, key) for key in MEASURE_KEYS}}

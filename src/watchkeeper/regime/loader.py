@@ -11,7 +11,7 @@ import hashlib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
@@ -24,10 +24,13 @@ COMMODITIES_FILE = "commodities.yaml"
 
 
 # The C parser when PyYAML was built with libyaml (10x faster here); the pure-Python one otherwise.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeBase = yaml.SafeLoader  # the C loader has the same interface
+else:
+    _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _PlainLoader(_SafeBase):  # type: ignore[misc,valid-type]
+class _PlainLoader(_SafeBase):
     """Safe YAML loader that leaves dates as strings, so pydantic validates them and names the field."""
 
 

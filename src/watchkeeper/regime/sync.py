@@ -84,14 +84,14 @@ def sync_regime(session: Session, regime: Regime) -> SyncResult:
     session.flush()
 
     measure_ids = {m.id for m in regime.measures}
-    for row in session.scalars(select(MeasureRow).where(MeasureRow.removed.is_(False))):
-        if row.id not in measure_ids:
-            row.removed = True
+    for stored_measure in session.scalars(select(MeasureRow).where(MeasureRow.removed.is_(False))):
+        if stored_measure.id not in measure_ids:
+            stored_measure.removed = True
             counts["removed"] += 1
     numbers = {r.number for r in regime.resolutions}
-    for row in session.scalars(select(ResolutionRow).where(ResolutionRow.removed.is_(False))):
-        if row.number not in numbers:
-            row.removed = True
+    for stored in session.scalars(select(ResolutionRow).where(ResolutionRow.removed.is_(False))):
+        if stored.number not in numbers:
+            stored.removed = True
             counts["removed"] += 1
 
     meta = session.get(WorkspaceMeta, VERSION_KEY)
