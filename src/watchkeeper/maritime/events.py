@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypedDict
 
 import yaml
 from sqlalchemy import delete, select
@@ -68,6 +68,16 @@ def incident_for(detection: Detection, designated: bool) -> dict[str, Any]:
     return {"incident_kind": None, "measure_hints": [], "note": None}
 
 
+class DetectionRecord(TypedDict):
+    """A detection run's counts as the CLI prints them (``--json``)."""
+
+    positions: int
+    vessels: int
+    segments: int
+    events: dict[str, int]
+    matched_events: int
+
+
 @dataclass
 class DetectionSummary:
     """Counts of one detection run."""
@@ -78,7 +88,8 @@ class DetectionSummary:
     events: Counter[str]
     matched_events: int
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> DetectionRecord:
+        """The counts as plain data, event kinds in name order."""
         return {
             "positions": self.positions,
             "vessels": self.vessels,

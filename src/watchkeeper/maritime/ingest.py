@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from watchkeeper.config import Settings
 from watchkeeper.errors import InputFileError
@@ -30,6 +31,21 @@ BATCH_BYTES = 64 * 1024 * 1024
 Progress = Callable[[int, int], None]
 
 
+class ImportRecord(TypedDict):
+    """An import's result as the CLI prints it (``--json``)."""
+
+    path: str
+    file_id: str
+    format: str
+    batches: int
+    batches_resumed: int
+    positions: int
+    identities_added: int
+    already_imported: bool
+    rejected: dict[str, int]
+    skipped: dict[str, int]
+
+
 @dataclass
 class ImportResult:
     """What one import did: batches written now and before, positions and identities, refusals by reason."""
@@ -44,7 +60,8 @@ class ImportResult:
     already_imported: bool = False
     counts: Counter[str] = field(default_factory=Counter)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> ImportRecord:
+        """The result as plain data, refusals split into rejected lines and skipped message types."""
         return {
             "path": self.path,
             "file_id": self.file_id,
