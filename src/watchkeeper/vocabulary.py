@@ -114,3 +114,10 @@ class EvidenceType(StrEnum):
 
     DIRECT = "direct"
     ASSERTION = "assertion"
+
+
+class LedgerSeries(StrEnum):
+    """The two series of the cap ledger, kept apart: what states notified and what the evidence alleges."""
+
+    REPORTED = "reported"
+    ALLEGED = "alleged"

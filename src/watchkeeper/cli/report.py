@@ -1,7 +1,9 @@
-"""``watchkeeper report``: the panel report for a period, as HTML, Markdown or PDF."""
+"""``watchkeeper report``: the panel report for a period, as HTML, Markdown or PDF; or, with ``--explain N``,
+where the figures of its paragraph N come from."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -23,13 +25,37 @@ def report_command(
     start: str = typer.Option(..., "--from", help="First day of the period, e.g. 2024-01-01."),
     end: str = typer.Option(..., "--to", help="Last day of the period, e.g. 2024-06-30."),
     fmt: str = typer.Option("html", "--format", help="html, md or pdf."),
-    out: Path = typer.Option(..., "--out", help="File to write (Markdown also writes its charts beside it)."),
+    out: Path | None = typer.Option(
+        None, "--out", help="File to write (Markdown also writes its charts beside it)."
+    ),
+    explain: int | None = typer.Option(
+        None,
+        "--explain",
+        metavar="N",
+        help="Instead of writing the report, show the incidents, sources, rule and parameters behind "
+        "each figure of its paragraph N.",
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Write the panel report: findings per measure with evidence, cap ledger, recommendations, sources."""
+    first, last = _day(start, "--from"), _day(end, "--to")
+    if explain is not None:
+        from watchkeeper.report.explain import explain as explain_report
+        from watchkeeper.report.explain import explanation_text
+
+        record = explain_report(app_context(ctx).store, first, last, explain)
+        if as_json:
+            print_json(record)
+        else:
+            sys.stdout.write(explanation_text(record))
+        return
+    if out is None:
+        raise typer.BadParameter(
+            "give the file to write (or --explain N to explain a paragraph)", param_hint="--out"
+        )
     from watchkeeper.report import write_report  # matplotlib and WeasyPrint load only when reporting
 
-    written = write_report(app_context(ctx).store, _day(start, "--from"), _day(end, "--to"), fmt, out)
+    written = write_report(app_context(ctx).store, first, last, fmt, out)
     record = {
         "path": str(written.path),
         "format": written.format,

@@ -14,17 +14,20 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 
 from watchkeeper.assess.ledger import LedgerYear
-from watchkeeper.report.build import IncidentView
+from watchkeeper.report.model import IncidentView
+from watchkeeper.vocabulary import Grade
 
-GRADE_COLOURS = {"A": "#1b3a5c", "B": "#4f7cac", "C": "#a3b8cc", "D": "#d9d9d9"}
-STYLE = {
-    "font.family": "DejaVu Serif",
-    "font.size": 8,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "watchkeeper",
-}
+GRADE_COLOURS = {Grade.A: "#1b3a5c", Grade.B: "#4f7cac", Grade.C: "#a3b8cc", Grade.D: "#d9d9d9"}
+STYLE = matplotlib.RcParams(
+    {
+        "font.family": "DejaVu Serif",
+        "font.size": 8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "watchkeeper",
+    }
+)
 
 
 def _svg(figure: plt.Figure) -> str:
@@ -44,7 +47,7 @@ def timeline_svg(incidents: Sequence[IncidentView], start: date, end: date) -> s
         for grade, colour in GRADE_COLOURS.items():
             points = [i for i in dated if i.grade == grade]
             axes.scatter(
-                [i.on for i in points],
+                [mdates.date2num(i.on) for i in points if i.on is not None],
                 [kinds.index(i.kind_label) for i in points],
                 s=36,
                 c=colour,
@@ -54,7 +57,8 @@ def timeline_svg(incidents: Sequence[IncidentView], start: date, end: date) -> s
                 zorder=3,
             )
         axes.set_yticks(range(len(kinds)), kinds)
-        axes.set_xlim(start, end)
+        axes.xaxis_date()
+        axes.set_xlim(mdates.date2num(start), mdates.date2num(end))
         axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
         axes.grid(axis="x", color="#e5e5e5", linewidth=0.5)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from watchkeeper.assess import OrphanedReview, ReviewedIncident
+from watchkeeper.reading.kinds import kind_label
+from watchkeeper.vocabulary import ReviewState
 
 FIELD_WORDS = {"kind": "kind", "date": "date", "place_text": "place", "summary": "summary"}
 
@@ -17,11 +19,11 @@ def _on(item: ReviewedIncident) -> str:
 def review_line(item: ReviewedIncident) -> str | None:
     """One sentence under an incident in the body: who confirmed, corrected, merged or split it."""
     parts = []
-    if item.status == "confirmed":
+    if item.status == ReviewState.CONFIRMED:
         parts.append(f"Confirmed by analyst {item.reviewed_by}{_on(item)}.")
     if item.split_from:
         parts.append(f"Split off incident {item.split_from} by analyst {item.reviewed_by}{_on(item)}.")
-    elif item.status == "split":
+    elif item.status == ReviewState.SPLIT:
         parts.append(f"Evidence of a separate event split off by analyst {item.reviewed_by}{_on(item)}.")
     if item.merged_from:
         parts.append(f"Includes the evidence of {', '.join(item.merged_from)}, merged into it by an analyst.")
@@ -36,19 +38,20 @@ def review_line(item: ReviewedIncident) -> str | None:
     return " ".join(parts) or None
 
 
-def reviewed_out_rows(items: list[ReviewedIncident], labels: dict[str, str]) -> list[dict[str, Any]]:
+def reviewed_out_rows(items: list[ReviewedIncident]) -> list[dict[str, Any]]:
     """The annex rows: incidents analysts rejected or merged into another, with their reason."""
     rows = []
     for item in items:
         if not item.out:
             continue
-        decision = "Rejected" if item.status == "rejected" else f"Merged into {item.merged_into}"
+        decision = "Rejected" if item.status == ReviewState.REJECTED else f"Merged into {item.merged_into}"
         rows.append(
             {
                 "id": item.id,
-                "kind": labels.get(item.incident.kind, item.incident.kind.replace("_", " ")),
+                "kind": kind_label(item.incident.kind),
                 "date": (item.incident.date or item.incident.date_end or "undated"),
                 "decision": decision,
+                "status": item.status,
                 "by": item.reviewed_by or "",
                 "on": f"{item.reviewed_at:%Y-%m-%d}" if item.reviewed_at else "",
                 "reason": item.reason or "",
@@ -67,6 +70,7 @@ def orphan_rows(orphans: list[OrphanedReview]) -> list[dict[str, Any]]:
             "on": f"{o.reviewed_at:%Y-%m-%d}" if o.reviewed_at else "",
             "problem": o.problem,
             "successors": ", ".join(o.successors),
+            "successors_text": ", ".join(o.successors) or "no incident",
         }
         for o in orphans
     ]
