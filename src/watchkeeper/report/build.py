@@ -24,6 +24,7 @@ from watchkeeper.assess.reviewed import orphaned_reviews, reviewed_incidents
 from watchkeeper.assess.rules import load_rules
 from watchkeeper.assess.sightings import assess_data
 from watchkeeper.lists import iter_designated_names
+from watchkeeper.reading.kinds import kind_ids, kind_label
 from watchkeeper.regime import Regime
 from watchkeeper.report.findings import ledger_notes, recommendations, summary_paragraphs
 from watchkeeper.report.reviewed import orphan_rows, review_line, reviewed_out_rows
@@ -40,18 +41,6 @@ WELL_CORROBORATED = ("A", "B")
 SOURCE_WORDS = {"media": "Own reporting", "anonymous": "Unnamed sources"}
 # A wire dateline opening a sentence ("LONDON, Nov 22 (GPA) - "): where, not what, so the report drops it.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?:\w+\.?\s+\d{1,2}\s+)?\([A-Za-z-]+\)\s+[-\u2013\u2014]+\s+")
-KIND_LABELS = {
-    "missile_launch": "Ballistic-missile launch",
-    "engine_test": "Missile engine test",
-    "arms_transfer": "Arms transfer",
-    "petroleum_delivery": "Petroleum delivery",
-    "ship_to_ship_transfer": "Ship-to-ship transfer",
-    "banned_export": "Export of banned goods",
-    "cyber_theft": "Cyber theft",
-    "overseas_workers": "Workers abroad",
-    "port_call": "Port call",
-    "council_vote": "Council vote",
-}
 
 
 @dataclass
@@ -260,7 +249,7 @@ def _view(
     return IncidentView(
         id=row.id,
         kind=row.kind,
-        kind_label=KIND_LABELS.get(row.kind, row.kind.replace("_", " ").capitalize()),
+        kind_label=kind_label(row.kind),
         when=_when(row),
         on=row.date or row.date_end,
         summary=DATELINE.sub("", row.summary),
@@ -382,7 +371,7 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
         rules=[{"id": r.id, "kind": r.kind, "why": r.why} for r in rules.rules],
         features=[{"name": k, **v} for k, v in config_features.items()],
         incidents=views,
-        reviewed_out=reviewed_out_rows(reviewed, KIND_LABELS),
+        reviewed_out=reviewed_out_rows(reviewed, {kind: kind_label(kind) for kind in kind_ids()}),
         orphaned_reviews=orphan_rows(orphaned_reviews(session)),
     )
     data.summary = summary_paragraphs(data, sources)
