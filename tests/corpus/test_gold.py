@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from watchkeeper.reading import knowledge
+from watchkeeper.reading.kinds import actor_roles, kind_ids
+from watchkeeper.vocabulary import DatePrecision, IncidentStatus, Polarity
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "src" / "watchkeeper" / "data" / "corpus"
 ARTICLES = CORPUS / "articles"
@@ -32,36 +36,15 @@ REQUIRED_KEYS = {
     "claims",
     "incidents",
 }
-ENTITY_TYPES = {"person", "org", "country", "vessel", "port", "place", "program"}
-INCIDENT_KINDS = {
-    "missile_launch",
-    "engine_test",
-    "arms_transfer",
-    "petroleum_delivery",
-    "ship_to_ship_transfer",
-    "banned_export",
-    "cyber_theft",
-    "overseas_workers",
-    "port_call",
-    "council_vote",
-}
-ROLES = {
-    "from",
-    "to",
-    "launcher",
-    "perpetrator",
-    "victim",
-    "vessel",
-    "supplier",
-    "recipient",
-    "voters_for",
-    "voters_against",
-    "abstaining",
-}
-LIST_ROLES = {"voters_for", "voters_against", "abstaining"}
-PRECISIONS = {"day", "week", "month", "quarter", "year", "range"}
-POLARITIES = {"asserts", "denies"}
-STATUSES = {"alleged", "confirmed", "denied"}
+ENTITY_TYPES = set(knowledge.ENTITY_TYPES)
+# the kinds and roles of the incident-kind registry (data/reading/incidents.yaml): gold may use no other
+INCIDENT_KINDS = set(kind_ids())
+ROLES = set(actor_roles())
+LIST_ROLES = set(knowledge.load_knowledge().incidents.vote_roles)
+# a gold date is what the text says: never the publication date standing in for it
+PRECISIONS = set(DatePrecision) - {DatePrecision.PUBLICATION}
+POLARITIES = set(Polarity)
+STATUSES = {IncidentStatus.ALLEGED, IncidentStatus.CONFIRMED, IncidentStatus.DENIED}
 CANONICAL = re.compile(r"^(person|org|country|vessel|port|place|program):[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -11,6 +11,7 @@ from watchkeeper.assess.ledger import cap_ledger
 from watchkeeper.assess.reviewed import reviewed_incidents
 from watchkeeper.lists.export import ftm_id
 from watchkeeper.regime import load_regime
+from watchkeeper.vocabulary import Stance
 
 Record = dict[str, Any]
 FTM_PREFIX = "wk-incident-"
@@ -42,9 +43,9 @@ def records(session: Session) -> Iterator[Record]:
             "actors": incident.actors,
             "quantities": incident.quantities,
             "measure_ids": [link.measure_id for link in item.links],
-            "evidence": sorted({e.document_id for e in rows if e.document_id and e.stance == "reports"}),
+            "evidence": sorted({e.document_id for e in rows if e.document_id and e.stance == Stance.REPORTS}),
             "denial_documents": sorted(
-                {e.document_id for e in rows if e.document_id and e.stance == "denies"}
+                {e.document_id for e in rows if e.document_id and e.stance == Stance.DENIES}
             ),
             "maritime_event_ids": sorted({e.maritime_event_id for e in rows if e.maritime_event_id}),
             "summary": incident.summary,

@@ -10,7 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from watchkeeper.assess.sightings import Evidence, assess_data
+from watchkeeper.assess.config import GradingConfig, grading_config
+from watchkeeper.assess.sightings import Evidence
+from watchkeeper.datafiles import cached, data_file
+from watchkeeper.errors import InputFileError
+from watchkeeper.vocabulary import SourceClass, Stance
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class FeatureResult:
 
 
 def _reports(evidence: Sequence[Evidence]) -> list[Evidence]:
-    return [e for e in evidence if e.stance == "reports"]
+    return [e for e in evidence if e.stance == Stance.REPORTS]
 
 
 def _names(evidence: Sequence[Evidence]) -> dict[str, str]:
@@ -53,7 +57,7 @@ def independent_sources(evidence: Sequence[Evidence]) -> tuple[float, str]:
 
 def official_source(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether a government or UN body asserts it."""
-    names = _names([e for e in _reports(evidence) if e.source_class == "official"])
+    names = _names([e for e in _reports(evidence) if e.source_class == SourceClass.OFFICIAL])
     return float(bool(names)), f"official: {'; '.join(names.values())}" if names else "no official source"
 
 
@@ -63,7 +67,7 @@ def several_official_states(evidence: Sequence[Evidence]) -> tuple[float, str]:
         {
             e.source_key
             for e in _reports(evidence)
-            if e.source_class == "official" and e.source_key.startswith("country:")
+            if e.source_class == SourceClass.OFFICIAL and e.source_key.startswith("country:")
         }
     )
     return float(len(states) >= 2), f"{len(states)} government(s) assert it"
@@ -77,7 +81,7 @@ def direct_evidence(evidence: Sequence[Evidence]) -> tuple[float, str]:
 
 def party_confirms(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether a party to the incident announced it itself (e.g. KCNA reporting a launch)."""
-    names = _names([e for e in _reports(evidence) if e.source_class == "party"])
+    names = _names([e for e in _reports(evidence) if e.source_class == SourceClass.PARTY])
     why = f"announced by a party: {'; '.join(names.values())}" if names else "no party confirms it"
     return float(bool(names)), why
 
@@ -85,13 +89,13 @@ def party_confirms(evidence: Sequence[Evidence]) -> tuple[float, str]:
 def anonymous_only(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether every report rests on unnamed sources."""
     reports = _reports(evidence)
-    only = bool(reports) and all(e.source_class == "anonymous" for e in reports)
+    only = bool(reports) and all(e.source_class == SourceClass.ANONYMOUS for e in reports)
     return float(only), "only unnamed sources" if only else "named sources"
 
 
 def denials(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Denials by parties, counted and shown (weight 0)."""
-    names = _names([e for e in evidence if e.stance == "denies"])
+    names = _names([e for e in evidence if e.stance == Stance.DENIES])
     return len(names), f"denied by {'; '.join(names.values())}" if names else "no denial recorded"
 
 
@@ -116,26 +120,45 @@ class Grade:
     features: tuple[FeatureResult, ...]
 
 
+@cached
+def _config() -> GradingConfig:
+    """``grading.yaml``, its features checked against the declared feature functions, both ways."""
+    config = grading_config()
+    declared = [feature.__name__ for feature in FEATURES]
+    path = data_file("assess", "grading.yaml")
+    for name in config.features:
+        if name not in declared:
+            raise InputFileError(
+                path,
+                f"no grading feature {name!r} (features: {', '.join(declared)})",
+                field=f"features.{name}",
+            )
+    for name in declared:
+        if name not in config.features:
+            raise InputFileError(path, f"feature {name!r} has no weight", field="features")
+    return config
+
+
 def grade_evidence(evidence: Sequence[Evidence]) -> Grade:
     """Run every feature over the evidence and map the score onto the grade bands."""
-    config = assess_data("grading")
+    config = _config()
     results = []
     for feature in FEATURES:
-        spec = config["features"][feature.__name__]
+        spec = config.features[feature.__name__]
         value, why = feature(evidence)
-        counted = min(value, spec["cap"]) if "cap" in spec else value
-        points = round(spec["weight"] * counted, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
-        results.append(FeatureResult(feature.__name__, value, spec["weight"], points, why))
+        counted = min(value, spec.cap) if spec.cap is not None else value
+        points = round(spec.weight * counted, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+        results.append(FeatureResult(feature.__name__, value, spec.weight, points, why))
     score = round(sum(r.points for r in results), 2)
-    band = next(b for b in config["grades"] if score >= b["min_score"])
-    return Grade(band["grade"], score, band["meaning"], tuple(results))
+    band = config.band(score)
+    return Grade(band.grade, score, band.meaning, tuple(results))
 
 
 def grade_meanings() -> dict[str, str]:
     """Each grade letter and what it means."""
-    return {b["grade"]: b["meaning"] for b in assess_data("grading")["grades"]}
+    return {grade.value: meaning for grade, meaning in _config().meanings().items()}
 
 
 def well_corroborated() -> frozenset[str]:
     """The grades the report calls well corroborated (``well_corroborated`` in ``grading.yaml``)."""
-    return frozenset(assess_data("grading")["well_corroborated"])
+    return frozenset(_config().well_corroborated)

@@ -11,20 +11,20 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.config import ledger_config
 from watchkeeper.assess.reviewed import ReviewedIncident, reviewed_incidents
+from watchkeeper.datafiles import data_file
 from watchkeeper.errors import InputFileError
 from watchkeeper.regime import Regime
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.assess import AssessedIncident, CapNotification
+from watchkeeper.vocabulary import ReviewState
 
 COMMODITIES = ("refined_petroleum", "crude_oil")
 UNITS = {"barrels": "barrel", "barrel": "barrel", "tonnes": "tonne", "tonne": "tonne"}
@@ -41,11 +41,17 @@ COLUMNS = (
 )
 
 
-@lru_cache(maxsize=1)
 def barrels_per_tonne() -> dict[str, float]:
-    """Conversion factors per commodity (``data/assess/ledger.yaml``)."""
-    path = resources.files("watchkeeper.data") / "assess" / "ledger.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["barrels_per_tonne"]
+    """Conversion factors per commodity (``data/assess/ledger.yaml``); every ledger commodity needs one."""
+    factors = ledger_config().barrels_per_tonne
+    missing = [c for c in COMMODITIES if c not in factors]
+    if missing:
+        raise InputFileError(
+            data_file("assess", "ledger.yaml"),
+            f"no conversion factor for {', '.join(missing)}",
+            field="barrels_per_tonne",
+        )
+    return factors
 
 
 def to_barrels(quantity: float, unit: str, commodity: str) -> float:
@@ -55,7 +61,7 @@ def to_barrels(quantity: float, unit: str, commodity: str) -> float:
 
 def sample_notifications_path() -> Path:
     """The bundled sample of notified refined-petroleum deliveries (public figures, each row cited)."""
-    return Path(str(resources.files("watchkeeper.data") / "assess" / "petroleum_notifications.csv"))
+    return data_file("assess", "petroleum_notifications.csv")
 
 
 def _parse_row(path: Path, line: int, row: dict[str, str]) -> dict[str, Any]:
@@ -344,7 +350,7 @@ def _entry(
 
 def _reviewed_out(item: ReviewedIncident) -> str:
     who = f"by analyst {item.reviewed_by}"
-    if item.status == "rejected":
+    if item.status == ReviewState.REJECTED:
         return f"rejected {who} ({item.reason}); not counted"
     return f"merged {who} into {item.merged_into}; counted there, not here"
 

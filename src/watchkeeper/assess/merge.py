@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from watchkeeper.assess.sightings import Sighting, assess_data
-
-PRECISION_ORDER = ("day", "week", "month", "range", "quarter", "year")
+from watchkeeper.assess.config import merging_config
+from watchkeeper.assess.sightings import Sighting
+from watchkeeper.vocabulary import DatePrecision
 
 
 def _roles(sighting: Sighting) -> dict[str, set[str]]:
-    merging = assess_data("merging")
-    aliases, acts_for = merging["role_aliases"], merging["acts_for"]
+    merging = merging_config()
+    aliases, acts_for = merging.role_aliases, merging.acts_for
     roles: dict[str, set[str]] = {}
     for actor in sighting.actors:
         role = aliases.get(actor.role, actor.role)
@@ -38,7 +38,7 @@ def _padded(s: Sighting) -> tuple[date, date] | None:
     window = s.window
     if window is None:
         return None
-    slack = timedelta(days=assess_data("merging")["day_slack"] if s.precision == "day" else 0)
+    slack = timedelta(days=merging_config().day_slack if s.precision == DatePrecision.DAY else 0)
     return window[0] - slack, window[1] + slack
 
 
@@ -67,7 +67,7 @@ def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
             i = parent[i]
         return i
 
-    minimum = assess_data("merging")["min_overlap"]
+    minimum = merging_config().min_overlap
     by_kind: dict[str, list[int]] = {}
     for i, s in enumerate(sightings):
         by_kind.setdefault(s.kind, []).append(i)
@@ -76,7 +76,7 @@ def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
             for j in members[x + 1 :]:
                 if overlap(sightings[i], sightings[j]) >= minimum and compatible(sightings[i], sightings[j]):
                     parent[find(j)] = find(i)
-    coarse = assess_data("merging")["coarse_days"]
+    coarse = merging_config().coarse_days
     for members in by_kind.values():
         for i in members:
             if (
@@ -107,7 +107,7 @@ def finest(group: Sequence[Sighting]) -> Sighting:
     return min(
         dated,
         key=lambda s: (
-            PRECISION_ORDER.index(s.precision) if s.precision in PRECISION_ORDER else len(PRECISION_ORDER),
+            DatePrecision.rank_of(s.precision),
             _span_days(s),
             s.published or date.max,
             s.key,

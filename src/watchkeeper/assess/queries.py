@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 from watchkeeper.assess.grading import grade_meanings
 from watchkeeper.audit import record_change
 from watchkeeper.errors import NotFoundError, WatchkeeperError
+from watchkeeper.reading.kinds import incident_kind
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.evidence import Document
+from watchkeeper.vocabulary import Stance
 
 
 def list_incidents(
@@ -27,6 +29,7 @@ def list_incidents(
     """Assessed incidents in date order; optionally of one kind, overlapping [start, end], or of a measure."""
     query = select(AssessedIncident).order_by(AssessedIncident.date, AssessedIncident.id)
     if kind:
+        incident_kind(kind)  # a kind the registry does not define is an error, not an empty list
         query = query.where(AssessedIncident.kind == kind)
     if end is not None:
         query = query.where(
@@ -69,7 +72,7 @@ def _naive(moment: datetime | None) -> datetime:
 
 def evidence_order(e: AssessedIncidentEvidence) -> tuple[bool, datetime, str]:
     """Sort key of an incident's evidence: reports before denials, oldest first."""
-    return (e.stance != "reports", _naive(e.published_at), e.id)
+    return (e.stance != Stance.REPORTS, _naive(e.published_at), e.id)
 
 
 def incident_evidence(session: Session, ids: list[str]) -> dict[str, list[AssessedIncidentEvidence]]:
@@ -170,8 +173,8 @@ def incident_record(
         "measures": [
             {"measure_id": link.measure_id, "rule_id": link.rule_id, **link.explanation} for link in links
         ],
-        "evidence": [r for r in records if r["stance"] == "reports"],
-        "denials": [r for r in records if r["stance"] == "denies"],
+        "evidence": [r for r in records if r["stance"] == Stance.REPORTS],
+        "denials": [r for r in records if r["stance"] == Stance.DENIES],
         "evidence_document_ids": sorted({e.document_id for e in evidence if e.document_id}),
         "assessed_at": incident.assessed_at,
     }

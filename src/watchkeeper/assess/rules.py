@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from watchkeeper.assess.config import commodity_config, merging_config
+from watchkeeper.datafiles import data_file, read_model
 from watchkeeper.errors import InputFileError
+from watchkeeper.reading.kinds import actor_roles, incident_kinds
 from watchkeeper.regime import Measure, Regime
 
 ANY_KIND = "*"
@@ -226,55 +226,91 @@ class MeasureRules:
 
 
 def rules_path() -> Path:
-    return Path(str(resources.files("watchkeeper.data") / "assess" / "measure_rules.yaml"))
+    """The measure rules file (the packaged one, or ``WATCHKEEPER_DATA_DIR``'s)."""
+    return data_file("assess", "measure_rules.yaml")
+
+
+def _check_kind(rule: Rule, where: str, path: Path) -> None:
+    """The rule's kind is a registered kind and every role it names is one of that kind's roles."""
+    kinds = incident_kinds()
+    if rule.kind != ANY_KIND and rule.kind not in kinds:
+        raise InputFileError(
+            path,
+            f"unknown incident kind {rule.kind!r} (kinds: reading/incidents.yaml)",
+            field=f"{where}.kind",
+        )
+    # roles merging.yaml calls aliases ("supplier" for "from") are one role: rules name both spellings
+    aliases = merging_config().role_aliases
+    roles = actor_roles() if rule.kind == ANY_KIND else set(kinds[rule.kind].actor_roles)
+    known = {aliases.get(role, role) for role in roles}
+    named: list[tuple[str, list[str]]] = []
+    if rule.when.actor is not None:
+        named.append(("when.actor.roles", rule.when.actor.roles))
+    if isinstance(rule.when.designated, DesignatedCondition):
+        named.append(("when.designated.roles", rule.when.designated.roles))
+    for field_path, names in named:
+        for role in names:
+            if aliases.get(role, role) not in known:
+                raise InputFileError(
+                    path, f"{rule.kind!r} has no actor role {role!r}", field=f"{where}.{field_path}"
+                )
+
+
+def _check_tags(rule: Rule, where: str, path: Path, regime: Regime) -> None:
+    """Tags are regime tags, and a rule of one kind selects only measures on the tags the kind bears on."""
+    kind = incident_kinds().get(rule.kind)
+    own = set(kind.measure_tags) if kind is not None else None
+    tags = (
+        [("measures.commodity", rule.measures.commodity)]
+        if rule.measures.commodity not in (None, OWN_COMMODITY)
+        else []
+    )
+    tags += [("when.commodity", tag) for tag in rule.when.commodity or []]
+    for field_path, tag in tags:
+        if tag not in regime.commodities:
+            raise InputFileError(path, f"unknown commodity tag {tag!r}", field=f"{where}.{field_path}")
+        if own is not None and tag not in own:
+            raise InputFileError(
+                path,
+                f"{tag!r} is not one of the measure_tags of {rule.kind!r}",
+                field=f"{where}.{field_path}",
+            )
+    if rule.measures.commodity == OWN_COMMODITY and rule.kind not in commodity_config().root:
+        raise InputFileError(
+            path,
+            f"{OWN_COMMODITY} needs the commodity words of {rule.kind!r} in assess/commodities.yaml",
+            field=f"{where}.measures.commodity",
+        )
+    for measure_id in rule.measures.ids:
+        measure = next((m for m in regime.measures if m.id == measure_id), None)
+        if measure is None:
+            raise InputFileError(
+                path, f"no measure {measure_id!r} in the regime data", field=f"{where}.measures.ids"
+            )
+        if own is not None and not own & set(measure.commodities):
+            raise InputFileError(
+                path,
+                f"measure {measure_id!r} bears on none of the measure_tags of {rule.kind!r}",
+                field=f"{where}.measures.ids",
+            )
 
 
 def load_rules(regime: Regime, path: Path | None = None) -> MeasureRules:
-    """Read and validate the rules: structure, known condition names, measure ids and commodity tags."""
+    """Read and validate the rules: structure, kinds and their roles, measure ids and commodity tags."""
     path = path or rules_path()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputFileError(path, f"cannot read rules: {exc}") from exc
-    try:
-        parsed = RuleFile.model_validate(raw)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"])
-        raise InputFileError(path, error["msg"], field=where) from None
+    parsed = read_model(RuleFile, path)
     seen: set[str] = set()
     for i, rule in enumerate(parsed.rules):
         where = f"rules.{i}"
         if rule.id in seen:
             raise InputFileError(path, f"duplicate rule id {rule.id!r}", field=f"{where}.id")
         seen.add(rule.id)
-        for measure_id in rule.measures.ids:
-            if measure_id not in {m.id for m in regime.measures}:
-                raise InputFileError(
-                    path, f"no measure {measure_id!r} in the regime data", field=f"{where}.measures.ids"
-                )
-        tags = [rule.measures.commodity] if rule.measures.commodity not in (None, OWN_COMMODITY) else []
-        tags += rule.when.commodity or []
-        for tag in tags:
-            if tag not in regime.commodities:
-                raise InputFileError(path, f"unknown commodity tag {tag!r}", field=f"{where}")
+        _check_kind(rule, where, path)
+        _check_tags(rule, where, path, regime)
     return MeasureRules(tuple(parsed.rules), regime, str(path))
-
-
-@lru_cache(maxsize=4)
-def commodity_terms() -> dict[str, dict[str, Any]]:
-    """Words that tell an incident's commodity, per incident kind (``data/assess/commodities.yaml``)."""
-    path = resources.files("watchkeeper.data") / "assess" / "commodities.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def commodity_of(kind: str, texts: list[str]) -> str | None:
     """The commodity an incident concerns, from the words of its evidence, or the kind's default."""
-    spec = commodity_terms().get(kind)
-    if not spec:
-        return None
-    lowered = " ".join(texts).lower()
-    for tag, terms in spec["terms"].items():
-        if any(term in lowered for term in terms):
-            return tag
-    return spec.get("default")
+    spec = commodity_config().root.get(kind)
+    return spec.commodity(" ".join(texts).lower()) if spec is not None else None

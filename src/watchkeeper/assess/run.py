@@ -24,6 +24,7 @@ from watchkeeper.store import Store
 from watchkeeper.store.base import content_id, utcnow
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.regime import MeasureRow
+from watchkeeper.vocabulary import IncidentStatus, Stance
 
 _COMPARED = (
     "kind",
@@ -94,19 +95,23 @@ def _actors(group: list[Sighting]) -> list[Actor]:
 
 
 def _status(group: list[Sighting], evidence: list[Evidence]) -> str:
-    reports = any(e.stance == "reports" for e in evidence)
-    denied = any(e.stance == "denies" for e in evidence)
-    if any(s.status == "confirmed" for s in group):
-        return "confirmed"
+    reports = any(e.stance == Stance.REPORTS for e in evidence)
+    denied = any(e.stance == Stance.DENIES for e in evidence)
+    if any(s.status == IncidentStatus.CONFIRMED for s in group):
+        return IncidentStatus.CONFIRMED
     if denied:
-        return "contested" if reports else "denied"
-    return "observed" if all(s.status == "observed" for s in group) else "alleged"
+        return IncidentStatus.CONTESTED if reports else IncidentStatus.DENIED
+    if all(s.status == IncidentStatus.OBSERVED for s in group):
+        return IncidentStatus.OBSERVED
+    return IncidentStatus.ALLEGED
 
 
 def _unique(evidence: list[Evidence], incident_id: str) -> dict[str, Evidence]:
     out: dict[str, Evidence] = {}
     for e in evidence:
-        ref = e.claim_id if e.stance == "denies" and e.claim_id else (e.incident_id or e.maritime_event_id)
+        ref = (
+            e.claim_id if e.stance == Stance.DENIES and e.claim_id else (e.incident_id or e.maritime_event_id)
+        )
         out.setdefault(content_id("aevidence", incident_id, e.stance, ref, e.source_key), e)
     return out
 
@@ -131,7 +136,7 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
         (
             s.text
             for s in sorted(group, key=lambda s: (s.published or date.max, s.key))
-            if any(e.stance == "reports" for e in s.evidence)
+            if any(e.stance == Stance.REPORTS for e in s.evidence)
         ),
         best.text,
     )

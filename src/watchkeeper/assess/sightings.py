@@ -11,51 +11,34 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.config import assess_data as assess_data  # where report/ still imports it from
+from watchkeeper.assess.config import grading_config, merging_config
 from watchkeeper.assess.rules import Actor
+from watchkeeper.errors import WatchkeeperError
+from watchkeeper.reading.kinds import kind_ids
 from watchkeeper.store.models.evidence import Document
 from watchkeeper.store.models.maritime import MaritimeEvent
 from watchkeeper.store.models.reading import Claim, Entity, Incident, IncidentActor
+from watchkeeper.vocabulary import DatePrecision, EvidenceType, IncidentStatus, Polarity, SourceClass, Stance
 
-INCIDENT_KINDS = {
-    "missile_launch",
-    "engine_test",
-    "arms_transfer",
-    "petroleum_delivery",
-    "ship_to_ship_transfer",
-    "banned_export",
-    "cyber_theft",
-    "overseas_workers",
-    "port_call",
-    "council_vote",
-}
 TRACKING_SOURCE = "tracking:ais"
-
-
-@lru_cache(maxsize=1)
-def assess_data(name: str) -> dict[str, Any]:
-    """One of the assess data files (``grading``, ``merging``), parsed."""
-    path = resources.files("watchkeeper.data") / "assess" / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @dataclass
 class Evidence:
     """One report or denial of a sighting, ready to store as ``assessed_incident_evidence``."""
 
-    stance: str  # reports | denies
+    stance: str  # a vocabulary.Stance
     quoted: str
     source_key: str
     source_name: str
-    source_class: str  # official | party | research | media | anonymous | tracking
-    evidence_type: str  # direct | assertion
+    source_class: str  # a vocabulary.SourceClass
+    evidence_type: str  # a vocabulary.EvidenceType
     direct_cues: list[str] = field(default_factory=list)
     incident_id: str | None = None
     claim_id: str | None = None
@@ -98,14 +81,14 @@ def window_of(start: date | None, end: date | None, precision: str) -> tuple[dat
         return (end, end) if end is not None else None  # "by <date>": merge on the date it was true by
     if end is not None and end >= start:
         return start, end
-    if precision == "week":
+    if precision == DatePrecision.WEEK:
         return start, start + timedelta(days=6)
-    if precision == "month":
+    if precision == DatePrecision.MONTH:
         return start, start.replace(day=monthrange(start.year, start.month)[1])
-    if precision == "quarter":
+    if precision == DatePrecision.QUARTER:
         last = min(start.month + 2, 12)
         return start, date(start.year, last, monthrange(start.year, last)[1])
-    if precision == "year":
+    if precision == DatePrecision.YEAR:
         return start, date(start.year, 12, 31)
     return start, start
 
@@ -119,7 +102,7 @@ def _paragraph(text: str, start: int, end: int) -> str:
 def _direct_cues(text: str) -> list[str]:
     lowered = text.lower()
     found = []
-    for cue, words in assess_data("grading")["direct_cues"].items():
+    for cue, words in grading_config().direct_cues.items():
         if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in words):
             found.append(cue)
     return found
@@ -127,25 +110,25 @@ def _direct_cues(text: str) -> list[str]:
 
 def _anonymous(text: str) -> bool:
     lowered = text.lower()
-    return any(cue in lowered for cue in assess_data("grading")["anonymous_cues"])
+    return any(cue in lowered for cue in grading_config().anonymous_cues)
 
 
 def speaker_for(entity_id: str) -> str:
     """The source an entity's word counts as: its government for officials and ministries."""
-    return assess_data("grading")["speaks_for"].get(entity_id, entity_id)
+    return grading_config().speaks_for.get(entity_id, entity_id)
 
 
 def source_class(key: str, parties: set[str]) -> str:
     """official, party (a participant speaking), research, or media, from the source key."""
-    grading = assess_data("grading")
+    grading = grading_config()
     kind = key.partition(":")[0]
     if key in parties:
-        return "party"
-    if kind in grading["official_types"] or key in grading["official_entities"]:
-        return "official"
-    if kind in grading["research_types"]:
-        return "research"
-    return "media"
+        return SourceClass.PARTY
+    if kind in grading.official_types or key in grading.official_entities:
+        return SourceClass.OFFICIAL
+    if kind in grading.research_types:
+        return SourceClass.RESEARCH
+    return SourceClass.MEDIA
 
 
 def _copy_key(doc: Document) -> str:
@@ -172,16 +155,16 @@ class _Context:
 
 
 def _reports(ctx: _Context, incident: Incident, doc: Document, parties: set[str]) -> Evidence:
-    claims = [c for c in ctx.claims.get(doc.id, []) if c.polarity == "asserts"]
+    claims = [c for c in ctx.claims.get(doc.id, []) if c.polarity == Polarity.ASSERTS]
     attributed = [c for c in claims if _overlaps(c, incident) and c.claimant_id]
     attributed = attributed or [c for c in claims if c.act == incident.kind and c.claimant_id]
     sentence = doc.text[incident.sent_start : incident.sent_end]
     paragraph = _paragraph(doc.text, incident.start, incident.end)
     cues = _direct_cues(paragraph)
     common = {
-        "stance": "denies" if incident.status == "denied" else "reports",
+        "stance": Stance.DENIES if incident.status == IncidentStatus.DENIED else Stance.REPORTS,
         "quoted": sentence.strip(),
-        "evidence_type": "direct" if cues else "assertion",
+        "evidence_type": EvidenceType.DIRECT if cues else EvidenceType.ASSERTION,
         "direct_cues": cues,
         "incident_id": incident.id,
         "document_id": doc.id,
@@ -206,27 +189,29 @@ def _reports(ctx: _Context, incident: Incident, doc: Document, parties: set[str]
     return Evidence(
         source_key=_copy_key(doc),
         source_name=f"{outlet} and wire copies" if doc.copy_group_id else outlet,
-        source_class="anonymous" if anonymous else "media",
+        source_class=SourceClass.ANONYMOUS if anonymous else SourceClass.MEDIA,
         **common,
     )
 
 
 def _denials(ctx: _Context, incident: Incident, doc: Document, parties: set[str]) -> list[Evidence]:
     out = []
+    kinds = kind_ids()
     for claim in ctx.claims.get(doc.id, []):
-        if claim.polarity != "denies" or (claim.act in INCIDENT_KINDS and claim.act != incident.kind):
+        # a denial of another kind of act is not a denial of this incident
+        if claim.polarity != Polarity.DENIES or (claim.act in kinds and claim.act != incident.kind):
             continue
         who = speaker_for(claim.claimant_id or "")
         if who not in parties and speaker_for(claim.accused_id or "") not in parties:
             continue
         out.append(
             Evidence(
-                stance="denies",
+                stance=Stance.DENIES,
                 quoted=doc.text[claim.start : claim.end].strip(),
                 source_key=who,
                 source_name=ctx.name(who) or claim.claimant_text or "",
                 source_class=source_class(who, parties),
-                evidence_type="assertion",
+                evidence_type=EvidenceType.ASSERTION,
                 claim_id=claim.id,
                 incident_id=incident.id,
                 document_id=doc.id,
@@ -257,7 +242,14 @@ def reading_sightings(session: Session) -> list[Sighting]:
     for row in session.scalars(select(IncidentActor).order_by(IncidentActor.incident_id, IncidentActor.role)):
         actors.setdefault(row.incident_id, []).append(row)
     sightings = []
+    kinds = kind_ids()
     for incident in incidents:
+        if incident.kind not in kinds:
+            raise WatchkeeperError(
+                f"incident {incident.id} of document {incident.document_id} has the kind {incident.kind!r}, "
+                "which data/reading/incidents.yaml does not define: add the kind there, or read the "
+                "documents again (`watchkeeper read --all --force`)"
+            )
         doc = ctx.documents[incident.document_id]
         cast = [
             Actor(
@@ -300,7 +292,7 @@ def _vessel_id(vessel: dict[str, Any]) -> str:
 
 def maritime_sightings(session: Session) -> list[Sighting]:
     """Maritime events whose incident kind the assessment counts (``merging.yaml`` ``maritime_kinds``)."""
-    kinds = assess_data("merging")["maritime_kinds"]
+    kinds = merging_config().maritime_kinds
     out = []
     for event in session.scalars(select(MaritimeEvent).order_by(MaritimeEvent.start_at, MaritimeEvent.id)):
         kind = kinds.get(event.incident_kind or "")
@@ -331,12 +323,12 @@ def maritime_sightings(session: Session) -> list[Sighting]:
             f"AIS tracking: {what} of {names}{where}, {hours:.1f} h from {event.start_at:%Y-%m-%d %H:%M} UTC."
         )
         evidence = Evidence(
-            stance="reports",
+            stance=Stance.REPORTS,
             quoted=text,
             source_key=TRACKING_SOURCE,
             source_name="AIS tracking",
-            source_class="tracking",
-            evidence_type="direct",
+            source_class=SourceClass.TRACKING,
+            evidence_type=EvidenceType.DIRECT,
             direct_cues=["tracking"],
             maritime_event_id=event.id,
             published_at=event.start_at,
@@ -347,9 +339,9 @@ def maritime_sightings(session: Session) -> list[Sighting]:
                 kind=kind,
                 start=event.start_at.date(),
                 end=event.end_at.date(),
-                precision="day",
+                precision=DatePrecision.DAY,
                 actors=cast,
-                status="observed",
+                status=IncidentStatus.OBSERVED,
                 text=text,
                 place_text=event.port,
                 evidence=[evidence],

@@ -9,14 +9,13 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from watchkeeper.datafiles import cached, data_file, packaged_data_dir
 from watchkeeper.errors import InputFileError
 
 DATA_FILES = ("gazetteer.yaml", "cues.yaml", "incidents.yaml", "quantities.yaml", "dates.yaml")
@@ -113,11 +112,14 @@ class Cues(_Strict):
 
 
 class IncidentKind(_Strict):
-    """One incident kind: what people read (label, plural, description) and the words that report it."""
+    """One incident kind: what people read (label, plural, description), the actor roles it has, the regime
+    tags it bears on (``measure_tags``, checked against the regime by ``reading.kinds``) and its words."""
 
     label: str
     plural: str
     description: str
+    actor_roles: list[str] = []
+    measure_tags: list[str] = []
     lemmas: list[str] = []
     phrases: list[str] = []
     requires: list[str] = []
@@ -131,6 +133,13 @@ class IncidentKind(_Strict):
     status: str = "confirmed"
     suppresses: list[str] = []
     window: int = 8
+
+    @model_validator(mode="after")
+    def _roles_declared(self) -> IncidentKind:
+        undeclared = sorted({*self.roles.values(), *self.default} - set(self.actor_roles))
+        if undeclared:
+            raise ValueError(f"roles {', '.join(undeclared)} are filled but not listed in actor_roles")
+        return self
 
 
 class GenericCues(_Strict):
@@ -185,8 +194,8 @@ def slug(text: str) -> str:
 
 
 def default_data_dir() -> Path:
-    """The data files shipped in the package."""
-    return Path(str(resources.files("watchkeeper") / "data" / "reading"))
+    """The data files shipped in the package (``WATCHKEEPER_DATA_DIR`` overrides them one by one)."""
+    return packaged_data_dir() / "reading"
 
 
 def _load_yaml(path: Path) -> Any:
@@ -213,9 +222,8 @@ def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
     """Gazetteer entries of the outlet registries (state media by name, wires by code) and the press names."""
     entries: list[GazetteerEntry] = []
     press: set[str] = set()
-    root = Path(str(resources.files("watchkeeper") / "data"))
     for name in OUTLET_FILES:
-        path = root / name
+        path = data_file(name)
         if not path.exists():
             continue
         digest.update(path.read_bytes())
@@ -235,20 +243,25 @@ def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
     return tuple(entries), frozenset(press)
 
 
-@cache
+def knowledge_file(name: str, data_dir: str | None = None) -> Path:
+    """One reading data file: of ``data_dir`` if given, else the override's or the packaged one."""
+    return Path(data_dir) / name if data_dir else data_file("reading", name)
+
+
+@cached
 def load_knowledge(data_dir: str | None = None) -> Knowledge:
     """The validated data files of ``data_dir`` (default: the packaged ones), with a version hash."""
-    root = Path(data_dir) if data_dir else default_data_dir()
+    paths = {name: knowledge_file(name, data_dir) for name in DATA_FILES}
     digest = hashlib.sha256()
-    for name in DATA_FILES:
-        digest.update((root / name).read_bytes() if (root / name).exists() else b"")
+    for path in paths.values():
+        digest.update(path.read_bytes() if path.exists() else b"")
     outlets, press_names = _outlets(digest)
     return Knowledge(
-        gazetteer=_validate(Gazetteer, root / "gazetteer.yaml"),
-        cues=_validate(Cues, root / "cues.yaml"),
-        incidents=_validate(IncidentLexicon, root / "incidents.yaml"),
-        quantities=_validate(QuantityLexicon, root / "quantities.yaml"),
-        dates=_validate(DateLexicon, root / "dates.yaml"),
+        gazetteer=_validate(Gazetteer, paths["gazetteer.yaml"]),
+        cues=_validate(Cues, paths["cues.yaml"]),
+        incidents=_validate(IncidentLexicon, paths["incidents.yaml"]),
+        quantities=_validate(QuantityLexicon, paths["quantities.yaml"]),
+        dates=_validate(DateLexicon, paths["dates.yaml"]),
         outlets=outlets,
         press_names=press_names,
         version=digest.hexdigest()[:12],

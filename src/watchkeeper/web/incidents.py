@@ -12,6 +12,7 @@ from sqlalchemy import or_, select
 
 from watchkeeper.assess import grade_meanings
 from watchkeeper.reading.export import claim_record, quote_record
+from watchkeeper.reading.kinds import kind_ids
 from watchkeeper.store import Store
 from watchkeeper.store.models.reading import Claim, Quote
 from watchkeeper.web import review
@@ -210,7 +211,7 @@ def incidents_page(
         rows = review.incident_rows(
             session, kind=kind or None, grade=grade or None, review=review_status or None
         )
-        kinds = sorted({r["kind"] for r in review.incident_rows(session)})
+        kinds = list(kind_ids())
     form = {"kind": kind or "", "grade": grade or "", "review": review_status or ""}
     return templates.TemplateResponse(
         request,
