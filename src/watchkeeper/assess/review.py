@@ -18,7 +18,7 @@ from watchkeeper.assess.queries import find_incident, override_grade
 from watchkeeper.audit import record_change
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence
-from watchkeeper.store.models.web import IncidentNote, IncidentReview
+from watchkeeper.store.models.assess import IncidentNote, IncidentReview
 
 REVIEW_STATES = ("awaiting", "confirmed", "rejected", "merged", "split")
 EDITABLE = ("kind", "date", "place_text", "summary")

@@ -31,7 +31,7 @@ from watchkeeper.regime import Regime, load_regime
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.core import AuditEntry
-from watchkeeper.store.models.web import IncidentReview
+from watchkeeper.store.models.assess import IncidentReview
 
 ORPHAN_ACTION = "incident.review_orphaned"
 

@@ -27,7 +27,7 @@ from watchkeeper.assess.review import (
     reviews,
     split,
 )
-from watchkeeper.store.models.web import IncidentReview
+from watchkeeper.store.models.assess import IncidentReview
 
 __all__ = [
     "EDITABLE",

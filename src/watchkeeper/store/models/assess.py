@@ -1,8 +1,9 @@
-"""Assessment tables: incidents merged across evidence, their evidence, the measures they may breach, and
-the petroleum deliveries states notified to the 1718 Committee.
+"""Assessment tables: incidents merged across evidence, their evidence, the measures they may breach, the
+petroleum deliveries states notified to the 1718 Committee, and analysts' reviews and notes on incidents.
 
 ``assessed_incident`` rows are recomputed by ``watchkeeper assess``; an analyst's grade override lives on the
-row and survives reassessment while the incident keeps its id.
+row and survives reassessment while the incident keeps its id; so do ``incident_review`` and ``incident_note``
+rows, keyed by that id (the migration that made them is ``web_0002``: they began as workbench tables).
 """
 
 from __future__ import annotations
@@ -105,3 +106,35 @@ class CapNotification(Base):
     source: Mapped[str] = mapped_column(Text)
     imported_from: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IncidentReview(Base):
+    """An analyst's review of an assessed incident: confirmed, rejected, merged into another, or split.
+
+    Keyed by the assessed incident's id without a foreign key, so a review survives reassessment while the
+    incident keeps its id. ``edits`` holds the analyst's corrections (kind, date, place, summary) and
+    ``split_groups`` the evidence ids the analyst judged to be separate events.
+    """
+
+    __tablename__ = "incident_review"
+
+    incident_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    merged_into: Mapped[str | None] = mapped_column(String(40), default=None)
+    split_groups: Mapped[list] = mapped_column(default=list)
+    edits: Mapped[dict] = mapped_column(default=dict)
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+    reviewed_by: Mapped[str] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IncidentNote(Base):
+    """A note an analyst wrote on an assessed incident."""
+
+    __tablename__ = "incident_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    author: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
