@@ -12,6 +12,7 @@ from sqlalchemy import func, inspect, select, text
 
 from watchkeeper.audit import audit_entries, entry_record
 from watchkeeper.store import Store
+from watchkeeper.vocabulary import ReviewState
 from watchkeeper.web import accounts
 from watchkeeper.web.security import (
     LOGIN_CSRF_COOKIE,
@@ -175,13 +176,13 @@ def table_counts(store: Store) -> dict[str, int]:
 def dashboard_data(store: Store) -> dict[str, object]:
     """What the dashboard shows: new evidence, incidents awaiting review, the cap ledger, recent changes."""
     from watchkeeper.assess import cap_ledger
+    from watchkeeper.evidence.search import SearchFilters, search_documents
     from watchkeeper.regime import load_regime
     from watchkeeper.web.review import incident_rows
-    from watchkeeper.web.search import SearchFilters, search_documents
 
     with store.session() as session:
         latest = search_documents(session, SearchFilters(), limit=8).hits
-        awaiting = incident_rows(session, review="awaiting")
+        awaiting = incident_rows(session, review=ReviewState.AWAITING)
         ledger = [year.as_dict() for year in cap_ledger(session, load_regime())]
         recent = [entry_record(e) for e in audit_entries(session, limit=10)]
     awaiting.sort(key=lambda r: (r["grade"], str(r["date"] or "")))

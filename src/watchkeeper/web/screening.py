@@ -10,12 +10,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
 
 from watchkeeper.errors import WatchkeeperError
+from watchkeeper.lists.lookup import lists_fingerprint
 from watchkeeper.resolve.screening import ScreeningIndex
 from watchkeeper.store import Store
-from watchkeeper.store.models.lists import Designation, DesignationName
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import templates
 
@@ -39,10 +38,7 @@ class ScreeningInputError(WatchkeeperError):
 def screening_index(request: Request, store: Store) -> ScreeningIndex:
     """The app's index, rebuilt only when the designations changed since it was built."""
     with store.session() as session:
-        fingerprint = (
-            session.scalar(select(func.count()).select_from(DesignationName)),
-            session.scalar(select(func.max(Designation.updated_at))),
-        )
+        fingerprint = lists_fingerprint(session)
         with _lock:
             cached = getattr(request.app.state, "screening", None)
             if cached is None or cached[0] != fingerprint:

@@ -3,7 +3,8 @@
 The index is built by migrations: an external-content FTS5 table ``document_fts`` kept in sync by triggers
 on SQLite (``web_0002``); on PostgreSQL a stored, generated ``tsvector`` column :data:`PG_VECTOR` with a GIN
 index (``web_0003``), so ranking never re-parses a document. Snippets mark matches with private-use
-characters that are swapped for ``<mark>`` only after escaping, so document text can never inject markup.
+characters (``snippet_marked``) that the workbench swaps for ``<mark>`` only after escaping, so document text
+can never inject markup; ``snippet`` is the same text without them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from markupsafe import Markup, escape
 from sqlalchemy import Select, bindparam, column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
@@ -75,12 +75,6 @@ def fts5_query(q: str) -> str | None:
     return query
 
 
-def snippet_html(snippet: str) -> Markup:
-    """A snippet with match markers as escaped HTML with ``<mark>`` around the matches."""
-    escaped = str(escape(snippet))
-    return Markup(escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
-
-
 def _plain(snippet: str) -> str:
     return snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
@@ -116,7 +110,7 @@ _COLUMNS = (
 def _hit(row: Any, snippet: str) -> dict[str, Any]:
     hit = {c.key: getattr(row, c.key) for c in _COLUMNS}
     hit["snippet"] = _plain(snippet)
-    hit["snippet_html"] = snippet_html(snippet)
+    hit["snippet_marked"] = snippet
     return hit
 
 
