@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from watchkeeper.assess import grade_meanings
+from watchkeeper.reading.kinds import kind_ids, kind_label
 from watchkeeper.reading.queries import list_claims, list_quotes
 from watchkeeper.store import Store
 from watchkeeper.web import review
@@ -205,7 +206,7 @@ def incidents_page(
         rows = review.incident_rows(
             session, kind=kind or None, grade=grade or None, review=review_status or None
         )
-        kinds = sorted({r["kind"] for r in review.incident_rows(session)})
+        kinds = [(k, kind_label(k)) for k in kind_ids()]
     form = {"kind": kind or "", "grade": grade or "", "review": review_status or ""}
     return templates.TemplateResponse(
         request,
