@@ -211,9 +211,13 @@ def _candidates(
     rows = {r.id: r for r in list_incidents(session, kind=kind, start=start, end=end)}
     if kind is None and start is None and end is None:
         return list(rows.values())
-    wanted = set(session.scalars(select(IncidentReview.incident_id))) | set(
-        session.scalars(select(IncidentReview.merged_into).where(IncidentReview.merged_into.is_not(None)))
-    )
+    wanted = set(session.scalars(select(IncidentReview.incident_id))) | {
+        target
+        for target in session.scalars(
+            select(IncidentReview.merged_into).where(IncidentReview.merged_into.is_not(None))
+        )
+        if target is not None
+    }
     missing = sorted(wanted - set(rows))
     for i in range(0, len(missing), 500):
         rows.update(

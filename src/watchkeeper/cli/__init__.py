@@ -7,8 +7,8 @@ Conventions every command follows (see docs/cli.md): ``--json`` on list/show com
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -28,15 +28,13 @@ from watchkeeper.errors import WatchkeeperError
 class WatchkeeperGroup(TyperGroup):
     """Turns a WatchkeeperError anywhere below into a one-line message and exit code 1."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; a user error ends it with its message and exit code 1, not a traceback."""
         try:
-            return super().invoke(ctx)
+            return super().main(*args, **kwargs)
         except WatchkeeperError as exc:
             err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from exc
-        finally:
-            if ctx.parent is None and isinstance(ctx.obj, AppContext):
-                ctx.obj.close()
+            raise SystemExit(1) from exc
 
 
 app = typer.Typer(
@@ -79,6 +77,7 @@ def root(
 ) -> None:
     """Settings are resolved here once for every sub-command."""
     ctx.obj = AppContext(load_settings(workspace=workspace, database_url=database_url))
+    ctx.call_on_close(ctx.obj.close)  # the store closes when the command ends, however it ends
 
 
 app.command("init")(workspace.init)

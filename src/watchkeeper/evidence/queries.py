@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -25,7 +27,7 @@ def document_titles(session: Session, ids: list[str]) -> dict[str, str | None]:
     return {document_id: title for document_id, title in rows}
 
 
-def document_facets(session: Session) -> dict[str, list[tuple[str, str]] | list[str]]:
+def document_facets(session: Session) -> dict[str, Any]:
     """The outlets (id, name) and languages present in the evidence base, for search forms."""
     outlets = session.execute(
         select(Document.outlet_id, func.max(Document.outlet_name))
@@ -36,4 +38,7 @@ def document_facets(session: Session) -> dict[str, list[tuple[str, str]] | list[
     languages = session.scalars(
         select(Document.language).where(Document.language.is_not(None)).distinct().order_by(Document.language)
     ).all()
-    return {"outlets": [(o, n or o) for o, n in outlets], "languages": [lang for lang in languages if lang]}
+    return {
+        "outlets": [(o, n or o) for o, n in outlets if o],
+        "languages": [lang for lang in languages if lang],
+    }

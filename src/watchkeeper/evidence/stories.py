@@ -145,7 +145,7 @@ def _outlets(session: Session, story_ids: list[str] | None) -> dict[str, list[st
         query = query.where(Document.story_id.in_(story_ids))
     outlets: dict[str, set[str]] = {}
     for story_id, outlet in session.execute(query):
-        if outlet:
+        if story_id and outlet:
             outlets.setdefault(story_id, set()).add(outlet)
     return {k: sorted(v) for k, v in outlets.items()}
 
@@ -157,11 +157,12 @@ def list_stories(
 
     The CLI lists the largest first; the workbench pages through the latest first. Both get the same record.
     """
+    query = select(Story).limit(limit).offset(offset)
     if newest_first:
-        order = (Story.last_at.desc().nulls_last(), Story.id)
+        query = query.order_by(Story.last_at.desc().nulls_last(), Story.id)
     else:
-        order = (Story.size.desc(), Story.last_at.desc(), Story.id)
-    stories = list(session.scalars(select(Story).order_by(*order).limit(limit).offset(offset)))
+        query = query.order_by(Story.size.desc(), Story.last_at.desc(), Story.id)
+    stories = list(session.scalars(query))
     paged = limit is not None or offset > 0
     outlets = _outlets(session, [s.id for s in stories] if paged else None)
     return [story_record(s, outlets.get(s.id)) for s in stories]
@@ -184,9 +185,7 @@ def show_story(session: Session, story_id: str) -> dict[str, Any]:
         )
     )
     groups = Counter(d.copy_group_id for d in documents if d.copy_group_id)
-    record = story_record(
-        story, sorted({d.outlet_id or d.outlet_name for d in documents if d.outlet_id or d.outlet_name})
-    )
+    record = story_record(story, sorted({o for d in documents if (o := d.outlet_id or d.outlet_name)}))
     record["documents"] = [
         {
             "id": d.id,
@@ -197,7 +196,7 @@ def show_story(session: Session, story_id: str) -> dict[str, Any]:
             "language": d.language,
             "published_at": as_utc(d.published_at) if d.published_at else None,
             "copy_group_id": d.copy_group_id,
-            "copies_in_group": groups.get(d.copy_group_id, 1),
+            "copies_in_group": groups[d.copy_group_id] if d.copy_group_id else 1,
         }
         for d in documents
     ]

@@ -100,7 +100,7 @@ def screen_api(
     store: Store = Depends(get_store),
 ) -> list[dict[str, Any]]:
     """Screen names against every designated name; ranked hits per name with explanations."""
-    names = [(n.strip(), None) for n in body.names if n.strip()]
+    names: list[tuple[str, str | None]] = [(n.strip(), None) for n in body.names if n.strip()]
     return screen_names(screening_index(request, store), names, body.schema_, body.limit)
 
 
@@ -120,7 +120,9 @@ async def screen_page(
     caller: Caller = Depends(page_caller()),
     store: Store = Depends(get_store),
 ) -> Response:
-    wanted = [(line.strip(), None) for line in names.splitlines() if line.strip()]
+    wanted: list[tuple[str, str | None]] = [
+        (line.strip(), None) for line in names.splitlines() if line.strip()
+    ]
     if upload is not None and upload.filename:
         wanted += names_from_csv(await upload.read(MAX_UPLOAD_BYTES + 1))
     schema_or_none = schema_ if schema_ in ("Person", "Organization", "Vessel") else None

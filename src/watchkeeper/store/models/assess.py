@@ -10,6 +10,7 @@ rows, keyed by that id. The review, note and case tables began as workbench tabl
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
@@ -26,7 +27,7 @@ class AssessedIncident(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
     date: Mapped[date | None] = mapped_column(Date, index=True, default=None)
-    date_end: Mapped[date | None] = mapped_column(Date, default=None)
+    date_end: Mapped[dt.date | None] = mapped_column(Date, default=None)  # ``date`` here is the column
     precision: Mapped[str] = mapped_column(String(20))
     place_id: Mapped[str | None] = mapped_column(String(200), default=None)
     place_text: Mapped[str | None] = mapped_column(Text, default=None)
