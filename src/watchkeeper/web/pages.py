@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import secrets
-import weakref
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import func, inspect, select, text
 
 from watchkeeper.audit import audit_entries, entry_record
 from watchkeeper.store import Store
@@ -146,31 +144,10 @@ DASHBOARD_TABLES = {
 }
 
 
-_TABLES: weakref.WeakKeyDictionary[Store, set[str]] = weakref.WeakKeyDictionary()
-
-
-def _tables(store: Store) -> set[str]:
-    # Reflection costs a query per call; the schema only changes when migrations run, before serving.
-    if store not in _TABLES:
-        _TABLES[store] = set(inspect(store.engine).get_table_names())
-    return _TABLES[store]
-
-
 def table_counts(store: Store) -> dict[str, int]:
     """Rows in the tables the dashboard counts, by their label (one query for all of them)."""
-    present = _tables(store)
-    quote = store.engine.dialect.identifier_preparer.quote
-    labels = [label for table, label in DASHBOARD_TABLES.items() if table in present]
-    counts = [
-        select(func.count()).select_from(text(quote(table))).scalar_subquery()
-        for table in DASHBOARD_TABLES
-        if table in present
-    ]
-    if not counts:
-        return {}
-    with store.engine.connect() as connection:
-        row = connection.execute(select(*counts)).one()
-    return dict(zip(labels, row, strict=True))
+    counts = store.row_counts(DASHBOARD_TABLES)
+    return {label: counts[table] for table, label in DASHBOARD_TABLES.items() if table in counts}
 
 
 def dashboard_data(store: Store) -> dict[str, object]:
