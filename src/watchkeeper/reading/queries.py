@@ -16,7 +16,7 @@ def get_entity(session: Session, entity_id: str) -> Entity:
     """An entity by its exact id; a missing one is a :class:`NotFoundError`."""
     entity = session.get(Entity, entity_id)
     if entity is None:
-        raise NotFoundError(f"no entity with id {entity_id!r} (see `watchkeeper entities list`)")
+        raise NotFoundError(f"no entity with id {entity_id!r}")
     return entity
 
 
