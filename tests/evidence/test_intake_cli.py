@@ -50,9 +50,9 @@ def test_ingest_is_idempotent(cli: Cli, tmp_path: Path) -> None:
     stories = _lines(cli.ok("stories", "list", "--json").stdout)
     veto = next(s for s in stories if "global-press-agency" in s["outlets"])
     shown = json.loads(cli.ok("stories", "show", veto["id"], "--json").stdout)
-    assert len(shown["document_list"]) == veto["documents"] >= 2
+    assert len(shown["documents"]) == shown["document_count"] == veto["document_count"] >= 2
     wire_docs = _lines(cli.ok("docs", "list", "--json", "--story", veto["id"]).stdout)
-    assert len(wire_docs) == veto["documents"]
+    assert len(wire_docs) == veto["document_count"]
     assert "Evidence base: 4 documents" in cli.ok("ingest", str(folder)).stdout
 
 

@@ -13,8 +13,7 @@ from watchkeeper.assess import review as decisions
 from watchkeeper.regime import load_regime
 from watchkeeper.report import build_report, render_html, render_markdown, with_charts
 from watchkeeper.store import Store
-from watchkeeper.store.models.assess import AssessedIncident
-from watchkeeper.store.models.web import IncidentReview
+from watchkeeper.store.models.assess import AssessedIncident, IncidentReview
 
 
 def _text(store: Store) -> tuple[str, str]:

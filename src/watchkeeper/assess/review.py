@@ -1,6 +1,6 @@
 """Analysts' review decisions on assessed incidents: confirm, reject, merge, split, edit, note — each audited.
 
-The decisions live in ``incident_review`` and ``incident_note`` (tables of the workbench, keyed by incident id
+The decisions live in ``incident_review`` and ``incident_note`` (this stage's tables, keyed by incident id
 without a foreign key so a reassessment cannot delete them). :mod:`watchkeeper.assess.reviewed` applies them
 to the assessment for the report, the cap ledger, the exports and the CLI; the workbench calls these
 functions to record them.
@@ -17,10 +17,15 @@ from sqlalchemy.orm import Session
 from watchkeeper.assess.queries import find_incident, override_grade
 from watchkeeper.audit import record_change
 from watchkeeper.errors import WatchkeeperError
-from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence
-from watchkeeper.store.models.web import IncidentNote, IncidentReview
+from watchkeeper.store.models.assess import (
+    AssessedIncident,
+    AssessedIncidentEvidence,
+    IncidentNote,
+    IncidentReview,
+)
+from watchkeeper.vocabulary import ReviewState
 
-REVIEW_STATES = ("awaiting", "confirmed", "rejected", "merged", "split")
+REVIEW_STATES = tuple(ReviewState)
 EDITABLE = ("kind", "date", "place_text", "summary")
 
 
@@ -31,7 +36,7 @@ class ReviewError(WatchkeeperError):
 def review_state(review: IncidentReview | None) -> dict[str, Any]:
     """A review row as a plain record (``{"status": "awaiting"}`` when no analyst has reviewed it)."""
     if review is None:
-        return {"status": "awaiting"}
+        return {"status": ReviewState.AWAITING}
     return {
         "status": review.status,
         "merged_into": review.merged_into,
@@ -53,6 +58,11 @@ def reviews(session: Session, ids: list[str] | None = None) -> dict[str, Inciden
     return {r.incident_id: r for r in session.scalars(query)}
 
 
+def review_of(session: Session, incident_id: str) -> dict[str, Any]:
+    """One incident's review state as :func:`review_state` gives it."""
+    return review_state(session.get(IncidentReview, incident_id))
+
+
 def incident_notes(session: Session, incident_id: str) -> list[dict[str, Any]]:
     """An incident's notes, oldest first."""
     query = select(IncidentNote).where(IncidentNote.incident_id == incident_id).order_by(IncidentNote.id)
@@ -69,7 +79,9 @@ def _set(
     review = session.get(IncidentReview, incident_id)
     before = review_state(review)
     if review is None:
-        review = IncidentReview(incident_id=incident_id, status="awaiting", split_groups=[], edits={})
+        review = IncidentReview(
+            incident_id=incident_id, status=ReviewState.AWAITING, split_groups=[], edits={}
+        )
         session.add(review)
     for name, value in changes.items():
         setattr(review, name, value)
@@ -92,14 +104,16 @@ def _set(
 
 def confirm(session: Session, ref: str, actor: str, reason: str | None = None) -> IncidentReview:
     """Mark an incident confirmed by an analyst."""
-    return _set(session, find_incident(session, ref).id, actor, "confirm", reason, status="confirmed")
+    return _set(
+        session, find_incident(session, ref).id, actor, "confirm", reason, status=ReviewState.CONFIRMED
+    )
 
 
 def reject(session: Session, ref: str, actor: str, reason: str) -> IncidentReview:
     """Mark an incident rejected (a misreading, not an event); a reason is required."""
     if not reason.strip():
         raise ReviewError("rejecting an incident needs a reason")
-    return _set(session, find_incident(session, ref).id, actor, "reject", reason, status="rejected")
+    return _set(session, find_incident(session, ref).id, actor, "reject", reason, status=ReviewState.REJECTED)
 
 
 def merge(session: Session, ref: str, into: str, actor: str, reason: str | None = None) -> IncidentReview:
@@ -107,7 +121,9 @@ def merge(session: Session, ref: str, into: str, actor: str, reason: str | None 
     incident, target = find_incident(session, ref), find_incident(session, into)
     if incident.id == target.id:
         raise ReviewError("an incident cannot be merged into itself")
-    return _set(session, incident.id, actor, "merge", reason, status="merged", merged_into=target.id)
+    return _set(
+        session, incident.id, actor, "merge", reason, status=ReviewState.MERGED, merged_into=target.id
+    )
 
 
 def split(
@@ -129,7 +145,7 @@ def split(
         raise ReviewError("leave at least one piece of evidence with the incident")
     review = session.get(IncidentReview, incident.id)
     groups = [*(review.split_groups if review else []), chosen]
-    return _set(session, incident.id, actor, "split", reason, status="split", split_groups=groups)
+    return _set(session, incident.id, actor, "split", reason, status=ReviewState.SPLIT, split_groups=groups)
 
 
 def edit(
@@ -151,7 +167,7 @@ def edit(
         override_grade(session, incident.id, grade, reason, actor)
     review = session.get(IncidentReview, incident.id)
     edits = {**(review.edits if review else {}), **{k: v for k, v in fields.items() if v}}
-    status = review.status if review else "awaiting"
+    status = review.status if review else ReviewState.AWAITING
     return _set(session, incident.id, actor, "edit", reason, edits=edits, status=status)
 
 

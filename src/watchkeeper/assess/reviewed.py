@@ -29,9 +29,14 @@ from watchkeeper.assess.sightings import Evidence
 from watchkeeper.audit import record_change
 from watchkeeper.regime import Regime, load_regime
 from watchkeeper.store.base import content_id
-from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
+from watchkeeper.store.models.assess import (
+    AssessedIncident,
+    AssessedIncidentEvidence,
+    IncidentReview,
+    MeasureLink,
+)
 from watchkeeper.store.models.core import AuditEntry
-from watchkeeper.store.models.web import IncidentReview
+from watchkeeper.vocabulary import ReviewState, Stance
 
 ORPHAN_ACTION = "incident.review_orphaned"
 
@@ -43,7 +48,7 @@ class ReviewedIncident:
     incident: AssessedIncident
     evidence: list[AssessedIncidentEvidence]
     links: list[MeasureLink]
-    status: str = "awaiting"
+    status: str = ReviewState.AWAITING
     reviewed_by: str | None = None
     reviewed_at: datetime | None = None
     reason: str | None = None
@@ -158,7 +163,7 @@ def _split(item: ReviewedIncident, groups: list[list[str]]) -> list[ReviewedInci
             continue
         row = _copy(item.incident)
         row.id = content_id("asplit", item.id, *sorted(e.id for e in chosen))
-        row.summary = next((e.quoted for e in chosen if e.stance == "reports"), row.summary)
+        row.summary = next((e.quoted for e in chosen if e.stance == Stance.REPORTS), row.summary)
         parts.append(ReviewedIncident(row, chosen, list(item.links), split_from=item.id))
     item.evidence = [e for e in item.evidence if e.id in own]
     # a figure belongs with whoever still cites its document, the incident first
@@ -206,9 +211,13 @@ def _candidates(
     rows = {r.id: r for r in list_incidents(session, kind=kind, start=start, end=end)}
     if kind is None and start is None and end is None:
         return list(rows.values())
-    wanted = set(session.scalars(select(IncidentReview.incident_id))) | set(
-        session.scalars(select(IncidentReview.merged_into).where(IncidentReview.merged_into.is_not(None)))
-    )
+    wanted = set(session.scalars(select(IncidentReview.incident_id))) | {
+        target
+        for target in session.scalars(
+            select(IncidentReview.merged_into).where(IncidentReview.merged_into.is_not(None))
+        )
+        if target is not None
+    }
     missing = sorted(wanted - set(rows))
     for i in range(0, len(missing), 500):
         rows.update(
@@ -289,12 +298,12 @@ def reviewed_incidents(
         if review is None:
             continue
         _take(item, review)
-        item.merged_into = review.merged_into if review.status == "merged" else None
+        item.merged_into = review.merged_into if review.status == ReviewState.MERGED else None
         regime = _edit(item, review.edits or {}, regime)
         if review.split_groups:  # a split stands whatever the analyst decided about the incident later
             for part in _split(item, review.split_groups):
                 _take(part, review)
-                part.status = "split"
+                part.status = ReviewState.SPLIT
                 items[part.id] = part
     merged_into = {i.id: i.merged_into for i in items.values() if i.merged_into}
     targets: set[str] = set()
@@ -308,7 +317,7 @@ def reviewed_incidents(
         items[target].evidence.sort(key=evidence_order)
         _regrade(items[target])
     for item in items.values():
-        if item.status == "rejected":
+        if item.status == ReviewState.REJECTED:
             item.out = True
     chosen = [
         i
@@ -346,12 +355,14 @@ def orphaned_reviews(session: Session) -> list[OrphanedReview]:
         problem, about = None, incident_id
         if incident_id not in present:
             problem = "the assessment no longer has this incident"
-        elif review.status == "merged" and review.merged_into and review.merged_into not in present:
+        elif review.status == ReviewState.MERGED and review.merged_into and review.merged_into not in present:
             problem = (
                 f"merged into {review.merged_into}, which the assessment no longer has; counted on its own"
             )
             about = review.merged_into
-        elif review.status == "split" and any(not set(g) & evidence for g in review.split_groups or []):
+        elif review.status == ReviewState.SPLIT and any(
+            not set(g) & evidence for g in review.split_groups or []
+        ):
             problem = "evidence the analyst split off no longer belongs to the incident"
         if problem:
             found.append(

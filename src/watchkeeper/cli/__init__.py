@@ -7,7 +7,7 @@ Conventions every command follows (see docs/cli.md): ``--json`` on list/show com
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -24,23 +24,17 @@ from watchkeeper.cli.output import err_console
 from watchkeeper.config import load_settings
 from watchkeeper.errors import WatchkeeperError
 
-if TYPE_CHECKING:
-    # typer vendors click; its groups are invoked with the vendored Context
-    from typer._click.core import Context
-
 
 class WatchkeeperGroup(TyperGroup):
     """Turns a WatchkeeperError anywhere below into a one-line message and exit code 1."""
 
-    def invoke(self, ctx: Context) -> object:
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; a user error ends it with its message and exit code 1, not a traceback."""
         try:
-            return super().invoke(ctx)
+            return super().main(*args, **kwargs)
         except WatchkeeperError as exc:
             err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1) from exc
-        finally:
-            if ctx.parent is None and isinstance(ctx.obj, AppContext):
-                ctx.obj.close()
+            raise SystemExit(1) from exc
 
 
 app = typer.Typer(
@@ -83,6 +77,7 @@ def root(
 ) -> None:
     """Settings are resolved here once for every sub-command."""
     ctx.obj = AppContext(load_settings(workspace=workspace, database_url=database_url))
+    ctx.call_on_close(ctx.obj.close)  # the store closes when the command ends, however it ends
 
 
 app.command("init")(workspace.init)

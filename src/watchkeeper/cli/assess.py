@@ -41,6 +41,7 @@ from watchkeeper.cli.output import (
 )
 from watchkeeper.errors import NotFoundError
 from watchkeeper.regime import load_regime
+from watchkeeper.vocabulary import ReviewState
 
 incidents_app = typer.Typer(
     help="Assessed incidents: list, show with evidence and measures, override a grade.", no_args_is_help=True
@@ -289,7 +290,7 @@ def dismiss_review_command(
 
 def _print_review(record: dict[str, Any]) -> None:
     status = record["review_status"]
-    if status == "awaiting":
+    if status == ReviewState.AWAITING:
         console.print("\n[bold]Review[/]: awaiting an analyst.")
         return
     line = f"\n[bold]Review[/]: {status} by {record['reviewed_by']} on {record['reviewed_at']:%Y-%m-%d}"

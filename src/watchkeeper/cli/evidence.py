@@ -13,8 +13,6 @@ from watchkeeper.cli.output import (
     print_records,
     progress,
 )
-from watchkeeper.errors import NotFoundError
-from watchkeeper.store.models.evidence import Document
 
 feeds_app = typer.Typer(help="RSS/Atom feeds to follow: add, list, poll (only new entries are fetched).")
 docs_app = typer.Typer(
@@ -157,11 +155,10 @@ def docs_list(
 @docs_app.command("text")
 def docs_text(ctx: typer.Context, document_id: str = typer.Argument(..., help="Document id.")) -> None:
     """Print the clean text of a document (the text every span elsewhere indexes into)."""
+    from watchkeeper.evidence.queries import get_document
+
     with app_context(ctx).store.session() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise NotFoundError(f"no document with id {document_id!r} (see `watchkeeper docs list`)")
-        typer.echo(document.text)
+        typer.echo(get_document(session, document_id).text)
 
 
 @stories_app.command("list")
@@ -176,7 +173,7 @@ def stories_list(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
         as_json=as_json,
         columns=[
             ("id", "Id"),
-            ("documents", "Docs"),
+            ("document_count", "Docs"),
             ("first_at", "First"),
             ("last_at", "Last"),
             ("title", "Title"),
@@ -198,10 +195,10 @@ def stories_show(
     if as_json:
         print_json(record)
         return
-    documents = record.pop("document_list")
+    documents = record.pop("documents")
     print_fields(record, title=f"Story {story_id}")
     print_records(
-        documents,  # type: ignore[arg-type]
+        documents,
         as_json=False,
         columns=[
             ("published_at", "Published"),

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.progress import TaskID
 
 from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import JSON_OPTION, console, print_fields, print_json, print_records, progress
@@ -37,19 +38,17 @@ def import_command(
 ) -> None:
     """Import AIS files; a rerun resumes an interrupted file and adds nothing for a finished one."""
     app_ctx = app_context(ctx)
-    results = []
+    results: list[dict[str, Any]] = []
     with progress() as bar:
         for path in files:
             task = bar.add_task(
                 f"import {path.name}", total=max(path.stat().st_size if path.exists() else 1, 1)
             )
-            result = import_file(
-                app_ctx.store,
-                app_ctx.settings,
-                path,
-                fmt,
-                progress=lambda done, _total, t=task: bar.update(t, completed=done),
-            )
+
+            def advance(done: int, _total: int, task: TaskID = task) -> None:
+                bar.update(task, completed=done)
+
+            result = import_file(app_ctx.store, app_ctx.settings, path, fmt, progress=advance)
             results.append(result.as_dict())
     if as_json:
         for r in results:
@@ -78,7 +77,7 @@ def detect_command(
     app_ctx = app_context(ctx)
     with progress() as bar:
         bar.add_task("detecting", total=None)
-        result = run_detection(app_ctx.settings, app_ctx.store, load_config(config)).as_dict()
+        result: dict[str, Any] = run_detection(app_ctx.settings, app_ctx.store, load_config(config)).as_dict()
     if as_json:
         print_json(result)
         return

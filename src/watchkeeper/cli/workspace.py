@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import typer
-from sqlalchemy import func, inspect, select, text
 
 from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import JSON_OPTION, console, print_json, print_table
-from watchkeeper.store.base import is_modelled
 from watchkeeper.store.models.core import WorkspaceMeta
 
 
@@ -25,15 +23,7 @@ def status(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     """Show the workspace, its database and how many records each table holds."""
     app = app_context(ctx)
     store = app.store
-    tables = sorted(inspect(store.engine).get_table_names())
-    counts: dict[str, int] = {}
-    with store.engine.connect() as connection:
-        for table in tables:
-            if table == "alembic_version" or not is_modelled(table, "table", None):
-                continue
-            counts[table] = connection.execute(
-                select(func.count()).select_from(text(store.engine.dialect.identifier_preparer.quote(table)))
-            ).scalar_one()
+    counts = store.row_counts()
     record = {
         "workspace": str(app.settings.workspace),
         "database": store.safe_url,

@@ -8,8 +8,10 @@ near-linear however large the evidence base grows.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -123,54 +125,85 @@ def assign_story(session: Session, document: Document, vector: SparseVector) -> 
     return StoryChoice(story.id, "new")
 
 
-def story_record(story: Story, outlets: list[str] | None = None) -> dict[str, object]:
-    """A story as a plain dict with stable keys."""
+def story_record(story: Story, outlets: list[str] | None = None) -> dict[str, Any]:
+    """A story as a plain dict with stable keys: the summary every listing of stories gives."""
     return {
         "id": story.id,
         "title": story.title,
-        "documents": story.size,
+        "document_count": story.size,
         "first_at": as_utc(story.first_at) if story.first_at else None,
         "last_at": as_utc(story.last_at) if story.last_at else None,
         "outlets": outlets or [],
     }
 
 
-def list_stories(session: Session) -> list[dict[str, object]]:
-    """Every story, the largest and latest first, with the outlets that reported it."""
+def _outlets(session: Session, story_ids: list[str] | None) -> dict[str, list[str]]:
+    query = select(Document.story_id, func.coalesce(Document.outlet_id, Document.outlet_name)).where(
+        Document.story_id.is_not(None)
+    )
+    if story_ids is not None:
+        query = query.where(Document.story_id.in_(story_ids))
     outlets: dict[str, set[str]] = {}
-    for story_id, outlet in session.execute(
-        select(Document.story_id, func.coalesce(Document.outlet_id, Document.outlet_name)).where(
-            Document.story_id.is_not(None)
-        )
-    ):
-        if outlet:
+    for story_id, outlet in session.execute(query):
+        if story_id and outlet:
             outlets.setdefault(story_id, set()).add(outlet)
-    stories = session.scalars(select(Story).order_by(Story.size.desc(), Story.last_at.desc(), Story.id))
-    return [story_record(s, sorted(outlets.get(s.id, ()))) for s in stories]
+    return {k: sorted(v) for k, v in outlets.items()}
 
 
-def show_story(session: Session, story_id: str) -> dict[str, object]:
-    """One story with its documents in publication order."""
+def list_stories(
+    session: Session, *, newest_first: bool = False, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Stories with the outlets that reported them: the largest first, or the latest first.
+
+    The CLI lists the largest first; the workbench pages through the latest first. Both get the same record.
+    """
+    query = select(Story).limit(limit).offset(offset)
+    if newest_first:
+        query = query.order_by(Story.last_at.desc().nulls_last(), Story.id)
+    else:
+        query = query.order_by(Story.size.desc(), Story.last_at.desc(), Story.id)
+    stories = list(session.scalars(query))
+    paged = limit is not None or offset > 0
+    outlets = _outlets(session, [s.id for s in stories] if paged else None)
+    return [story_record(s, outlets.get(s.id)) for s in stories]
+
+
+def show_story(session: Session, story_id: str) -> dict[str, Any]:
+    """One story with its documents in publication order (undated last).
+
+    Each document says how many documents share its copy group (``copies_in_group``, 1 for an original), so
+    a reader sees at once which reports repeat the same wire text.
+    """
     story = session.get(Story, story_id)
     if story is None:
         raise NotFoundError(f"no story with id {story_id!r} (see `watchkeeper stories list`)")
     documents = list(
         session.scalars(
-            select(Document).where(Document.story_id == story_id).order_by(Document.published_at, Document.id)
+            select(Document)
+            .where(Document.story_id == story_id)
+            .order_by(Document.published_at.nulls_last(), Document.id)
         )
     )
-    record = story_record(
-        story, sorted({d.outlet_id or d.outlet_name for d in documents if d.outlet_id or d.outlet_name})
-    )
-    record["document_list"] = [
+    groups = Counter(d.copy_group_id for d in documents if d.copy_group_id)
+    record = story_record(story, sorted({o for d in documents if (o := d.outlet_id or d.outlet_name)}))
+    record["documents"] = [
         {
             "id": d.id,
             "title": d.title,
             "outlet_id": d.outlet_id,
+            "outlet_name": d.outlet_name,
             "wire_id": d.wire_id,
+            "language": d.language,
             "published_at": as_utc(d.published_at) if d.published_at else None,
             "copy_group_id": d.copy_group_id,
+            "copies_in_group": groups[d.copy_group_id] if d.copy_group_id else 1,
         }
         for d in documents
     ]
     return record
+
+
+def story_title(session: Session, story_id: str) -> str | None:
+    """A story's title (None when there is no such story or it has none)."""
+    story = session.get(Story, story_id)
+    return story.title if story is not None else None

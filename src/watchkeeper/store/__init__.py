@@ -6,19 +6,19 @@ A workspace is a real database a user can open with other tools: SQLite by defau
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from watchkeeper.config import Settings
 from watchkeeper.errors import StoreError
-from watchkeeper.store.base import Base
+from watchkeeper.store.base import Base, is_modelled
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -62,6 +62,7 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._tables: frozenset[str] | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -80,6 +81,7 @@ class Store:
         """Bring the schema to the newest revision."""
         from alembic import command
 
+        self._tables = None
         cfg = alembic_config(self.url)
         try:
             with self.engine.begin() as connection:
@@ -102,6 +104,27 @@ class Store:
             return set(script.get_heads())
         applied = {r.revision for r in script.revision_map.iterate_revisions(current, "base")}
         return set(script.get_heads()) - applied
+
+    def table_names(self) -> frozenset[str]:
+        """The tables the database holds (reflected once: the schema only changes when migrating)."""
+        if self._tables is None:
+            self._tables = frozenset(inspect(self.engine).get_table_names())
+        return self._tables
+
+    def row_counts(self, tables: Iterable[str] | None = None) -> dict[str, int]:
+        """Rows per table in one query: of ``tables`` those the database holds, else every modelled table."""
+        present = self.table_names()
+        if tables is None:
+            wanted = sorted(t for t in present if t != "alembic_version" and is_modelled(t, "table", None))
+        else:
+            wanted = [t for t in tables if t in present]
+        if not wanted:
+            return {}
+        quote = self.engine.dialect.identifier_preparer.quote
+        counts = [select(func.count()).select_from(text(quote(t))).scalar_subquery() for t in wanted]
+        with self.engine.connect() as connection:
+            row = connection.execute(select(*counts)).one()
+        return dict(zip(wanted, row, strict=True))
 
     @property
     def safe_url(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from http import HTTPStatus
 from importlib import resources
@@ -133,7 +133,7 @@ def app_from_environment() -> FastAPI:
     return create_app(load_settings(), secure_cookies=os.environ.get("WATCHKEEPER_SECURE_COOKIES") == "1")
 
 
-def _error(request: Request, code: int, message: str, headers: dict[str, str] | None = None) -> Response:
+def _error(request: Request, code: int, message: str, headers: Mapping[str, str] | None = None) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": message}, status_code=code, headers=headers)
     reason = HTTPStatus(code).phrase if code in HTTPStatus._value2member_map_ else "Error"

@@ -1,4 +1,4 @@
-"""Cases: investigations gathering incidents, entities, documents and notes; every change audited."""
+"""Cases in the workbench: pages and API over :mod:`watchkeeper.assess.cases`, which records and audits."""
 
 from __future__ import annotations
 
@@ -7,33 +7,23 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from watchkeeper.audit import record_change
-from watchkeeper.errors import NotFoundError, WatchkeeperError
+from watchkeeper.assess.cases import (
+    add_item,
+    add_note,
+    create_case,
+    delete_case,
+    list_cases,
+    remove_item,
+    show_case,
+    update_case,
+)
 from watchkeeper.store import Store
-from watchkeeper.store.models.assess import AssessedIncident
-from watchkeeper.store.models.evidence import Document
-from watchkeeper.store.models.lists import Designation
-from watchkeeper.store.models.reading import Entity
-from watchkeeper.store.models.web import Case, CaseItem, CaseNote
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import templates
 
 api_router = APIRouter(prefix="/api/v1/cases", tags=["cases"])
 page_router = APIRouter(include_in_schema=False)
-ITEM_MODELS = {
-    "incident": AssessedIncident,
-    "entity": Entity,
-    "document": Document,
-    "designation": Designation,
-}
-STATUSES = ("open", "closed")
-
-
-class CaseError(WatchkeeperError):
-    """A case cannot be changed as asked."""
 
 
 class CaseIn(BaseModel):
@@ -56,146 +46,13 @@ class NoteIn(BaseModel):
     text: str
 
 
-def _fields(case: Case) -> dict[str, Any]:
-    return {"title": case.title, "summary": case.summary, "status": case.status}
-
-
-def _audit(session: Session, actor: str, action: str, case_id: int, **kwargs: Any) -> None:
-    record_change(
-        session, actor=actor, action=f"case.{action}", record_type="case", record_id=str(case_id), **kwargs
-    )
-
-
-def get_case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(f"no case {case_id}")
-    return case
-
-
-def create_case(session: Session, title: str, summary: str, actor: str) -> Case:
-    """Open a new case."""
-    if not title.strip():
-        raise CaseError("a case needs a title")
-    case = Case(title=title.strip(), summary=summary.strip(), status="open", created_by=actor)
-    session.add(case)
-    session.flush()
-    _audit(session, actor, "create", case.id, after=_fields(case))
-    return case
-
-
-def update_case(session: Session, case_id: int, actor: str, **changes: str | None) -> Case:
-    """Change a case's title, summary or status."""
-    case = get_case(session, case_id)
-    if changes.get("status") and changes["status"] not in STATUSES:
-        raise CaseError(f"status must be one of {', '.join(STATUSES)}")
-    before = _fields(case)
-    for name, value in changes.items():
-        if value is not None:
-            setattr(case, name, value.strip() if name != "status" else value)
-    session.flush()
-    _audit(session, actor, "update", case.id, before=before, after=_fields(case))
-    return case
-
-
-def delete_case(session: Session, case_id: int, actor: str) -> None:
-    """Delete a case with its items and notes (the audit log keeps what it was)."""
-    case = get_case(session, case_id)
-    before = case_record(session, case)
-    session.delete(case)
-    session.flush()
-    _audit(session, actor, "delete", case_id, before={k: before[k] for k in ("title", "summary", "status")})
-
-
-def add_item(session: Session, case_id: int, item_type: str, item_id: str, actor: str) -> CaseItem:
-    """Gather an existing incident, entity, document or designation into a case (once)."""
-    case = get_case(session, case_id)
-    model = ITEM_MODELS.get(item_type)
-    if model is None:
-        raise CaseError(f"item type must be one of {', '.join(ITEM_MODELS)}")
-    if session.get(model, item_id) is None:
-        raise NotFoundError(f"no {item_type} with id {item_id!r}")
-    existing = session.scalar(
-        select(CaseItem).where(
-            CaseItem.case_id == case.id, CaseItem.item_type == item_type, CaseItem.item_id == item_id
-        )
-    )
-    if existing is not None:
-        return existing
-    item = CaseItem(case_id=case.id, item_type=item_type, item_id=item_id, added_by=actor)
-    session.add(item)
-    session.flush()
-    _audit(session, actor, "add_item", case.id, after={"item_type": item_type, "item_id": item_id})
-    return item
-
-
-def remove_item(session: Session, case_id: int, item_id: int, actor: str) -> None:
-    """Take an item out of a case."""
-    item = session.get(CaseItem, item_id)
-    if item is None or item.case_id != case_id:
-        raise NotFoundError(f"case {case_id} has no item {item_id}")
-    before = {"item_type": item.item_type, "item_id": item.item_id}
-    session.delete(item)
-    session.flush()
-    _audit(session, actor, "remove_item", case_id, before=before)
-
-
-def add_note(session: Session, case_id: int, text: str, actor: str) -> CaseNote:
-    """Append a note to a case."""
-    case = get_case(session, case_id)
-    if not text.strip():
-        raise CaseError("a note cannot be empty")
-    note = CaseNote(case_id=case.id, author=actor, text=text.strip())
-    session.add(note)
-    session.flush()
-    _audit(session, actor, "note", case.id, after={"note_id": note.id, "text": note.text})
-    return note
-
-
-def _label(session: Session, item: CaseItem) -> str:
-    row = session.get(ITEM_MODELS[item.item_type], item.item_id)
-    if row is None:
-        return item.item_id
-    return str(
-        getattr(row, "summary", None)
-        or getattr(row, "title", None)
-        or getattr(row, "name", None)
-        or item.item_id
-    )
-
-
-def case_record(session: Session, case: Case) -> dict[str, Any]:
-    """A case with its items (labelled) and notes."""
-    items = session.scalars(select(CaseItem).where(CaseItem.case_id == case.id).order_by(CaseItem.id))
-    notes = session.scalars(select(CaseNote).where(CaseNote.case_id == case.id).order_by(CaseNote.id))
-    return {
-        "id": case.id, "title": case.title, "summary": case.summary, "status": case.status,
-        "created_by": case.created_by, "created_at": case.created_at, "updated_at": case.updated_at,
-        "items": [{"id": i.id, "item_type": i.item_type, "item_id": i.item_id, "label": _label(session, i),
-                   "added_by": i.added_by, "added_at": i.added_at} for i in items],
-        "notes": [{"id": n.id, "author": n.author, "text": n.text, "at": n.at} for n in notes],
-    }  # fmt: skip
-
-
-def case_list(session: Session) -> list[dict[str, Any]]:
-    """Every case, open ones first, newest first."""
-    cases = session.scalars(select(Case).order_by(Case.status.desc(), Case.id.desc()))
-    return [{"id": c.id, "title": c.title, "status": c.status, "created_by": c.created_by,
-             "created_at": c.created_at, "updated_at": c.updated_at} for c in cases]  # fmt: skip
-
-
-def open_cases(session: Session) -> list[dict[str, Any]]:
-    """Open cases, for the "add to case" forms."""
-    return [c for c in case_list(session) if c["status"] == "open"]
-
-
 @api_router.get("")
 def cases_api(
     caller: Caller = Depends(api_caller()), store: Store = Depends(get_store)
 ) -> list[dict[str, Any]]:
     """Every case, open first."""
     with store.session() as session:
-        return case_list(session)
+        return list_cases(session)
 
 
 @api_router.post("", status_code=201)
@@ -204,7 +61,8 @@ def create_api(
 ) -> dict[str, Any]:
     """Open a case (analysts; audited)."""
     with store.session() as session:
-        return case_record(session, create_case(session, body.title, body.summary, caller.principal.username))
+        case = create_case(session, body.title, body.summary, caller.principal.username)
+        return show_case(session, case.id)
 
 
 @api_router.get("/{case_id}")
@@ -213,7 +71,7 @@ def case_api(
 ) -> dict[str, Any]:
     """One case with its items and notes."""
     with store.session() as session:
-        return case_record(session, get_case(session, case_id))
+        return show_case(session, case_id)
 
 
 @api_router.patch("/{case_id}")
@@ -225,8 +83,8 @@ def update_api(
 ) -> dict[str, Any]:
     """Change title, summary or status (analysts; audited)."""
     with store.session() as session:
-        case = update_case(session, case_id, caller.principal.username, **body.model_dump())
-        return case_record(session, case)
+        update_case(session, case_id, caller.principal.username, **body.model_dump())
+        return show_case(session, case_id)
 
 
 @api_router.delete("/{case_id}", status_code=204)
@@ -249,7 +107,7 @@ def add_item_api(
     """Add an incident, entity, document or designation to a case (analysts; audited)."""
     with store.session() as session:
         add_item(session, case_id, body.item_type, body.item_id, caller.principal.username)
-        return case_record(session, get_case(session, case_id))
+        return show_case(session, case_id)
 
 
 @api_router.delete("/{case_id}/items/{item_id}", status_code=204)
@@ -275,7 +133,7 @@ def note_api(
     """Add a note to a case (analysts; audited)."""
     with store.session() as session:
         add_note(session, case_id, body.text, caller.principal.username)
-        return case_record(session, get_case(session, case_id))
+        return show_case(session, case_id)
 
 
 @page_router.get("/cases")
@@ -283,7 +141,7 @@ def cases_page(
     request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
 ) -> Response:
     with store.session() as session:
-        rows = case_list(session)
+        rows = list_cases(session)
     return templates.TemplateResponse(request, "cases.html", {"caller": caller, "rows": rows})
 
 
@@ -315,7 +173,7 @@ def case_page(
     request: Request, case_id: int, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
 ) -> Response:
     with store.session() as session:
-        record = case_record(session, get_case(session, case_id))
+        record = show_case(session, case_id)
     return templates.TemplateResponse(request, "case.html", {"caller": caller, "c": record})
 
 

@@ -6,15 +6,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from watchkeeper.errors import NotFoundError
+from watchkeeper.evidence.queries import document_titles
+from watchkeeper.lists.lookup import designation_brief
 from watchkeeper.reading.export import entity_list, entity_profile
+from watchkeeper.reading.queries import get_entity, related_entities
 from watchkeeper.store import Store
-from watchkeeper.store.models.evidence import Document
-from watchkeeper.store.models.lists import Designation
-from watchkeeper.store.models.reading import Entity, Mention
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import templates
 
@@ -23,38 +21,15 @@ page_router = APIRouter(include_in_schema=False)
 TYPES = ("person", "org", "vessel", "country", "place")
 
 
-def related_entities(session: Session, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Entities mentioned in the same documents, by how many documents they share."""
-    mine = select(Mention.document_id).where(Mention.entity_id == entity_id).distinct()
-    other = aliased(Mention)
-    rows = session.execute(
-        select(
-            Entity.id, Entity.name, Entity.type, func.count(distinct(other.document_id)).label("documents")
-        )
-        .join(other, other.entity_id == Entity.id)
-        .where(other.document_id.in_(mine), Entity.id != entity_id)
-        .group_by(Entity.id, Entity.name, Entity.type)
-        .order_by(func.count(distinct(other.document_id)).desc(), Entity.id)
-        .limit(limit)
-    ).all()
-    return [r._asdict() for r in rows]
-
-
 def entity_page_record(session: Session, entity_id: str) -> dict[str, Any]:
     """The reading stage's entity profile plus designation status, document titles and related entities."""
-    entity = session.get(Entity, entity_id)
-    if entity is None:
-        raise NotFoundError(f"no entity with id {entity_id!r}")
+    entity = get_entity(session, entity_id)
     profile = entity_profile(session, entity)
-    ids = [m["document_id"] for m in profile["mentions"]]
-    titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(ids))).all())
+    titles = document_titles(session, [m["document_id"] for m in profile["mentions"]])
     for mention in profile["mentions"]:
         mention["title"] = titles.get(mention["document_id"])
-    designation = session.get(Designation, entity.designation_id) if entity.designation_id else None
     profile["designation"] = (
-        {"id": designation.id, "reference": designation.reference, "name": designation.name}
-        if designation is not None
-        else None
+        designation_brief(session, entity.designation_id) if entity.designation_id else None
     )
     profile["related"] = related_entities(session, entity.id)
     return profile
@@ -113,7 +88,7 @@ def entity_page(
     caller: Caller = Depends(page_caller()),
     store: Store = Depends(get_store),
 ) -> Response:
-    from watchkeeper.web.cases import open_cases
+    from watchkeeper.assess.cases import open_cases
 
     with store.session() as session:
         record = entity_page_record(session, entity_id)

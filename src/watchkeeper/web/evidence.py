@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from watchkeeper.errors import NotFoundError
 from watchkeeper.evidence import document_sources
+from watchkeeper.evidence.queries import document_facets, get_document
+from watchkeeper.evidence.search import SearchFilters, SearchPage, search_documents
+from watchkeeper.evidence.stories import list_stories, show_story, story_title
 from watchkeeper.reading.export import document_reading
 from watchkeeper.store import Store
-from watchkeeper.store.models.evidence import Document, Story
-from watchkeeper.web.highlight import highlighted_html, reading_highlights
-from watchkeeper.web.search import SearchFilters, search_documents
+from watchkeeper.web.highlight import highlighted_html, reading_highlights, snippet_html
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import form_date, templates
 
@@ -28,9 +26,7 @@ PAGE_SIZE = 20
 
 def document_record(session: Session, document_id: str) -> dict[str, Any]:
     """A document with its metadata, sources and everything read in it."""
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFoundError(f"no document with id {document_id!r}")
+    document = get_document(session, document_id)
     reading = document_reading(session, document_id)
     return {
         "id": document.id,
@@ -52,56 +48,12 @@ def document_record(session: Session, document_id: str) -> dict[str, Any]:
     }
 
 
-def story_list(session: Session, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    """Stories, newest first."""
-    query = select(Story).order_by(Story.last_at.desc().nulls_last(), Story.id).limit(limit).offset(offset)
-    return [_story(s) for s in session.scalars(query)]
-
-
-def _story(story: Story) -> dict[str, Any]:
-    return {
-        "id": story.id,
-        "title": story.title,
-        "size": story.size,
-        "first_at": story.first_at,
-        "last_at": story.last_at,
-    }
-
-
-def story_record(session: Session, story_id: str) -> dict[str, Any]:
-    """A story with its documents in time order; documents of one copy group share a ``copy_group_id``."""
-    story = session.get(Story, story_id)
-    if story is None:
-        raise NotFoundError(f"no story with id {story_id!r}")
-    rows = session.execute(
-        select(
-            Document.id,
-            Document.title,
-            Document.outlet_name,
-            Document.published_at,
-            Document.copy_group_id,
-            Document.language,
-        )
-        .where(Document.story_id == story_id)
-        .order_by(Document.published_at.nulls_last(), Document.id)
-    ).all()
-    groups = Counter(r.copy_group_id for r in rows if r.copy_group_id)
-    documents = [{**r._asdict(), "copies_in_group": groups.get(r.copy_group_id, 1)} for r in rows]
-    return {**_story(story), "documents": documents}
-
-
-def facets(session: Session) -> dict[str, list[Any]]:
-    """The outlets and languages present, for the search form."""
-    outlets = session.execute(
-        select(Document.outlet_id, func.max(Document.outlet_name))
-        .where(Document.outlet_id.is_not(None))
-        .group_by(Document.outlet_id)
-        .order_by(Document.outlet_id)
-    ).all()
-    languages = session.scalars(
-        select(Document.language).where(Document.language.is_not(None)).distinct().order_by(Document.language)
-    ).all()
-    return {"outlets": [(o, n or o) for o, n in outlets], "languages": list(languages)}
+def search_with_html(session: Session, filters: SearchFilters, *, limit: int, offset: int) -> SearchPage:
+    """The evidence stage's search, each hit's snippet also as safe HTML with its matches marked."""
+    page = search_documents(session, filters, limit=limit, offset=offset)
+    for hit in page.hits:
+        hit["snippet_html"] = snippet_html(hit.pop("snippet_marked"))
+    return page
 
 
 def _filters(
@@ -133,7 +85,7 @@ def documents_api(
         page = search_documents(
             session, _filters(q, outlet, story, date_from, date_to, language), limit=limit, offset=offset
         )
-    hits = [{k: v for k, v in h.items() if k != "snippet_html"} for h in page.hits]
+    hits = [{k: v for k, v in h.items() if k != "snippet_marked"} for h in page.hits]
     return {"total": page.total, "limit": page.limit, "offset": page.offset, "documents": hits}
 
 
@@ -155,16 +107,16 @@ def stories_api(
 ) -> list[dict[str, Any]]:
     """Stories (all reports of one event), newest first."""
     with store.session() as session:
-        return story_list(session, limit, offset)
+        return list_stories(session, newest_first=True, limit=limit, offset=offset)
 
 
 @api_router.get("/stories/{story_id}")
 def story_api(
     story_id: str, caller: Caller = Depends(api_caller()), store: Store = Depends(get_store)
 ) -> dict[str, Any]:
-    """One story with its documents and their copy groups."""
+    """One story with its documents and their copy groups (as `watchkeeper stories show --json` gives it)."""
     with store.session() as session:
-        return story_record(session, story_id)
+        return show_story(session, story_id)
 
 
 @page_router.get("/search")
@@ -182,10 +134,10 @@ def search_page(
 ) -> Response:
     start, end = form_date(date_from), form_date(date_to)
     with store.session() as session:
-        page = search_documents(
+        page = search_with_html(
             session, _filters(q, outlet, story, start, end, language), limit=PAGE_SIZE, offset=offset
         )
-        options = facets(session)
+        options = document_facets(session)
     form = {"q": q or "", "outlet": outlet or "", "story": story or "", "from": date_from or "",
             "to": date_to or "", "language": language or ""}  # fmt: skip
     return templates.TemplateResponse(
@@ -202,7 +154,7 @@ def document_page(
 ) -> Response:
     with store.session() as session:
         record = document_record(session, document_id)
-        story = session.get(Story, record["story_id"]) if record["story_id"] else None
+        title = story_title(session, record["story_id"]) if record["story_id"] else None
     body = highlighted_html(record["text"], reading_highlights(record))
     named: dict[str, dict[str, Any]] = {}
     for mention in record["mentions"]:
@@ -218,7 +170,7 @@ def document_page(
             "caller": caller,
             "d": record,
             "body": body,
-            "story_title": story.title if story else None,
+            "story_title": title,
             "named": sorted(named.values(), key=lambda m: (-m["count"], m["start"])),
         },
     )
@@ -229,7 +181,7 @@ def stories_page(
     request: Request, caller: Caller = Depends(page_caller()), store: Store = Depends(get_store)
 ) -> Response:
     with store.session() as session:
-        rows = story_list(session, limit=500)
+        rows = list_stories(session, newest_first=True, limit=500)
     return templates.TemplateResponse(request, "stories.html", {"caller": caller, "rows": rows})
 
 
@@ -241,5 +193,5 @@ def story_page(
     store: Store = Depends(get_store),
 ) -> Response:
     with store.session() as session:
-        record = story_record(session, story_id)
+        record = show_story(session, story_id)
     return templates.TemplateResponse(request, "story.html", {"caller": caller, "s": record})

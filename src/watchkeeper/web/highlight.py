@@ -12,6 +12,8 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
+from watchkeeper.evidence.search import MARK_CLOSE, MARK_OPEN
+
 
 @dataclass(frozen=True)
 class Highlight:
@@ -70,3 +72,9 @@ def reading_highlights(reading: dict) -> list[Highlight]:
     for i in reading["incidents"]:
         marks.append(Highlight(i["id"], "incident", i["start"], i["end"], "", f"incident: {i['kind']}"))
     return marks
+
+
+def snippet_html(marked: str) -> Markup:
+    """A search snippet whose matches carry private-use markers, as escaped HTML with ``<mark>`` tags."""
+    escaped = str(escape(marked))
+    return Markup(escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))

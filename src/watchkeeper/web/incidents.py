@@ -8,13 +8,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import or_, select
 
 from watchkeeper.assess import grade_meanings
-from watchkeeper.reading.export import claim_record, quote_record
-from watchkeeper.reading.kinds import kind_ids
+from watchkeeper.reading.kinds import kind_ids, kind_label
+from watchkeeper.reading.queries import list_claims, list_quotes
 from watchkeeper.store import Store
-from watchkeeper.store.models.reading import Claim, Quote
 from watchkeeper.web import review
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import form_date, templates
@@ -168,15 +166,15 @@ def claims_api(
     store: Store = Depends(get_store),
 ) -> list[dict[str, Any]]:
     """Accusations and denials read in the documents, with claimant and accused."""
-    query = select(Claim).order_by(Claim.document_id, Claim.start, Claim.id).limit(limit).offset(offset)
-    if document_id:
-        query = query.where(Claim.document_id == document_id)
-    if entity_id:
-        query = query.where(or_(Claim.claimant_id == entity_id, Claim.accused_id == entity_id))
-    if polarity:
-        query = query.where(Claim.polarity == polarity)
     with store.session() as session:
-        return [claim_record(c) for c in session.scalars(query)]
+        return list_claims(
+            session,
+            document_id=document_id,
+            entity_id=entity_id,
+            polarity=polarity,
+            limit=limit,
+            offset=offset,
+        )
 
 
 @api_router.get("/quotes")
@@ -189,13 +187,10 @@ def quotes_api(
     store: Store = Depends(get_store),
 ) -> list[dict[str, Any]]:
     """Quoted words read in the documents, with their speaker."""
-    query = select(Quote).order_by(Quote.document_id, Quote.start).limit(limit).offset(offset)
-    if document_id:
-        query = query.where(Quote.document_id == document_id)
-    if speaker_id:
-        query = query.where(Quote.speaker_id == speaker_id)
     with store.session() as session:
-        return [quote_record(q) for q in session.scalars(query)]
+        return list_quotes(
+            session, document_id=document_id, speaker_id=speaker_id, limit=limit, offset=offset
+        )
 
 
 @page_router.get("/incidents")
@@ -211,7 +206,7 @@ def incidents_page(
         rows = review.incident_rows(
             session, kind=kind or None, grade=grade or None, review=review_status or None
         )
-        kinds = list(kind_ids())
+        kinds = [(k, kind_label(k)) for k in kind_ids()]
     form = {"kind": kind or "", "grade": grade or "", "review": review_status or ""}
     return templates.TemplateResponse(
         request,
@@ -234,7 +229,7 @@ def incident_page(
     caller: Caller = Depends(page_caller()),
     store: Store = Depends(get_store),
 ) -> Response:
-    from watchkeeper.web.cases import open_cases
+    from watchkeeper.assess.cases import open_cases
 
     with store.session() as session:
         record = review.incident_detail(session, incident_id)

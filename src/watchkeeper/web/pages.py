@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import secrets
-import weakref
 from urllib.parse import urlparse
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import func, inspect, select, text
 
 from watchkeeper.audit import audit_entries, entry_record
 from watchkeeper.store import Store
+from watchkeeper.vocabulary import ReviewState
 from watchkeeper.web import accounts
 from watchkeeper.web.security import (
     LOGIN_CSRF_COOKIE,
@@ -145,43 +144,22 @@ DASHBOARD_TABLES = {
 }
 
 
-_TABLES: weakref.WeakKeyDictionary[Store, set[str]] = weakref.WeakKeyDictionary()
-
-
-def _tables(store: Store) -> set[str]:
-    # Reflection costs a query per call; the schema only changes when migrations run, before serving.
-    if store not in _TABLES:
-        _TABLES[store] = set(inspect(store.engine).get_table_names())
-    return _TABLES[store]
-
-
 def table_counts(store: Store) -> dict[str, int]:
     """Rows in the tables the dashboard counts, by their label (one query for all of them)."""
-    present = _tables(store)
-    quote = store.engine.dialect.identifier_preparer.quote
-    labels = [label for table, label in DASHBOARD_TABLES.items() if table in present]
-    counts = [
-        select(func.count()).select_from(text(quote(table))).scalar_subquery()
-        for table in DASHBOARD_TABLES
-        if table in present
-    ]
-    if not counts:
-        return {}
-    with store.engine.connect() as connection:
-        row = connection.execute(select(*counts)).one()
-    return dict(zip(labels, row, strict=True))
+    counts = store.row_counts(DASHBOARD_TABLES)
+    return {label: counts[table] for table, label in DASHBOARD_TABLES.items() if table in counts}
 
 
 def dashboard_data(store: Store) -> dict[str, object]:
     """What the dashboard shows: new evidence, incidents awaiting review, the cap ledger, recent changes."""
     from watchkeeper.assess import cap_ledger
+    from watchkeeper.evidence.search import SearchFilters, search_documents
     from watchkeeper.regime import load_regime
     from watchkeeper.web.review import incident_rows
-    from watchkeeper.web.search import SearchFilters, search_documents
 
     with store.session() as session:
         latest = search_documents(session, SearchFilters(), limit=8).hits
-        awaiting = incident_rows(session, review="awaiting")
+        awaiting = incident_rows(session, review=ReviewState.AWAITING)
         ledger = [year.as_dict() for year in cap_ledger(session, load_regime())]
         recent = [entry_record(e) for e in audit_entries(session, limit=10)]
     awaiting.sort(key=lambda r: (r["grade"], str(r["date"] or "")))

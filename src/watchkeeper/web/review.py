@@ -23,11 +23,11 @@ from watchkeeper.assess.review import (
     incident_notes,
     merge,
     reject,
+    review_of,
     review_state,
     reviews,
     split,
 )
-from watchkeeper.store.models.web import IncidentReview
 
 __all__ = [
     "EDITABLE",
@@ -73,6 +73,6 @@ def incident_detail(session: Session, ref: str) -> dict[str, Any]:
     """The assessment's record of one incident plus its review state and notes."""
     incident = find_incident(session, ref)
     record = incident_record(session, incident)
-    record["review"] = review_state(session.get(IncidentReview, incident.id))
+    record["review"] = review_of(session, incident.id)
     record["notes"] = incident_notes(session, incident.id)
     return record

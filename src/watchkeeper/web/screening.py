@@ -10,12 +10,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
 
 from watchkeeper.errors import WatchkeeperError
+from watchkeeper.lists.lookup import lists_fingerprint
 from watchkeeper.resolve.screening import ScreeningIndex
 from watchkeeper.store import Store
-from watchkeeper.store.models.lists import Designation, DesignationName
 from watchkeeper.web.security import Caller, api_caller, get_store, page_caller
 from watchkeeper.web.templating import templates
 
@@ -39,10 +38,7 @@ class ScreeningInputError(WatchkeeperError):
 def screening_index(request: Request, store: Store) -> ScreeningIndex:
     """The app's index, rebuilt only when the designations changed since it was built."""
     with store.session() as session:
-        fingerprint = (
-            session.scalar(select(func.count()).select_from(DesignationName)),
-            session.scalar(select(func.max(Designation.updated_at))),
-        )
+        fingerprint = lists_fingerprint(session)
         with _lock:
             cached = getattr(request.app.state, "screening", None)
             if cached is None or cached[0] != fingerprint:
@@ -104,7 +100,7 @@ def screen_api(
     store: Store = Depends(get_store),
 ) -> list[dict[str, Any]]:
     """Screen names against every designated name; ranked hits per name with explanations."""
-    names = [(n.strip(), None) for n in body.names if n.strip()]
+    names: list[tuple[str, str | None]] = [(n.strip(), None) for n in body.names if n.strip()]
     return screen_names(screening_index(request, store), names, body.schema_, body.limit)
 
 
@@ -124,7 +120,9 @@ async def screen_page(
     caller: Caller = Depends(page_caller()),
     store: Store = Depends(get_store),
 ) -> Response:
-    wanted = [(line.strip(), None) for line in names.splitlines() if line.strip()]
+    wanted: list[tuple[str, str | None]] = [
+        (line.strip(), None) for line in names.splitlines() if line.strip()
+    ]
     if upload is not None and upload.filename:
         wanted += names_from_csv(await upload.read(MAX_UPLOAD_BYTES + 1))
     schema_or_none = schema_ if schema_ in ("Person", "Organization", "Vessel") else None

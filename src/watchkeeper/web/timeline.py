@@ -7,11 +7,18 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from watchkeeper.vocabulary import Grade
+
 LANE = 34
 LEFT = 190
 WIDTH = 1100
 TOP = 30
-GRADE_COLOURS = {"A": "#1b7f3b", "B": "#4f9a2f", "C": "#d08a16", "D": "#b0413e"}
+GRADE_COLOURS: dict[str, str] = {
+    Grade.A: "#1b7f3b",
+    Grade.B: "#4f9a2f",
+    Grade.C: "#d08a16",
+    Grade.D: "#b0413e",
+}
 
 
 def _months(first: date, last: date) -> list[date]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
+from sqlalchemy import Connection, engine_from_config, pool
 
 import watchkeeper.store.models  # noqa: F401  (registers every table)
 from watchkeeper.store.base import Base, is_modelled
@@ -12,11 +12,11 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
-        render_as_batch=connection.dialect.name == "sqlite",  # type: ignore[attr-defined]
+        render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         include_name=is_modelled,
     )

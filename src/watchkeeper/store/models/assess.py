@@ -1,15 +1,19 @@
-"""Assessment tables: incidents merged across evidence, their evidence, the measures they may breach, and
-the petroleum deliveries states notified to the 1718 Committee.
+"""Assessment tables: incidents merged across evidence, their evidence, the measures they may breach, the
+petroleum deliveries states notified to the 1718 Committee, and analysts' work on them: reviews and notes on
+incidents, and cases (investigations gathering records of every stage).
 
 ``assessed_incident`` rows are recomputed by ``watchkeeper assess``; an analyst's grade override lives on the
-row and survives reassessment while the incident keeps its id.
+row and survives reassessment while the incident keeps its id; so do ``incident_review`` and ``incident_note``
+rows, keyed by that id. The review, note and case tables began as workbench tables: their migration is
+``web_0002``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchkeeper.store.base import Base, utcnow
@@ -23,7 +27,7 @@ class AssessedIncident(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
     date: Mapped[date | None] = mapped_column(Date, index=True, default=None)
-    date_end: Mapped[date | None] = mapped_column(Date, default=None)
+    date_end: Mapped[dt.date | None] = mapped_column(Date, default=None)  # ``date`` here is the column
     precision: Mapped[str] = mapped_column(String(20))
     place_id: Mapped[str | None] = mapped_column(String(200), default=None)
     place_text: Mapped[str | None] = mapped_column(Text, default=None)
@@ -105,3 +109,75 @@ class CapNotification(Base):
     source: Mapped[str] = mapped_column(Text)
     imported_from: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IncidentReview(Base):
+    """An analyst's review of an assessed incident: confirmed, rejected, merged into another, or split.
+
+    Keyed by the assessed incident's id without a foreign key, so a review survives reassessment while the
+    incident keeps its id. ``edits`` holds the analyst's corrections (kind, date, place, summary) and
+    ``split_groups`` the evidence ids the analyst judged to be separate events.
+    """
+
+    __tablename__ = "incident_review"
+
+    incident_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    merged_into: Mapped[str | None] = mapped_column(String(40), default=None)
+    split_groups: Mapped[list] = mapped_column(default=list)
+    edits: Mapped[dict] = mapped_column(default=dict)
+    reason: Mapped[str | None] = mapped_column(Text, default=None)
+    reviewed_by: Mapped[str] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IncidentNote(Base):
+    """A note an analyst wrote on an assessed incident."""
+
+    __tablename__ = "incident_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    author: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Case(Base):
+    """An investigation: incidents, entities and documents gathered by analysts, with their notes."""
+
+    __tablename__ = "case"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class CaseItem(Base):
+    """A record gathered into a case: an incident, entity, document or designation, by its id."""
+
+    __tablename__ = "case_item"
+    __table_args__ = (UniqueConstraint("case_id", "item_type", "item_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    item_type: Mapped[str] = mapped_column(String(20))
+    item_id: Mapped[str] = mapped_column(String(200))
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CaseNote(Base):
+    """A note in a case."""
+
+    __tablename__ = "case_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

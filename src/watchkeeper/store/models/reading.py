@@ -6,6 +6,7 @@ Every per-document record carries its character span (``start``, ``end``) and it
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
@@ -99,7 +100,7 @@ class Incident(DocumentSpan, Base):
     kind: Mapped[str] = mapped_column(String(40), index=True)
     trigger: Mapped[str] = mapped_column(Text)
     date: Mapped[date | None] = mapped_column(Date, index=True, default=None)
-    date_end: Mapped[date | None] = mapped_column(Date, default=None)
+    date_end: Mapped[dt.date | None] = mapped_column(Date, default=None)  # ``date`` here is the column
     precision: Mapped[str] = mapped_column(String(20))
     date_text: Mapped[str | None] = mapped_column(Text, default=None)
     place_text: Mapped[str | None] = mapped_column(Text, default=None)

@@ -88,7 +88,7 @@ def upgrade() -> None:
         sa.Column("updated_at", _TS, nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case")),
     )
-    for table, columns in (
+    children: tuple[tuple[str, list[sa.schema.SchemaItem]], ...] = (
         (
             "case_item",
             [
@@ -106,7 +106,8 @@ def upgrade() -> None:
                 sa.Column("at", _TS, nullable=False),
             ],
         ),
-    ):
+    )
+    for table, columns in children:
         extra = [sa.UniqueConstraint("case_id", "item_type", "item_id", name=op.f("uq_case_item_case_id"))]
         op.create_table(
             table,

@@ -3,7 +3,8 @@
 The index is built by migrations: an external-content FTS5 table ``document_fts`` kept in sync by triggers
 on SQLite (``web_0002``); on PostgreSQL a stored, generated ``tsvector`` column :data:`PG_VECTOR` with a GIN
 index (``web_0003``), so ranking never re-parses a document. Snippets mark matches with private-use
-characters that are swapped for ``<mark>`` only after escaping, so document text can never inject markup.
+characters (``snippet_marked``) that the workbench swaps for ``<mark>`` only after escaping, so document text
+can never inject markup; ``snippet`` is the same text without them.
 """
 
 from __future__ import annotations
@@ -11,10 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from markupsafe import Markup, escape
-from sqlalchemy import Select, bindparam, column, func, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnClause,
+    Label,
+    Select,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from watchkeeper.store import Store
@@ -25,6 +36,7 @@ PG_VECTOR = "document.document_fts_vector"
 SNIPPET_CHARS = 240
 FTS_TABLE = table("document_fts", column("rowid"))
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass
@@ -75,17 +87,11 @@ def fts5_query(q: str) -> str | None:
     return query
 
 
-def snippet_html(snippet: str) -> Markup:
-    """A snippet with match markers as escaped HTML with ``<mark>`` around the matches."""
-    escaped = str(escape(snippet))
-    return Markup(escaped.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
-
-
 def _plain(snippet: str) -> str:
     return snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
 
-def _filtered(query: Select[Any], filters: SearchFilters) -> Select[Any]:
+def _filtered(query: _Query, filters: SearchFilters) -> _Query:
     if filters.outlet:
         query = query.where(Document.outlet_id == filters.outlet)
     if filters.story:
@@ -116,7 +122,7 @@ _COLUMNS = (
 def _hit(row: Any, snippet: str) -> dict[str, Any]:
     hit = {c.key: getattr(row, c.key) for c in _COLUMNS}
     hit["snippet"] = _plain(snippet)
-    hit["snippet_html"] = snippet_html(snippet)
+    hit["snippet_marked"] = snippet
     return hit
 
 
@@ -159,20 +165,20 @@ def search_documents(
         )
         # Counting through the join lets SQLite start from a filter's index and re-run the match per row
         # (30 ms for 3,000 documents); counting over the matched rowids takes under 1 ms.
-        counted = _filtered(
+        counted: Select[*tuple[Any, ...]] = _filtered(
             select(Document.id).where(
                 literal_column("document.rowid").in_(select(FTS_TABLE.c.rowid).where(condition))
             ),
             filters,
         )
-        rank = literal_column("bm25(document_fts, 3.0, 1.0)")
-        snippet = literal_column(f"snippet(document_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)").label(
-            "snippet"
-        )
+        rank: ColumnClause[float] = literal_column("bm25(document_fts, 3.0, 1.0)")
+        snippet: Label[str] = literal_column(
+            f"snippet(document_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)"
+        ).label("snippet")
         order = rank.asc()
     else:
-        english = literal_column("'english'")
-        vector = literal_column(PG_VECTOR)
+        english: ColumnClause[str] = literal_column("'english'")
+        vector: ColumnClause[Any] = literal_column(PG_VECTOR)
         tsquery = func.websearch_to_tsquery(english, bindparam("q", match))
         base = _filtered(select(*_COLUMNS).where(vector.op("@@")(tsquery)), filters)
         counted = base
