@@ -415,8 +415,8 @@ def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None)
                     amount = barrels * share if i == counted else 0.0
                     row.alleged += amount
                     row.alleged_by_state[supplier] = row.alleged_by_state.get(supplier, 0.0) + amount
-                    note = None if i == counted else f"same deliveries as {alleged[counted][0].id}; not added"
-                    row.entries.append(_entry(year, incident, supplier, round(amount, 1), quantity, note))
+                    why = None if i == counted else f"same deliveries as {alleged[counted][0].id}; not added"
+                    row.entries.append(_entry(year, incident, supplier, round(amount, 1), quantity, why))
     wanted = (
         sorted(rows)
         if years is None

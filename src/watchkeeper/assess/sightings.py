@@ -161,7 +161,7 @@ def _reports(ctx: _Context, incident: Incident, doc: Document, parties: set[str]
     sentence = doc.text[incident.sent_start : incident.sent_end]
     paragraph = _paragraph(doc.text, incident.start, incident.end)
     cues = _direct_cues(paragraph)
-    common = {
+    common: dict[str, Any] = {
         "stance": Stance.DENIES if incident.status == IncidentStatus.DENIED else Stance.REPORTS,
         "quoted": sentence.strip(),
         "evidence_type": EvidenceType.DIRECT if cues else EvidenceType.ASSERTION,

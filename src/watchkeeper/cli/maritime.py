@@ -12,10 +12,10 @@ from watchkeeper.cli.context import app_context
 from watchkeeper.cli.output import JSON_OPTION, console, print_fields, print_json, print_records, progress
 from watchkeeper.errors import NotFoundError, WatchkeeperError
 from watchkeeper.maritime.config import load_config
-from watchkeeper.maritime.events import EVENT_KINDS, event_record, list_events, run_detection
+from watchkeeper.maritime.events import EVENT_KINDS, DetectionRecord, event_record, list_events, run_detection
 from watchkeeper.maritime.geo import load_ports
 from watchkeeper.maritime.identity import identity_history
-from watchkeeper.maritime.ingest import FORMATS, import_file
+from watchkeeper.maritime.ingest import FORMATS, ImportRecord, import_file
 from watchkeeper.maritime.positions import read_positions, summary
 from watchkeeper.maritime.scenario import write_scenario
 from watchkeeper.maritime.tracks import build_tracks
@@ -38,7 +38,7 @@ def import_command(
 ) -> None:
     """Import AIS files; a rerun resumes an interrupted file and adds nothing for a finished one."""
     app_ctx = app_context(ctx)
-    results: list[dict[str, Any]] = []
+    results: list[ImportRecord] = []
     with progress() as bar:
         for path in files:
             task = bar.add_task(
@@ -77,7 +77,9 @@ def detect_command(
     app_ctx = app_context(ctx)
     with progress() as bar:
         bar.add_task("detecting", total=None)
-        result: dict[str, Any] = run_detection(app_ctx.settings, app_ctx.store, load_config(config)).as_dict()
+        result: DetectionRecord = run_detection(
+            app_ctx.settings, app_ctx.store, load_config(config)
+        ).as_dict()
     if as_json:
         print_json(result)
         return

@@ -40,7 +40,8 @@ class Caller:
 
 
 def get_store(request: Request) -> Store:
-    return request.app.state.store  # type: ignore[no-any-return]
+    store: Store = request.app.state.store
+    return store
 
 
 class CredentialCache:
