@@ -111,6 +111,7 @@ def _incident_errors(errors: dict[str, IncidentErrors], texts: dict[str, str]) -
 
 
 def run_quotes(root: Path, nlp: Language, limit: int | None, show: bool) -> None:
+    """The quotes table (PolNeAR dev), after each article's errors when ``show``."""
     articles = load_quotes(root)[:limit]
     readings, seconds = _read("quotes", [(a.text, a.published) for a in articles], nlp)
     scores, errors = score_quotes(zip(articles, readings, strict=True))
@@ -123,6 +124,7 @@ def run_quotes(root: Path, nlp: Language, limit: int | None, show: bool) -> None
 
 
 def run_dates(root: Path, nlp: Language, limit: int | None, show: bool) -> None:
+    """The dates table (TempEval-3 TBAQ), after each article's errors when ``show``."""
     articles = load_dates(root)[:limit]
     readings, seconds = _read("dates", [(a.text, a.published) for a in articles], nlp)
     scores, errors = score_dates(zip(articles, readings, strict=True))
@@ -133,6 +135,7 @@ def run_dates(root: Path, nlp: Language, limit: int | None, show: bool) -> None:
 
 
 def run_realnews(root: Path, nlp: Language, limit: int | None, show: bool) -> None:
+    """The incidents tables (DPRK real news), after each document's errors when ``show``."""
     articles: list[GoldArticle] = load_realnews(root)[:limit]
     readings, seconds = _read("realnews", [(a.text, a.published) for a in articles], nlp)
     scores, errors = score_incidents(zip(articles, readings, strict=True))
@@ -150,6 +153,7 @@ def run_realnews(root: Path, nlp: Language, limit: int | None, show: bool) -> No
 
 
 def run_corpus(root: Path | None, nlp: Language, limit: int | None, show: bool) -> None:
+    """bench/accuracy.py's table on the sample corpus (its ``--errors`` lists the corpus's errors)."""
     articles = load_corpus()[:limit]
     readings, seconds = _read("corpus", [(a.text, a.published) for a in articles], nlp)
     rows = [Row(s) for s in score_corpus(zip(articles, readings, strict=True))]
