@@ -1,0 +1,143 @@
+"""Scoring date mentions against TimeML TIMEX3 annotations, TempEval-3 style (eval-dev ``dates/``).
+
+Extents match one-to-one, *strict* (same start and end) or *overlapping* (any shared character). Values are
+compared as TimeML strings (``same_value``) on overlapping matches: value P/R/F1 counts a match only when the
+values are equal, overall and by TIMEX3 type (a record's ``type`` when the reader gives one, else DATE, the
+only kind it finds today). Our (date, date_end, precision) becomes a TimeML value by ``timeml_value``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from watchkeeper.reading.pipeline import Reading
+from watchkeeper.reading.realtext.sets import GoldArticle, Row
+from watchkeeper.reading.scoring import Score, matching
+from watchkeeper.vocabulary import DatePrecision
+
+TYPES = ("DATE", "DURATION", "TIME", "SET")
+# TimeML's season codes by the months our resolver gives a season (data/reading/dates.yaml).
+SEASONS = {(3, 5): "SP", (6, 8): "SU", (9, 11): "FA", (12, 2): "WI"}
+
+
+def _range_value(start: date, end: date) -> str:
+    """A span of days as the TimeML value that names it (a month, a season, a year, else its start)."""
+    if start.year == end.year and start.month == end.month:
+        return f"{start:%Y-%m}"
+    season = SEASONS.get((start.month, end.month))
+    if season and start.day == 1:
+        return f"{start.year}-{season}"
+    if start.year == end.year:
+        return f"{start.year}"
+    if (start.month, start.day) == (1, 1):
+        return f"{start.year}"
+    return f"{start:%Y-%m}" if start.day == 1 else start.isoformat()
+
+
+def timeml_value(record: dict[str, Any]) -> str | None:
+    """A date record's TimeML value: its own ``value``, else one made from its date and precision."""
+    if record.get("value"):
+        return str(record["value"])
+    if not record.get("date"):
+        return None
+    start = date.fromisoformat(str(record["date"]))
+    end = date.fromisoformat(str(record.get("date_end") or record["date"]))
+    precision = record.get("precision")
+    if precision in (DatePrecision.DAY, DatePrecision.PUBLICATION):
+        return start.isoformat()
+    if precision == DatePrecision.WEEK:
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if precision == DatePrecision.MONTH:
+        return f"{start:%Y-%m}"
+    if precision == DatePrecision.QUARTER:
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    if precision == DatePrecision.YEAR:
+        return f"{start.year}"
+    return _range_value(start, end)
+
+
+def same_value(gold: str, ours: str | None) -> bool:
+    """TimeML values agree as strings, an unspecified tail aside (the gold writes years as ``1955-XX``)."""
+    return ours is not None and re.sub(r"(-XX)+$", "", gold) == re.sub(r"(-XX)+$", "", ours)
+
+
+def record_type(record: dict[str, Any]) -> str:
+    """The TIMEX3 type of a predicted record (DATE unless the reader says otherwise)."""
+    return str(record.get("type") or "DATE")
+
+
+def _overlap(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return int(g["start"]) < int(p["end"]) and int(p["start"]) < int(g["end"])
+
+
+@dataclass
+class TimexErrors:
+    """One article's mistakes: gold expressions missed, predictions matching none, values that differ."""
+
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    spurious: list[dict[str, Any]] = field(default_factory=list)
+    wrong_value: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class TimexScores:
+    """The dates table's counts, summed over articles."""
+
+    strict: Score = field(default_factory=lambda: Score("extent strict"))
+    overlap: Score = field(default_factory=lambda: Score("extent overlapping"))
+    value: Score = field(default_factory=lambda: Score("value (all types)"))
+    by_type: dict[str, Score] = field(default_factory=lambda: {t: Score(f"value {t}") for t in TYPES})
+    matched: int = 0
+
+    @property
+    def value_accuracy(self) -> float:
+        """The share of overlapping matches whose value is right (TempEval-3's attribute accuracy)."""
+        return self.value.true_positives / self.matched if self.matched else 0.0
+
+    def rows(self) -> list[Row]:
+        """The table, in print order."""
+        return [Row(self.strict), Row(self.overlap), Row(self.value), *(Row(self.by_type[t]) for t in TYPES)]
+
+
+def score_article(article: GoldArticle, reading: Reading, scores: TimexScores) -> TimexErrors:
+    """Add one article's counts to ``scores``; returns its errors."""
+    gold = article.gold
+    predicted: list[dict[str, Any]] = list(reading.dates)
+    strict = {(int(g["start"]), int(g["end"])) for g in gold} & {
+        (int(p["start"]), int(p["end"])) for p in predicted
+    }
+    pairs = matching(gold, predicted, _overlap)
+    for score, tp in ((scores.strict, len(strict)), (scores.overlap, len(pairs)), (scores.value, 0)):
+        score.true_positives += tp
+        score.predicted += len(predicted)
+        score.gold += len(gold)
+    for t in TYPES:
+        scores.by_type[t].gold += sum(1 for g in gold if g["type"] == t)
+        scores.by_type[t].predicted += sum(1 for p in predicted if record_type(p) == t)
+    scores.matched += len(pairs)
+    used = set(pairs.values())
+    errors = TimexErrors(
+        missed=[g for i, g in enumerate(gold) if i not in pairs],
+        spurious=[p for i, p in enumerate(predicted) if i not in used],
+    )
+    for gi, pi in pairs.items():
+        g, p = gold[gi], predicted[pi]
+        if same_value(str(g["value"]), timeml_value(p)):
+            scores.value.true_positives += 1
+            if record_type(p) == g["type"]:
+                scores.by_type[g["type"]].true_positives += 1
+        else:
+            errors.wrong_value.append((g, p))
+    return errors
+
+
+def score_dates(pairs: Iterable[tuple[GoldArticle, Reading]]) -> tuple[TimexScores, dict[str, TimexErrors]]:
+    """The dates table over (article, reading) pairs, and each article's errors."""
+    scores = TimexScores()
+    errors = {article.id: score_article(article, reading, scores) for article, reading in pairs}
+    return scores, errors
