@@ -8,6 +8,7 @@ import re
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 
 from watchkeeper.sources.document import SourceDocument, SourceError
 from watchkeeper.sources.text import clean_paragraphs, decode_text, normalise_unicode
@@ -86,14 +87,16 @@ def read_html(
     except (ParserError, ValueError) as exc:
         raise SourceError(locator, f"not parseable as HTML: {exc}") from exc
     meta = _meta(root)
-    extracted = trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(
         markup,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
         favor_precision=True,
+        as_dict=False,
     )
+    extracted = result if isinstance(result, Document) else None
     body = (extracted.text if extracted is not None else "") or ""
     page_title = (root.findtext(".//title") or "").strip()
     title = next((meta[k] for k in TITLE_META if k in meta), None) or (
