@@ -1,0 +1,103 @@
+"""Publication dates: placeholders are absent; an undated text stays undated or takes the date it gives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from watchkeeper.evidence.dates import date_in_url, plausible, publication_date
+
+FETCHED = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        "0001-01-01T00:00:00Z",  # the placeholder some CMSs write for "no date"
+        "1899-12-31",  # before any publication we would ingest
+        "2026-03-01T08:00:00Z",  # weeks after the page was fetched
+        "not a date at all",
+        "",
+    ],
+)
+def test_placeholder_and_out_of_range_dates_are_absent(hint: str) -> None:
+    found = publication_date([hint], "A short report with no date of its own.", FETCHED)
+    assert not found.known
+
+
+def test_a_good_hint_after_a_placeholder_still_counts() -> None:
+    found = publication_date(["0001-01-01T00:00:00Z", "2025-11-02T09:15:00Z"], "Body.", FETCHED)
+    assert found.known and found.at == datetime(2025, 11, 2, 9, 15, tzinfo=UTC)
+
+
+def test_a_fresh_report_from_a_later_time_zone_is_plausible() -> None:
+    assert plausible(datetime(2026, 1, 11, 3, 0, tzinfo=UTC), FETCHED)
+    assert not plausible(datetime(2026, 1, 12, 3, 0, tzinfo=UTC), FETCHED)
+
+
+def test_no_date_anywhere_is_unknown_not_the_fetch_time() -> None:
+    assert not publication_date([], "The ministry said ships were seen in port.", FETCHED).known
+
+
+def test_a_date_line_below_the_navigation_of_a_page_dump() -> None:
+    text = "World\n\nNavy drills resume\n\nBy A. Writer\n\nMarch 3rd, 2021\n\nThe navy resumed its drills."
+    found = publication_date([], text, FETCHED)
+    assert (found.at, found.precision, found.source) == (datetime(2021, 3, 3, tzinfo=UTC), "day", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017年03月18日 10:00 | 来源:某报\n\n正文。", datetime(2017, 3, 18, 10, 0, tzinfo=UTC)),
+        ("16 мая 2023, 12:00 В мире\n\nТекст новости.", datetime(2023, 5, 16, 12, 0, tzinfo=UTC)),
+    ],
+)
+def test_date_lines_in_other_scripts(text: str, expected: datetime) -> None:
+    assert publication_date([], text, FETCHED).at == expected
+
+
+def test_a_live_page_dateline_without_a_year_takes_the_latest_such_day() -> None:
+    text = "SEOUL, Dec. 30 (Yonhap) -- The North fired two missiles into the sea, officials said."
+    found = publication_date([], text, FETCHED, live=True)
+    assert (found.at, found.precision) == (datetime(2025, 12, 30, tzinfo=UTC), "day")
+
+
+def test_a_stored_file_dateline_without_a_year_or_weekday_stays_unknown() -> None:
+    text = "SEOUL, Dec. 30 (Yonhap) -- The North fired two missiles into the sea, officials said."
+    assert not publication_date([], text, FETCHED).known
+
+
+def test_a_weekday_with_its_date_pins_the_year_the_text_speaks_of() -> None:
+    text = "The council met on Thursday (March 28) to discuss the 2024 report of its panel."
+    found = publication_date([], text, FETCHED)
+    assert (found.at, found.precision) == (datetime(2024, 3, 28, tzinfo=UTC), "day")
+
+
+def test_a_weekday_that_fits_no_year_the_text_speaks_of_leaves_the_date_unknown() -> None:
+    text = "The council met on Monday (March 28) to discuss the 2024 report of its panel."
+    assert not publication_date([], text, FETCHED).known
+
+
+@pytest.mark.parametrize(
+    ("url", "expected", "precision"),
+    [
+        ("https://news.example/world/2019/05/04/launch-story", datetime(2019, 5, 4, tzinfo=UTC), "day"),
+        ("https://wire.example/20220326/abc123/c.html", datetime(2022, 3, 26, tzinfo=UTC), "day"),
+        ("https://desk.example/2022/03/ships-seen/", datetime(2022, 3, 1, tzinfo=UTC), "month"),
+    ],
+)
+def test_dates_in_article_paths(url: str, expected: datetime, precision: str) -> None:
+    assert date_in_url(url) == (expected, precision)
+
+
+def test_article_numbers_are_not_dates() -> None:
+    assert date_in_url("https://site.example/article/1158889096509734959?c=388") is None
+    assert date_in_url("https://site.example/news/72745/story") is None
+
+
+def test_metadata_outranks_the_path_and_the_path_outranks_the_text() -> None:
+    url = "https://news.example/2019/05/04/launch"
+    assert publication_date(["2019-05-05T01:00:00Z"], "", FETCHED, url=url).source == "metadata"
+    found = publication_date([], "Posted 1 June 2019\n\nText.", FETCHED, url=url)
+    assert (found.at, found.source) == (datetime(2019, 5, 4, tzinfo=UTC), "url")
