@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError
 from trafilatura.settings import Document
 
+from watchkeeper.sources.boilerplate import load_cues
 from watchkeeper.sources.document import SourceDocument, SourceError
 from watchkeeper.sources.text import clean_paragraphs, decode_text, normalise_unicode
 
@@ -29,6 +30,14 @@ DATE_META = (
 )
 MIN_WORDS = 8  # fewer words than this after boilerplate removal is a navigation page, not an article
 TITLE_META = ("og:title", "twitter:title")
+KEPT_TAGS = {
+    "html",
+    "body",
+    "main",
+    "article",
+    "p",
+    "a",
+}  # never removed as pop-ups: they hold the text itself
 SITE_META = ("og:site_name", "application-name")
 AUTHOR_META = ("author", "article:author", "dc.creator")
 
@@ -69,6 +78,32 @@ def _drop_title_lines(paragraphs: list[str], title: str | None) -> list[str]:
     return paragraphs
 
 
+def drop_popups(root: lxml_html.HtmlElement) -> int:
+    """Remove what a page shows only on hover or click (link previews, tooltips, hidden pop-ups).
+
+    Their text sits inside the article's paragraphs and extraction would glue it into the sentence around
+    it. The text after each removed element is kept. Returns how many elements were removed.
+    """
+    cues = load_cues()
+    hidden = root.xpath(
+        "//*[@hidden or @role='tooltip'"
+        " or contains(translate(@style, ' ', ''), 'display:none')"
+        " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+    )
+    popups = [
+        node
+        for node in root.xpath("//*[@class]")
+        if node.tag not in KEPT_TAGS
+        and any(cues.is_popup_class(name) for name in node.get("class", "").split())
+    ]
+    removed = 0
+    for node in {id(n): n for n in [*hidden, *popups]}.values():
+        if node.getparent() is not None:
+            node.drop_tree()
+            removed += 1
+    return removed
+
+
 def decode_html(data: bytes, declared: str | None, locator: str) -> str:
     """HTML bytes to text, honouring a BOM, the HTTP charset or a <meta charset>."""
     match = _META_CHARSET.search(data[:4096])
@@ -87,6 +122,8 @@ def read_html(
     except (ParserError, ValueError) as exc:
         raise SourceError(locator, f"not parseable as HTML: {exc}") from exc
     meta = _meta(root)
+    if drop_popups(root):
+        markup = lxml_html.tostring(root, encoding="unicode")
     result = trafilatura.bare_extraction(
         markup,
         url=url,
