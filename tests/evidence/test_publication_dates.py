@@ -101,3 +101,46 @@ def test_metadata_outranks_the_path_and_the_path_outranks_the_text() -> None:
     assert publication_date(["2019-05-05T01:00:00Z"], "", FETCHED, url=url).source == "metadata"
     found = publication_date([], "Posted 1 June 2019\n\nText.", FETCHED, url=url)
     assert (found.at, found.source) == (datetime(2019, 5, 4, tzinfo=UTC), "url")
+
+
+def test_a_date_line_glued_to_the_start_of_the_lead_counts() -> None:
+    lead = "By Jo Writer | June 4, 2018 | 7:10am EDT " + "The port reopened after a week of repairs. " * 8
+    found = publication_date([], f"Port reopens\n\n{lead}", FETCHED)
+    assert (found.at.date().isoformat(), found.source) == ("2018-06-04", "text")
+
+
+def test_an_event_date_opening_the_lead_is_not_the_page_date() -> None:
+    lead = "On 2 June 2018, the port reopened after a week of repairs. " + "Ships queued outside. " * 12
+    assert not publication_date([], f"Port reopens\n\n{lead}", FETCHED).known
+
+
+def test_an_archive_photo_caption_does_not_date_the_page() -> None:
+    text = "Port reopens\n\nFile photo of the harbour, 3 April 2015.\n\nThe port reopened after repairs."
+    assert not publication_date([], text, FETCHED).known
+
+
+def test_a_render_date_of_another_month_than_the_path_gives_way_to_the_path() -> None:
+    url = "https://desk.example/2022/03/port-reopens/"
+    found = publication_date([], "February 25, 2024\n\nPort reopens\n\nThe port reopened.", FETCHED, url=url)
+    assert (found.at, found.precision, found.source) == (datetime(2022, 3, 1, tzinfo=UTC), "month", "url")
+
+
+def test_an_article_number_starting_with_a_date_is_the_last_resort() -> None:
+    url = "https://desk.example/article/2022011806315643892"
+    assert publication_date([], "No date in the text.", FETCHED, url=url).at == datetime(
+        2022, 1, 18, tzinfo=UTC
+    )
+    dated = publication_date([], "Posted 3 February 2022\n\nText.", FETCHED, url=url)
+    assert dated.at == datetime(2022, 2, 3, tzinfo=UTC)
+
+
+def test_a_korean_posting_line() -> None:
+    found = publication_date([], "제목\n\n입력 | 2022-06-30 16:18:00\n\n본문.", FETCHED)
+    assert found.at == datetime(2022, 6, 30, 16, 18, tzinfo=UTC)
+
+
+def test_a_day_month_year_path() -> None:
+    assert date_in_url("https://paper.example/05-May-2019/fleet-returns") == (
+        datetime(2019, 5, 5, tzinfo=UTC),
+        "day",
+    )

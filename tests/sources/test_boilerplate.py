@@ -32,6 +32,7 @@ def _dropped(lines: list[str]) -> dict[str, str]:
     [
         ("Share this article", "share"),
         ("Facebook Twitter WhatsApp Email", "share"),
+        ("Follow us on Telegram and YouTube for the latest from the desk!", "share"),
         ("Advertisement", "advertisement"),
         ("We use cookies to give you the best experience on our site. Accept to continue.", "cookies"),
         ("Sign up for our morning briefing", "newsletter"),
@@ -58,6 +59,7 @@ def test_each_chrome_line_is_dropped_by_its_cue(line: str, cue: str) -> None:
         "Related companies in Dalian were also named in the report.",
         "Police found cookies and tea in the cabin.",
         "Print media in the region carried the story on their front pages.",
+        "Facebook and Telegram removed the accounts on Monday, the company said.",
         "More from the ministry is expected next week.",
         "Read more about the panel's findings in its annex, officials advised reporters.",
     ],

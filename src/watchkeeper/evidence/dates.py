@@ -82,15 +82,29 @@ WEEKDAY_DATE = re.compile(
 EARLIEST_YEAR = 1900  # before this a "publication date" is a placeholder (0001-01-01) or a typo
 FUTURE_SLACK = timedelta(days=1)  # time zones put a fresh report up to a day after our clock
 # Where the text states its own date ("Published 12 February 2025", "date 2024-03-29 (...)").
-TEXT_CUES = re.compile(r"\b(?:published|posted|updated|dated?|issued|released)\b[:\s]*", re.I)
+TEXT_CUES = re.compile(
+    r"(?:\b(?:published|posted|updated|dated?|issued|released|опубликовано|обновлено)\b|입력|发布于?|發[佈布]於?)"
+    r"[:\s|]*",
+    re.I,
+)
 TEXT_WINDOW = 800
 TITLE_BLOCK_LINES = 6  # headline, kicker, byline, date line, caption: the short lines a page dump opens with
+LEAD_DATE_CHARS = (
+    80  # a date line a page dump glued to the start of the lead paragraph sits this near its start
+)
+# A date governed by one of these words is an event's ("on 28 July 2017, ..."), not the page's own.
+_GOVERNED = re.compile(r"\b(?:on|in|since|from|until|after|before|by|of|at|during)\s*$", re.I)
+# The date of an archive photo is the photo's: lines naming one are not read for the page's date.
+FILE_PHOTO = re.compile(r"file (?:photo|image)|archive photo|자료사진|资料图|資料照|архивное фото", re.I)
 # Dates in article paths, most specific first: /2016/11/29/, /20220326/, /05-May-2019/, /2022/03/.
 URL_DATES = (
     re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?=[/._-]|$)"),
     re.compile(r"/(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?=[/._-]|$)"),
+    re.compile(r"/(?P<day>\d{1,2})-(?P<month>[a-z]{3,9})-(?P<year>(?:19|20)\d{2})(?=/)", re.I),
     re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>[01]?\d)(?=/)"),
 )
+# An article number that starts with its date (/2022011806315643892): weaker, it may be a plain number.
+URL_ID_DATE = re.compile(r"/(?P<year>20\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)\d{6,}(?=[/._?-]|$)")
 
 
 @dataclass(frozen=True)
@@ -255,7 +269,12 @@ def date_in_text(
             return found
     # a report's title block: the short lines before its first real paragraph
     for line in opening.split("\n\n")[:TITLE_BLOCK_LINES]:
+        if FILE_PHOTO.search(line):
+            continue
         if len(line) > 200:
+            found = _lead_date(line[:LEAD_DATE_CHARS], default_hours)
+            if found is not None and fits(found):
+                return found
             break
         found = parse_date(line, default_hours)
         if found is not None and fits(found):
@@ -263,19 +282,33 @@ def date_in_text(
     return _yearless(opening, text, fetched_at, live) if fetched_at is not None else None
 
 
-def date_in_url(url: str | None) -> tuple[datetime, str] | None:
-    """The date a site writes into an article path: /2016/11/29/, /20220326/, /2024-03-11/, /2022/03/."""
+def _lead_date(start: str, default_hours: float | None) -> tuple[datetime, str] | None:
+    """The first date at the start of a lead paragraph, unless a preposition makes it an event's date."""
+    matches = [m for m in (pattern.search(start) for pattern in PATTERNS) if m is not None]
+    if not matches:
+        return None
+    first = min(matches, key=lambda m: m.start())
+    if _GOVERNED.search(start[: first.start()]):
+        return None
+    return _from_match(first, default_hours)
+
+
+def date_in_url(url: str | None, *, article_numbers: bool = False) -> tuple[datetime, str] | None:
+    """The date a site writes into an article path: /2016/11/29/, /20220326/, /05-May-2019/, /2022/03/.
+
+    With ``article_numbers``, an article number that starts with a date (/2022011806315643892) counts too.
+    """
     if not url:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I).split("?", 1)[0]
-    for pattern in URL_DATES:
+    for pattern in (URL_ID_DATE,) if article_numbers else URL_DATES:
         match = pattern.search(path)
         if match:
             parts = match.groupdict()
+            month = parts["month"]
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower())
             try:
-                day = datetime(
-                    int(parts["year"]), int(parts["month"]), int(parts.get("day") or 1), tzinfo=UTC
-                )
+                day = datetime(int(parts["year"]), number or 0, int(parts.get("day") or 1), tzinfo=UTC)
             except ValueError:
                 continue
             return day, "day" if parts.get("day") else "month"
@@ -310,12 +343,18 @@ def publication_date(
     if in_url and in_url[1] == "day" and plausible(in_url[0], fetched_at):
         return PublicationDate(in_url[0], in_url[1], "url")
     in_text = date_in_text(text, default_hours, fetched_at=fetched_at, live=live)
+    month_in_url = in_url if in_url and plausible(in_url[0], fetched_at) else None
+    if in_text and month_in_url and in_text[0].strftime("%Y-%m") != month_in_url[0].strftime("%Y-%m"):
+        # the path was fixed when the article went up; a text date of another month is a render date
+        return PublicationDate(month_in_url[0], month_in_url[1], "url")
     if in_text:
         return PublicationDate(in_text[0], in_text[1], "text")
     for hint in weak_hints:
         weak = parse_date(hint, default_hours)
         if weak and plausible(weak[0], fetched_at):
             return PublicationDate(weak[0], weak[1], "metadata")
-    if in_url and plausible(in_url[0], fetched_at):
-        return PublicationDate(in_url[0], in_url[1], "url")
+    numbered = date_in_url(url, article_numbers=True)
+    for fallback in (month_in_url, numbered):
+        if fallback and plausible(fallback[0], fetched_at):
+            return PublicationDate(fallback[0], fallback[1], "url")
     return PublicationDate(fetched_at, "fetched", "fetched")
