@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
 
+from tests.conftest import shared_file
 from watchkeeper.evidence.dates import date_in_url, plausible, publication_date
+from watchkeeper.sources.text import read_text
 
 FETCHED = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
 
@@ -144,3 +147,20 @@ def test_a_day_month_year_path() -> None:
         datetime(2019, 5, 5, tzinfo=UTC),
         "day",
     )
+
+
+def test_real_page_dumps_are_dated_right_or_left_unknown() -> None:
+    """The real page excerpts of eval-dev, read as stored files with their URL: floors, and no wrong day."""
+    right = wrong = 0
+    for name in ("realnews/docs.jsonl", "multilingual/docs.jsonl"):
+        for row in shared_file(f"eval-dev/{name}").read_text(encoding="utf-8").splitlines():
+            page = json.loads(row)
+            gold = page["publication_date"]
+            if len(gold) != 10:
+                continue
+            text = read_text(page["text"].encode(), page["id"], "file").text
+            found = publication_date([], text, datetime(2026, 12, 1, tzinfo=UTC), url=page["url"])
+            if found.known:
+                right += found.at.date().isoformat() == gold
+                wrong += found.at.date().isoformat() != gold
+    assert right >= 68 and wrong == 0

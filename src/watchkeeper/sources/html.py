@@ -85,16 +85,26 @@ def drop_popups(root: lxml_html.HtmlElement) -> int:
     it. The text after each removed element is kept. Returns how many elements were removed.
     """
     cues = load_cues()
-    hidden = root.xpath(
+    # one pass over the tree; the class words are narrowed down in Python (exclusions, whole class names)
+    by_class = " or ".join(f"contains(@class, '{word}')" for word in cues.popup_classes) or "false()"
+    candidates = root.xpath(
         "//*[@hidden or @role='tooltip'"
         " or contains(translate(@style, ' ', ''), 'display:none')"
-        " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+        " or contains(translate(@style, ' ', ''), 'visibility:hidden')"
+        f" or {by_class}]"
     )
+    hidden = [
+        node
+        for node in candidates
+        if node.get("hidden") is not None
+        or node.get("role") == "tooltip"
+        or any(v in (node.get("style") or "").replace(" ", "") for v in ("display:none", "visibility:hidden"))
+    ]
     popups = [
         node
-        for node in root.xpath("//*[@class]")
+        for node in candidates
         if node.tag not in KEPT_TAGS
-        and any(cues.is_popup_class(name) for name in node.get("class", "").split())
+        and any(cues.is_popup_class(name) for name in (node.get("class") or "").split())
     ]
     removed = 0
     for node in {id(n): n for n in [*hidden, *popups]}.values():
