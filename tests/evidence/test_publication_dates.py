@@ -18,6 +18,8 @@ FETCHED = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
     "hint",
     [
         "0001-01-01T00:00:00Z",  # the placeholder some CMSs write for "no date"
+        "9999-12-31T23:59:59-05:00",  # the other end, which overflows when converted to UTC
+        "D:00000101000000",  # a PDF creation date of zeros
         "1899-12-31",  # before any publication we would ingest
         "2026-03-01T08:00:00Z",  # weeks after the page was fetched
         "not a date at all",

@@ -179,7 +179,10 @@ def parse_date(text: str, default_hours: float | None = None) -> tuple[datetime,
         return parsed, "minute" if has_time else "day"
     pdf = re.match(r"D:(\d{4})(\d{2})(\d{2})", value)
     if pdf:
-        return datetime(int(pdf[1]), int(pdf[2]), int(pdf[3]), tzinfo=UTC), "day"
+        try:
+            return datetime(int(pdf[1]), int(pdf[2]), int(pdf[3]), tzinfo=UTC), "day"
+        except ValueError:
+            return None
     if re.match(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", value):
         try:
             return parsedate_to_datetime(value), "minute"
@@ -200,7 +203,8 @@ def _utc(value: datetime) -> datetime:
 
 def plausible(at: datetime, fetched_at: datetime) -> bool:
     """Whether a date can be a publication date: from 1900 on, and at most a day after the fetch."""
-    return at.year >= EARLIEST_YEAR and _utc(at) <= _utc(fetched_at) + FUTURE_SLACK
+    # the years are compared first: converting year 1 or 9999 to UTC can overflow
+    return EARLIEST_YEAR <= at.year <= fetched_at.year + 1 and _utc(at) <= _utc(fetched_at) + FUTURE_SLACK
 
 
 def _years_mentioned(text: str, until: int) -> list[int]:

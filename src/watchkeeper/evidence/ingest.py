@@ -160,14 +160,17 @@ def totals(session: Session) -> tuple[int, int, int]:
 def _publication_key(source: SourceDocument) -> tuple[int, str]:
     """Dated documents oldest first, then the undated ones (which then join stories by content)."""
     url = source.url or (source.locator if is_url(source.locator) else None)
-    found = publication_date(
-        source.date_hints,
-        source.text,
-        source.fetched_at,
-        weak_hints=source.weak_date_hints,
-        url=url,
-        live=source.kind != "file",
-    )
+    try:
+        found = publication_date(
+            source.date_hints,
+            source.text,
+            source.fetched_at,
+            weak_hints=source.weak_date_hints,
+            url=url,
+            live=source.kind != "file",
+        )
+    except Exception:  # its own error line comes when it is stored; here it only must not stop the sort
+        return (1, source.locator)
     return (0, as_utc(found.at).isoformat()) if found.known else (1, source.locator)
 
 
