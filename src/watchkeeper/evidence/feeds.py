@@ -161,7 +161,7 @@ def _ingest_entry(store: Store, settings: Settings, feed: Feed, item: FeedItem) 
             outcomes.append(ItemOutcome(item.link or item.key, "error", message=str(document)))
             continue
         try:
-            outcomes.append(store_source_document(store, settings, document))  # type: ignore[arg-type]
+            outcomes.append(store_source_document(store, settings, document))
         except WatchkeeperError as exc:
             outcomes.append(ItemOutcome(item.link or item.key, "error", message=str(exc)))
     return outcomes
