@@ -14,6 +14,7 @@ against the previous size (1.0 = linear); CPU time keeps other work on a shared 
     python bench/intake.py --quick    # 500, 2k, 8k
     python bench/intake.py --accuracy          # the corpus against the gold: B-cubed P/R/F1, field accuracy
     python bench/intake.py --compare-vectors   # why hashed vectors and not MiniLM (loads the packaged model)
+    python bench/intake.py --real-pages        # real page dumps of ../shared/data/eval-dev: dates and chrome
 """
 
 from __future__ import annotations
@@ -253,6 +254,58 @@ def accuracy() -> None:
         print(f"{key:<12} accuracy {scores[key]:.3f}")
 
 
+EVAL_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "eval-dev"
+
+
+def real_pages() -> None:
+    """Real page excerpts (realnews, multilingual) read as text files: publication dates and page chrome.
+
+    Dates are found as for a stored file (not a live fetch) with the page's URL, and compared with the
+    annotated publication date; chrome is counted by cue, and every gold evidence sentence must survive.
+    """
+    import json
+    from collections import Counter
+
+    from watchkeeper.evidence.dates import publication_date
+    from watchkeeper.sources.boilerplate import find_boilerplate
+    from watchkeeper.sources.text import read_text
+
+    if not EVAL_DEV.exists():
+        print(f"no eval-dev data at {EVAL_DEV}")
+        return
+    fetched = datetime(2026, 12, 1, tzinfo=UTC)
+    dates: Counter[str] = Counter()
+    cues: Counter[str] = Counter()
+    kept = evidence = 0
+    for name in ("realnews", "multilingual"):
+        for row in (EVAL_DEV / name / "docs.jsonl").read_text(encoding="utf-8").splitlines():
+            page = json.loads(row)
+            cues.update(find_boilerplate([x for x in page["text"].split("\n") if x.strip()]).values())
+            text = read_text(page["text"].encode(), page["id"], "file").text
+            found = publication_date([], text, fetched, url=page["url"])
+            got = found.at.date().isoformat() if found.known else None
+            gold = page["publication_date"]
+            if len(gold) == 10:
+                dates["day: " + ("unknown" if got is None else "right" if got == gold else "wrong")] += 1
+            else:
+                agrees = got is not None and gold != "unknown" and got.startswith(gold)
+                dates["partial/none: " + ("unknown" if got is None else "agrees" if agrees else "dated")] += 1
+            flat = " ".join(text.split())
+            for incident in page.get("incidents", []):
+                evidence += 1
+                kept += " ".join(incident["evidence"].split()) in flat
+    print(
+        "publication dates against the annotated ones:",
+        ", ".join(f"{k} {v}" for k, v in sorted(dates.items())),
+    )
+    print(
+        f"chrome lines dropped: {sum(cues.values())} ("
+        + ", ".join(f"{k} {v}" for k, v in cues.most_common())
+        + ")"
+    )
+    print(f"gold evidence sentences kept: {kept}/{evidence}")
+
+
 def store_run(raws: list[tuple[bytes, datetime]]) -> float:
     """Documents/second through the real ingest into a fresh SQLite workspace."""
     from watchkeeper.config import Settings, default_database_url
@@ -286,12 +339,17 @@ def main() -> None:
         action="store_true",
         help="story B-cubed, MiniLM vs hashed vectors",
     )
+    parser.add_argument(
+        "--real-pages", action="store_true", help="dates and page chrome on the eval-dev page dumps, only"
+    )
     args = parser.parse_args()
-    if args.accuracy or args.compare_vectors:
+    if args.accuracy or args.compare_vectors or args.real_pages:
         if args.accuracy:
             accuracy()
         if args.compare_vectors:
             compare_vectors()
+        if args.real_pages:
+            real_pages()
         return
     sizes = [500, 2000, 8000] if args.quick else [1000, 10_000, 100_000]
     if args.sizes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from watchkeeper.evidence.documents import document_sources, iter_documents
@@ -55,7 +55,7 @@ def records(session: Session) -> Iterator[dict[str, object]]:
         yield {"type": "story", **story}
 
 
-def documents_query(outlet: str | None = None, story: str | None = None):  # type: ignore[no-untyped-def]
+def documents_query(outlet: str | None = None, story: str | None = None) -> Select[Document]:
     """Documents filtered by outlet (id or name) and story, newest first."""
     query = select(Document).order_by(Document.published_at.desc(), Document.id)
     if outlet:

@@ -10,6 +10,7 @@ from watchkeeper.config import Settings
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.evidence.ingest import ItemOutcome, store_source_document
 from watchkeeper.evidence.stories import as_utc
+from watchkeeper.sources.document import SourceDocument
 from watchkeeper.sources.feeds import FeedItem, parse_feed
 from watchkeeper.sources.html import read_html
 from watchkeeper.sources.http import check_url, fetch
@@ -72,7 +73,9 @@ def list_feeds(store: Store) -> list[Feed]:
         return list(session.scalars(select(Feed).order_by(Feed.added_at, Feed.url)))
 
 
-def _entry_documents(settings: Settings, feed: Feed, item: FeedItem) -> list[object]:
+def _entry_documents(
+    settings: Settings, feed: Feed, item: FeedItem
+) -> list[SourceDocument | WatchkeeperError]:
     """The entry's linked page, or the text the feed carries when the page cannot be had."""
     if item.link:
         try:
@@ -158,7 +161,7 @@ def _ingest_entry(store: Store, settings: Settings, feed: Feed, item: FeedItem) 
             outcomes.append(ItemOutcome(item.link or item.key, "error", message=str(document)))
             continue
         try:
-            outcomes.append(store_source_document(store, settings, document))  # type: ignore[arg-type]
+            outcomes.append(store_source_document(store, settings, document))
         except WatchkeeperError as exc:
             outcomes.append(ItemOutcome(item.link or item.key, "error", message=str(exc)))
     return outcomes
@@ -175,6 +178,8 @@ def _record_poll(
 ) -> None:
     with store.session() as session:
         feed = session.get(Feed, feed_id)
+        if feed is None:  # removed while it was being polled: nothing left to record on
+            return
         feed.last_polled_at = utcnow()
         feed.last_status = status
         if etag or last_modified:

@@ -29,6 +29,7 @@ from watchkeeper.store.base import content_id
 from watchkeeper.store.models.evidence import Document, DocumentSource, Story
 
 Progress = Callable[[int, int], None]
+UNKNOWN_PRECISION = "unknown"  # published_precision of a document nothing dates (published_at is null)
 
 
 @dataclass
@@ -88,6 +89,8 @@ def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> D
         source.fetched_at,
         weak_hints=source.weak_date_hints,
         country=outlet.country if outlet else None,
+        url=url,
+        live=source.kind != "file",
     )
     raw_path, raw_sha = store_raw(settings, source.raw)
     return Document(
@@ -99,8 +102,8 @@ def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> D
         outlet_id=outlet.id if outlet else None,
         outlet_name=outlet.name if outlet else (source.outlet_hint or source.site_name),
         wire_id=wire.id if wire else None,
-        published_at=as_utc(published.at),
-        published_precision=published.precision,
+        published_at=as_utc(published.at) if published.known else None,
+        published_precision=published.precision if published.known else UNKNOWN_PRECISION,
         fetched_at=as_utc(source.fetched_at),
         language=_language(source.text),
         pages=source.pages,
@@ -154,11 +157,21 @@ def totals(session: Session) -> tuple[int, int, int]:
     return documents, groups, stories
 
 
-def _publication_key(source: SourceDocument) -> str:
-    found = publication_date(
-        source.date_hints, source.text, source.fetched_at, weak_hints=source.weak_date_hints
-    )
-    return as_utc(found.at).isoformat()
+def _publication_key(source: SourceDocument) -> tuple[int, str]:
+    """Dated documents oldest first, then the undated ones (which then join stories by content)."""
+    url = source.url or (source.locator if is_url(source.locator) else None)
+    try:
+        found = publication_date(
+            source.date_hints,
+            source.text,
+            source.fetched_at,
+            weak_hints=source.weak_date_hints,
+            url=url,
+            live=source.kind != "file",
+        )
+    except Exception:  # its own error line comes when it is stored; here it only must not stop the sort
+        return (1, source.locator)
+    return (0, as_utc(found.at).isoformat()) if found.known else (1, source.locator)
 
 
 def ingest_raw(
@@ -172,7 +185,8 @@ def ingest_raw(
             continue
         with store.session() as session:
             seen = _seen(session, raw)
-            seen_title = session.get(Document, seen.document_id).title if seen else None
+            stored = session.get(Document, seen.document_id) if seen else None
+            seen_title = stored.title if stored else None
         if seen is not None:
             report.items.append(
                 ItemOutcome(raw.locator, "duplicate", seen.document_id, seen_title, "already ingested")
@@ -195,13 +209,20 @@ def store_all(
     report: IngestReport,
     progress: Progress | None,
 ) -> None:
-    """Store source documents oldest first (stories grow in the order events were reported)."""
+    """Store source documents oldest first (stories grow in the order events were reported).
+
+    Each document is its own transaction: one that fails is rolled back and becomes one error line, and the
+    batch goes on with the next.
+    """
     ordered = sorted(sources, key=_publication_key)
     for index, source in enumerate(ordered, start=1):
         try:
             report.items.append(store_source_document(store, settings, source))
         except WatchkeeperError as exc:
             report.items.append(ItemOutcome(source.locator, "error", message=str(exc)))
+        except Exception as exc:  # a fault on one page must not lose the rest of the batch
+            message = f"could not be stored ({type(exc).__name__}: {exc}); the rest of the batch went on"
+            report.items.append(ItemOutcome(source.locator, "error", message=message))
         if progress:
             progress(index, len(ordered))
 

@@ -4,6 +4,10 @@ A new document joins the story of its copy group when it has one (copy groups ar
 most similar story active within the time window when the similarity clears the threshold, else starts a
 story. Only stories whose time span lies within the window are compared: the blocking that keeps intake
 near-linear however large the evidence base grows.
+
+A document with no publication date has no place in time: it is compared with every story and joins one by
+content alone, without widening its time span; a story of undated documents only has no span and stays open
+to dated documents of any time. An unknown date never splits a story.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from watchkeeper.errors import NotFoundError
@@ -40,11 +44,13 @@ def as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _when(document: Document) -> datetime:
-    return as_utc(document.published_at or document.fetched_at)
+def _when(document: Document) -> datetime | None:
+    return as_utc(document.published_at) if document.published_at is not None else None
 
 
-def _widen(story: Story, at: datetime) -> None:
+def _widen(story: Story, at: datetime | None) -> None:
+    if at is None:
+        return
     at = as_utc(at)
     story.first_at = min(as_utc(story.first_at), at) if story.first_at else at
     story.last_at = max(as_utc(story.last_at), at) if story.last_at else at
@@ -80,29 +86,36 @@ def assign_story(session: Session, document: Document, vector: SparseVector) -> 
     )
     if document.copy_group_id:
         story_ids = sorted(
-            set(
-                session.scalars(
+            {
+                story_id
+                for story_id in session.scalars(
                     select(Document.story_id).where(
                         Document.copy_group_id == document.copy_group_id,
                         Document.id != document.id,
                         Document.story_id.is_not(None),
                     )
                 )
-            )
+                if story_id is not None
+            }
         )
-        if story_ids:
-            keep = session.get(Story, story_ids[0])
-            for other in story_ids[1:]:
-                _merge(session, keep, session.get(Story, other))
+        stories = [story for story in (session.get(Story, i) for i in story_ids) if story is not None]
+        if stories:
+            keep = stories[0]
+            for other in stories[1:]:
+                _merge(session, keep, other)
             _join(keep, document, vector)
             return StoryChoice(keep.id, "copy_group")
     at = _when(document)
-    window = timedelta(days=WINDOW_DAYS)
-    candidates = session.scalars(
-        select(Story).where(
-            Story.last_at >= at - window, Story.first_at <= at + window, Story.vector_model == VECTOR_MODEL
+    query = select(Story).where(Story.vector_model == VECTOR_MODEL)
+    if at is not None:
+        window = timedelta(days=WINDOW_DAYS)
+        query = query.where(
+            or_(
+                Story.first_at.is_(None),
+                (Story.last_at >= at - window) & (Story.first_at <= at + window),
+            )
         )
-    )
+    candidates = session.scalars(query)
     best: tuple[float, Story] | None = None
     for story in candidates:
         similarity = cosine(vector, SparseVector.from_bytes(story.centroid))

@@ -8,7 +8,9 @@ import re
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
+from trafilatura.settings import Document
 
+from watchkeeper.sources.boilerplate import load_cues
 from watchkeeper.sources.document import SourceDocument, SourceError
 from watchkeeper.sources.text import clean_paragraphs, decode_text, normalise_unicode
 
@@ -28,6 +30,14 @@ DATE_META = (
 )
 MIN_WORDS = 8  # fewer words than this after boilerplate removal is a navigation page, not an article
 TITLE_META = ("og:title", "twitter:title")
+KEPT_TAGS = {
+    "html",
+    "body",
+    "main",
+    "article",
+    "p",
+    "a",
+}  # never removed as pop-ups: they hold the text itself
 SITE_META = ("og:site_name", "application-name")
 AUTHOR_META = ("author", "article:author", "dc.creator")
 
@@ -68,6 +78,42 @@ def _drop_title_lines(paragraphs: list[str], title: str | None) -> list[str]:
     return paragraphs
 
 
+def drop_popups(root: lxml_html.HtmlElement) -> int:
+    """Remove what a page shows only on hover or click (link previews, tooltips, hidden pop-ups).
+
+    Their text sits inside the article's paragraphs and extraction would glue it into the sentence around
+    it. The text after each removed element is kept. Returns how many elements were removed.
+    """
+    cues = load_cues()
+    # one pass over the tree; the class words are narrowed down in Python (exclusions, whole class names)
+    by_class = " or ".join(f"contains(@class, '{word}')" for word in cues.popup_classes) or "false()"
+    candidates = root.xpath(
+        "//*[@hidden or @role='tooltip'"
+        " or contains(translate(@style, ' ', ''), 'display:none')"
+        " or contains(translate(@style, ' ', ''), 'visibility:hidden')"
+        f" or {by_class}]"
+    )
+    hidden = [
+        node
+        for node in candidates
+        if node.get("hidden") is not None
+        or node.get("role") == "tooltip"
+        or any(v in (node.get("style") or "").replace(" ", "") for v in ("display:none", "visibility:hidden"))
+    ]
+    popups = [
+        node
+        for node in candidates
+        if node.tag not in KEPT_TAGS
+        and any(cues.is_popup_class(name) for name in (node.get("class") or "").split())
+    ]
+    removed = 0
+    for node in {id(n): n for n in [*hidden, *popups]}.values():
+        if node.getparent() is not None:
+            node.drop_tree()
+            removed += 1
+    return removed
+
+
 def decode_html(data: bytes, declared: str | None, locator: str) -> str:
     """HTML bytes to text, honouring a BOM, the HTTP charset or a <meta charset>."""
     match = _META_CHARSET.search(data[:4096])
@@ -86,14 +132,18 @@ def read_html(
     except (ParserError, ValueError) as exc:
         raise SourceError(locator, f"not parseable as HTML: {exc}") from exc
     meta = _meta(root)
-    extracted = trafilatura.bare_extraction(
+    if drop_popups(root):
+        markup = lxml_html.tostring(root, encoding="unicode")
+    result = trafilatura.bare_extraction(
         markup,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
         favor_precision=True,
+        as_dict=False,
     )
+    extracted = result if isinstance(result, Document) else None
     body = (extracted.text if extracted is not None else "") or ""
     page_title = (root.findtext(".//title") or "").strip()
     title = next((meta[k] for k in TITLE_META if k in meta), None) or (

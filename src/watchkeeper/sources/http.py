@@ -13,7 +13,7 @@ import ipaddress
 import socket
 import time
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -89,7 +89,7 @@ def resolve_host(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(f"cannot resolve host {host!r}: {exc.strerror}") from exc
-    return sorted({info[4][0] for info in infos})
+    return sorted({str(info[4][0]) for info in infos})
 
 
 def _refusal(host: str, addresses: list[str]) -> str | None:
@@ -130,7 +130,7 @@ class _CheckedNetwork(httpcore.NetworkBackend):
         port: int,
         timeout: float | None = None,
         local_address: str | None = None,
-        socket_options: object = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
         addresses = resolve_host(host, port)
         reason = _refusal(host, addresses)
@@ -139,13 +139,16 @@ class _CheckedNetwork(httpcore.NetworkBackend):
         error: Exception | None = None
         for address in addresses:
             try:
-                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)  # type: ignore[arg-type]
+                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
             except httpcore.ConnectError as exc:
                 error = exc
         raise error or FetchError(f"cannot connect to {host}:{port}")
 
     def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: object = None
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
         raise UnsafeURLError(f"refused: Unix socket {path}")
 

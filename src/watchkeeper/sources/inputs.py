@@ -35,6 +35,8 @@ class RawInput:
             items = read_bytes(self.data, self.locator, self.kind, charset=self.charset, url=self.url)
         except WatchkeeperError as exc:
             return [exc]
+        except Exception as exc:  # a parser fault on one input is that input's error, not the batch's
+            return [SourceError(self.locator, f"could not be read ({type(exc).__name__}: {exc})")]
         for item in items:
             if not isinstance(item, WatchkeeperError):
                 item.feed_id = self.feed_id

@@ -54,7 +54,7 @@ def read_pdf(data: bytes, locator: str, kind: str) -> SourceDocument:
         if len(reader.pages) > MAX_PAGES:
             raise SourceError(locator, f"more than {MAX_PAGES} pages")
         texts = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: dict[str, object] = dict(reader.metadata or {})
     except SourceError:
         raise
     # pypdf raises many kinds of errors on damaged files; any of them means the same to the user

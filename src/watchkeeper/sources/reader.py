@@ -118,4 +118,6 @@ def _read_zip(data: bytes, locator: str, kind: str, max_bytes: int) -> list[Item
             documents.append(read_one(content, where, kind, content_type))
         except WatchkeeperError as exc:
             documents.append(exc)
+        except Exception as exc:  # one member a parser chokes on is that member's error, not the archive's
+            documents.append(SourceError(where, f"could not be read ({type(exc).__name__}: {exc})"))
     return documents

@@ -1,4 +1,4 @@
-"""Plain text: decoding bytes in whatever encoding they came in, and the corpus header block."""
+"""Plain text: bytes decoded whatever their encoding, the header block parsed, page chrome dropped."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from watchkeeper.sources.boilerplate import strip_boilerplate
 from watchkeeper.sources.document import SourceDocument, SourceError
 
 HEADER_KEYS = {"title", "outlet", "date", "author", "url", "source", "published"}
@@ -79,7 +80,7 @@ def read_text(data: bytes, locator: str, kind: str, declared: str | None = None)
     text = normalise_unicode(decode_text(data, declared, locator=locator))
     header, body = split_header(text)
     blocks = re.split(r"\n\s*\n", body) if re.search(r"\n\s*\n", body) else body.split("\n")
-    clean = clean_paragraphs(blocks)
+    clean = clean_paragraphs(strip_boilerplate(blocks))
     if not clean:
         raise SourceError(locator, "no text in the file")
     dates = [header[k] for k in ("date", "published") if k in header]
