@@ -62,7 +62,7 @@ def print_table(title: str, rows: list[Row]) -> None:
         r = f"{s.recall:6.3f}" if row.only != "precision" else f"{'—':>6}"
         f = f"{s.f1:6.3f}" if row.only is None else f"{'—':>6}"
         pred = f"{s.predicted:5d}" if row.only != "recall" else f"{'—':>5}"
-        print(f"{s.name:36} {p} {r} {f} {s.true_positives:5d} {pred} {s.gold:5d}")
+        print(f"{s.name:36} {p} {r} {f} {s.tp:5d} {pred} {s.gold:5d}")
 
 
 def _quote_errors(errors: dict[str, QuoteErrors]) -> Iterator[str]:

@@ -84,9 +84,9 @@ def test_quote_scores_count_recall_precision_and_speakers() -> None:
     gold = [_relation(text, "Lee", "named", '"Roads first,"')]
     reading = Reading(quotes=[_quote(text, "Roads first,", "Ann Lee"), _quote(text, "closed", "Ann Lee")])
     scores, errors = score_quotes([(GoldArticle("a", text, None, gold), reading)])
-    assert (scores.direct.true_positives, scores.direct.gold) == (1, 1)
-    assert (scores.supported.true_positives, scores.supported.predicted) == (1, 2)
-    assert scores.speakers["named"].true_positives == 1
+    assert (scores.direct.tp, scores.direct.gold) == (1, 1)
+    assert (scores.supported.tp, scores.supported.predicted) == (1, 2)
+    assert scores.speakers["named"].tp == 1
     assert [q["text"] for q in errors["a"].spurious] == ["closed"]
 
 
@@ -145,9 +145,9 @@ def test_date_scores_strict_overlap_and_value() -> None:
         {**_span(text, "June"), "date": "2020-06-01", "date_end": "2020-06-30", "precision": "month"},
     ]
     scores, errors = score_dates([(GoldArticle("d", text, date(2021, 3, 2), gold), Reading(dates=ours))])
-    assert scores.strict.true_positives == 1
-    assert scores.overlap.true_positives == 2
-    assert scores.value.true_positives == 0
+    assert scores.strict.tp == 1
+    assert scores.overlap.tp == 2
+    assert scores.value.tp == 0
     assert len(errors["d"].wrong_value) == 2
 
 
@@ -223,10 +223,10 @@ def test_incident_scores_by_kind_date_actors_and_distractors() -> None:
             (decoy, Reading(incidents=[_incident("missile_launch", "", "publication")])),
         ]
     )
-    assert (scores.kind.true_positives, scores.kind.predicted, scores.kind.gold) == (2, 3, 2)
-    assert scores.dated.true_positives == 2
-    assert (scores.main.true_positives, scores.main.gold) == (1, 1)
-    assert (scores.actors.true_positives, scores.actors.predicted) == (1, 3)
+    assert (scores.kind.tp, scores.kind.predicted, scores.kind.gold) == (2, 3, 2)
+    assert scores.dated.tp == 2
+    assert (scores.main.tp, scores.main.gold) == (1, 1)
+    assert (scores.actors.tp, scores.actors.predicted) == (1, 3)
     assert (scores.distractor_incidents, scores.distractors_with_any) == (1, 1)
 
 
@@ -302,7 +302,7 @@ def test_the_realnews_gold_scores_full_marks_against_itself() -> None:
     scores, _ = score_incidents(pairs)
     assert scores.kind.f1 == scores.dated.f1 == scores.main.recall == 1.0
     bodies = sum(1 for a in articles for g in a.gold if "body" in g["actors"])
-    assert scores.actors.predicted - scores.actors.true_positives == bodies
+    assert scores.actors.predicted - scores.actors.tp == bodies
     assert scores.distractor_incidents == 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -84,7 +84,7 @@ def score_corpus(session: Session, gold: Mapping[str, dict]) -> dict[str, object
     copies = bcubed({a: stored[a].copy_group_id for a in ids}, {a: gold[a].get("copy_group") for a in ids})
     stories = bcubed({a: stored[a].story_id for a in ids}, {a: gold[a].get("story") for a in ids})
 
-    def share(check) -> float:  # type: ignore[no-untyped-def]
+    def share(check: Callable[[Document, dict], bool]) -> float:
         return sum(1 for a in ids if check(stored[a], gold[a])) / len(ids) if ids else 0.0
 
     def same_day(d: Document, g: dict) -> bool:

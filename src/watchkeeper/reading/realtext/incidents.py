@@ -13,7 +13,7 @@ a range gives its first day, since the gold dates a period by its start.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -84,7 +84,7 @@ def same_actor(gold: str, predicted: str) -> bool:
     return bool(a) and bool(b) and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
 
 
-def predicted_date(incident: dict[str, Any]) -> str:
+def predicted_date(incident: Mapping[str, Any]) -> str:
     """Our incident's date cut to what its precision supports; a range or week gives its start day."""
     start = str(incident.get("date") or "")
     precision = str(incident.get("precision") or "")
@@ -92,7 +92,7 @@ def predicted_date(incident: dict[str, Any]) -> str:
     return start[: DIGITS[DatePrecision(precision)]] if precision in DIGITS else start[:10]
 
 
-def date_ok(gold: dict[str, Any], incident: dict[str, Any]) -> bool:
+def date_ok(gold: Mapping[str, Any], incident: Mapping[str, Any]) -> bool:
     """The README's rule: the dates agree at the gold precision (any date will do for an unknown one)."""
     precision = str(gold.get("date_precision"))
     n = DIGITS[DatePrecision(precision)] if precision in DIGITS else None
@@ -100,7 +100,7 @@ def date_ok(gold: dict[str, Any], incident: dict[str, Any]) -> bool:
     return n is None or (len(ours) >= n and ours[:n] == str(gold.get("date") or "")[:n])
 
 
-def actor_names(incident: dict[str, Any], roles: tuple[str, ...]) -> list[str]:
+def actor_names(incident: Mapping[str, Any], roles: tuple[str, ...]) -> list[str]:
     """The names our incident gives in any of ``roles``: each actor's words and its entity id's slug."""
     actors = list(incident.get("actors") or [])
     if incident.get("place"):
@@ -116,7 +116,7 @@ def actor_names(incident: dict[str, Any], roles: tuple[str, ...]) -> list[str]:
     return names
 
 
-def role_checks(gold: dict[str, Any], incident: dict[str, Any]) -> list[tuple[str, str, bool]]:
+def role_checks(gold: Mapping[str, Any], incident: Mapping[str, Any]) -> list[tuple[str, str, bool]]:
     """(role, gold name, right?) for each core role the gold incident fills."""
     out = []
     for role in CORE_ROLES.get(gold["kind"], ()):
@@ -128,7 +128,9 @@ def role_checks(gold: dict[str, Any], incident: dict[str, Any]) -> list[tuple[st
 
 
 def best_matching(
-    gold: list[dict[str, Any]], predicted: list[dict[str, Any]], weight: Callable[[int, int], float]
+    gold: Sequence[Mapping[str, Any]],
+    predicted: Sequence[Mapping[str, Any]],
+    weight: Callable[[int, int], float],
 ) -> list[tuple[int, int]]:
     """The one-to-one pairs of greatest total weight (a pair of weight 0 is no match)."""
     weights = {(i, j): weight(i, j) for i in range(len(gold)) for j in range(len(predicted))}
@@ -154,21 +156,23 @@ def best_matching(
 class IncidentErrors:
     """One document's mistakes after the kind + date matching."""
 
-    missed: list[dict[str, Any]] = field(default_factory=list)
-    spurious: list[dict[str, Any]] = field(default_factory=list)
-    wrong_actors: list[tuple[dict[str, Any], dict[str, Any], str]] = field(default_factory=list)
+    missed: list[Mapping[str, Any]] = field(default_factory=list)
+    spurious: list[Mapping[str, Any]] = field(default_factory=list)
+    wrong_actors: list[tuple[Mapping[str, Any], Mapping[str, Any], str]] = field(default_factory=list)
 
 
 @dataclass
 class IncidentScores:
     """The incidents table's counts, summed over documents."""
 
-    kind: Score = field(default_factory=lambda: Score("incidents (kind)"))
-    dated: Score = field(default_factory=lambda: Score("incidents (kind+date)"))
-    main: Score = field(default_factory=lambda: Score("main incidents (kind+date)"))
-    actors: Score = field(default_factory=lambda: Score("actors (core roles, dated pairs)"))
-    per_kind: dict[str, Score] = field(default_factory=lambda: {k: Score(f"  {k}") for k in kind_ids()})
-    per_kind_dated: dict[str, Score] = field(default_factory=lambda: {k: Score(f"  {k}") for k in kind_ids()})
+    kind: Score = field(default_factory=lambda: Score(name="incidents (kind)"))
+    dated: Score = field(default_factory=lambda: Score(name="incidents (kind+date)"))
+    main: Score = field(default_factory=lambda: Score(name="main incidents (kind+date)"))
+    actors: Score = field(default_factory=lambda: Score(name="actors (core roles, dated pairs)"))
+    per_kind: dict[str, Score] = field(default_factory=lambda: {k: Score(name=f"  {k}") for k in kind_ids()})
+    per_kind_dated: dict[str, Score] = field(
+        default_factory=lambda: {k: Score(name=f"  {k}") for k in kind_ids()}
+    )
     distractor_incidents: int = 0
     distractors_with_any: int = 0
     distractors: int = 0
@@ -184,20 +188,18 @@ class IncidentScores:
 
 
 def _add(score: Score, tp: int, predicted: int, gold: int) -> None:
-    score.true_positives += tp
-    score.predicted += predicted
-    score.gold += gold
+    score.add(tp, predicted, gold)
 
 
 def _score_group(
-    gold: list[dict[str, Any]],
-    predicted: list[dict[str, Any]],
+    gold: Sequence[Mapping[str, Any]],
+    predicted: Sequence[Mapping[str, Any]],
     scores: IncidentScores,
     errors: IncidentErrors,
 ) -> None:
     kind = (gold or predicted)[0]["kind"]
-    per_kind = scores.per_kind.setdefault(kind, Score(f"  {kind}"))
-    per_kind_dated = scores.per_kind_dated.setdefault(kind, Score(f"  {kind}"))
+    per_kind = scores.per_kind.setdefault(kind, Score(name=f"  {kind}"))
+    per_kind_dated = scores.per_kind_dated.setdefault(kind, Score(name=f"  {kind}"))
     for score in (scores.kind, per_kind):
         _add(score, min(len(gold), len(predicted)), len(predicted), len(gold))
 

@@ -18,7 +18,7 @@ characters that are neither spaces nor quotation marks count, so a prediction wi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +40,7 @@ TITLES = frozenset(
 Spans = list[tuple[int, int]]
 
 
-def content_spans(relation: dict[str, Any]) -> Spans:
+def content_spans(relation: Mapping[str, Any]) -> Spans:
     """The character spans a gold relation's content covers (its fragments when discontinuous)."""
     content = relation.get("content")
     if not content:
@@ -49,7 +49,7 @@ def content_spans(relation: dict[str, Any]) -> Spans:
     return [(int(p["start"]), int(p["end"])) for p in pieces]
 
 
-def predicted_spans(quote: dict[str, Any]) -> Spans:
+def predicted_spans(quote: Mapping[str, Any]) -> Spans:
     """A predicted quote's spans: its ``fragments`` when the reader gives them, else its one span."""
     pieces = quote.get("fragments") or [quote]
     return [(int(p["start"]), int(p["end"])) for p in pieces]
@@ -83,7 +83,7 @@ def same_name(a: str, b: str) -> bool:
     return bool(x) and bool(y) and (x <= y or y <= x)
 
 
-def speaker_names(quote: dict[str, Any]) -> list[str]:
+def speaker_names(quote: Mapping[str, Any]) -> list[str]:
     """What a predicted quote says its speaker is called: the span's words and the entity id's slug."""
     speaker = quote.get("speaker") or {}
     names = [str(speaker["text"])] if speaker.get("text") else []
@@ -92,7 +92,9 @@ def speaker_names(quote: dict[str, Any]) -> list[str]:
     return names
 
 
-def antecedent(relation: dict[str, Any], relations: list[dict[str, Any]]) -> dict[str, Any] | None:
+def antecedent(
+    relation: Mapping[str, Any], relations: Sequence[Mapping[str, Any]]
+) -> Mapping[str, Any] | None:
     """The nearest earlier named gold source a pronoun or description stands for (a person for he/she)."""
     at = int(relation["source"]["start"])
     person = relation["source"]["text"].lower() in PERSONAL or relation.get("source_kind") == "nominal"
@@ -107,7 +109,9 @@ def antecedent(relation: dict[str, Any], relations: list[dict[str, Any]]) -> dic
     return max(earlier, key=lambda s: int(s["end"]), default=None)
 
 
-def speaker_right(quote: dict[str, Any], relation: dict[str, Any], relations: list[dict[str, Any]]) -> bool:
+def speaker_right(
+    quote: Mapping[str, Any], relation: Mapping[str, Any], relations: Sequence[Mapping[str, Any]]
+) -> bool:
     """Whether a predicted quote's speaker is the gold source (for a pronoun: its antecedent)."""
     source = relation.get("source")
     if not source:
@@ -134,20 +138,20 @@ def speaker_right(quote: dict[str, Any], relation: dict[str, Any], relations: li
 class QuoteErrors:
     """One article's mistakes: direct quotes missed, predictions in no relation, wrong speakers."""
 
-    missed: list[dict[str, Any]] = field(default_factory=list)
-    spurious: list[dict[str, Any]] = field(default_factory=list)
-    wrong_speaker: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    missed: list[Mapping[str, Any]] = field(default_factory=list)
+    spurious: list[Mapping[str, Any]] = field(default_factory=list)
+    wrong_speaker: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
 class QuoteScores:
     """The quotes table's counts, summed over articles."""
 
-    direct: Score = field(default_factory=lambda: Score("direct quotes (recall)"))
-    direct_pieces: Score = field(default_factory=lambda: Score("direct quotes, pieces together"))
-    supported: Score = field(default_factory=lambda: Score("quotes in a relation (precision)"))
+    direct: Score = field(default_factory=lambda: Score(name="direct quotes (recall)"))
+    direct_pieces: Score = field(default_factory=lambda: Score(name="direct quotes, pieces together"))
+    supported: Score = field(default_factory=lambda: Score(name="quotes in a relation (precision)"))
     speakers: dict[str, Score] = field(
-        default_factory=lambda: {k: Score(f"speaker on found quotes: {k}") for k in SPEAKER_KINDS}
+        default_factory=lambda: {k: Score(name=f"speaker on found quotes: {k}") for k in SPEAKER_KINDS}
     )
 
     def rows(self) -> list[Row]:
@@ -166,19 +170,15 @@ def score_article(article: GoldArticle, reading: Reading, scores: QuoteScores) -
     predicted = list(reading.quotes)
     direct = [r for r in relations if r.get("direct") and content_spans(r)]
     found = matching(direct, predicted, lambda g, p: covers(text, predicted_spans(p), content_spans(g)))
-    scores.direct.true_positives += len(found)
-    scores.direct.gold += len(direct)
-    scores.direct.predicted += len(predicted)
+    scores.direct.add(len(found), len(predicted), len(direct))
     together = [s for p in predicted for s in predicted_spans(p)]
-    scores.direct_pieces.true_positives += sum(covers(text, together, content_spans(g)) for g in direct)
-    scores.direct_pieces.gold += len(direct)
+    scores.direct_pieces.add(sum(covers(text, together, content_spans(g)) for g in direct), 0, 0)
+    scores.direct_pieces.add(0, 0, len(direct))
     with_content = [r for r in relations if content_spans(r)]
     supported = [
         p for p in predicted if any(covers(text, content_spans(r), predicted_spans(p)) for r in with_content)
     ]
-    scores.supported.true_positives += len(supported)
-    scores.supported.predicted += len(predicted)
-    scores.supported.gold += len(with_content)
+    scores.supported.add(len(supported), len(predicted), len(with_content))
     errors = QuoteErrors(
         missed=[g for i, g in enumerate(direct) if i not in found],
         spurious=[p for p in predicted if not any(p is s for s in supported)],
@@ -188,12 +188,12 @@ def score_article(article: GoldArticle, reading: Reading, scores: QuoteScores) -
         if kind not in scores.speakers:
             continue
         score = scores.speakers[kind]
-        score.gold += 1
+        score.add(0, 0, 1)
         if gi in found:
-            score.predicted += 1
+            score.add(0, 1, 0)
             quote = predicted[found[gi]]
             if speaker_right(quote, g, relations):
-                score.true_positives += 1
+                score.add(1, 0, 0)
             else:
                 errors.wrong_speaker.append((g, quote))
     return errors

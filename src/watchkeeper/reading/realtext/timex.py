@@ -9,7 +9,7 @@ only kind it finds today). Our (date, date_end, precision) becomes a TimeML valu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -38,7 +38,7 @@ def _range_value(start: date, end: date) -> str:
     return f"{start:%Y-%m}" if start.day == 1 else start.isoformat()
 
 
-def timeml_value(record: dict[str, Any]) -> str | None:
+def timeml_value(record: Mapping[str, Any]) -> str | None:
     """A date record's TimeML value: its own ``value``, else one made from its date and precision."""
     if record.get("value"):
         return str(record["value"])
@@ -66,12 +66,12 @@ def same_value(gold: str, ours: str | None) -> bool:
     return ours is not None and re.sub(r"(-XX)+$", "", gold) == re.sub(r"(-XX)+$", "", ours)
 
 
-def record_type(record: dict[str, Any]) -> str:
+def record_type(record: Mapping[str, Any]) -> str:
     """The TIMEX3 type of a predicted record (DATE unless the reader says otherwise)."""
     return str(record.get("type") or "DATE")
 
 
-def _overlap(g: dict[str, Any], p: dict[str, Any]) -> bool:
+def _overlap(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
     return int(g["start"]) < int(p["end"]) and int(p["start"]) < int(g["end"])
 
 
@@ -79,25 +79,25 @@ def _overlap(g: dict[str, Any], p: dict[str, Any]) -> bool:
 class TimexErrors:
     """One article's mistakes: gold expressions missed, predictions matching none, values that differ."""
 
-    missed: list[dict[str, Any]] = field(default_factory=list)
-    spurious: list[dict[str, Any]] = field(default_factory=list)
-    wrong_value: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    missed: list[Mapping[str, Any]] = field(default_factory=list)
+    spurious: list[Mapping[str, Any]] = field(default_factory=list)
+    wrong_value: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
 class TimexScores:
     """The dates table's counts, summed over articles."""
 
-    strict: Score = field(default_factory=lambda: Score("extent strict"))
-    overlap: Score = field(default_factory=lambda: Score("extent overlapping"))
-    value: Score = field(default_factory=lambda: Score("value (all types)"))
-    by_type: dict[str, Score] = field(default_factory=lambda: {t: Score(f"value {t}") for t in TYPES})
+    strict: Score = field(default_factory=lambda: Score(name="extent strict"))
+    overlap: Score = field(default_factory=lambda: Score(name="extent overlapping"))
+    value: Score = field(default_factory=lambda: Score(name="value (all types)"))
+    by_type: dict[str, Score] = field(default_factory=lambda: {t: Score(name=f"value {t}") for t in TYPES})
     matched: int = 0
 
     @property
     def value_accuracy(self) -> float:
         """The share of overlapping matches whose value is right (TempEval-3's attribute accuracy)."""
-        return self.value.true_positives / self.matched if self.matched else 0.0
+        return self.value.tp / self.matched if self.matched else 0.0
 
     def rows(self) -> list[Row]:
         """The table, in print order."""
@@ -107,18 +107,16 @@ class TimexScores:
 def score_article(article: GoldArticle, reading: Reading, scores: TimexScores) -> TimexErrors:
     """Add one article's counts to ``scores``; returns its errors."""
     gold = article.gold
-    predicted: list[dict[str, Any]] = list(reading.dates)
+    predicted: list[Mapping[str, Any]] = list(reading.dates)
     strict = {(int(g["start"]), int(g["end"])) for g in gold} & {
         (int(p["start"]), int(p["end"])) for p in predicted
     }
     pairs = matching(gold, predicted, _overlap)
     for score, tp in ((scores.strict, len(strict)), (scores.overlap, len(pairs)), (scores.value, 0)):
-        score.true_positives += tp
-        score.predicted += len(predicted)
-        score.gold += len(gold)
+        score.add(tp, len(predicted), len(gold))
     for t in TYPES:
-        scores.by_type[t].gold += sum(1 for g in gold if g["type"] == t)
-        scores.by_type[t].predicted += sum(1 for p in predicted if record_type(p) == t)
+        scores.by_type[t].add(0, 0, sum(1 for g in gold if g["type"] == t))
+        scores.by_type[t].add(0, sum(1 for p in predicted if record_type(p) == t), 0)
     scores.matched += len(pairs)
     used = set(pairs.values())
     errors = TimexErrors(
@@ -128,9 +126,9 @@ def score_article(article: GoldArticle, reading: Reading, scores: TimexScores) -
     for gi, pi in pairs.items():
         g, p = gold[gi], predicted[pi]
         if same_value(str(g["value"]), timeml_value(p)):
-            scores.value.true_positives += 1
+            scores.value.add(1, 0, 0)
             if record_type(p) == g["type"]:
-                scores.by_type[g["type"]].true_positives += 1
+                scores.by_type[g["type"]].add(1, 0, 0)
         else:
             errors.wrong_value.append((g, p))
     return errors
