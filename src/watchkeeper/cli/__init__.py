@@ -1,7 +1,7 @@
 """The ``watchkeeper`` command: a thin layer over the library, one sub-command group per stage.
 
-Conventions every command follows (see docs/cli.md): ``--json`` on list/show commands, exit code 0 on success,
-1 on a user error (printed without a traceback), 2 on a usage error.
+Conventions every command follows (the README's "Conventions"): ``--json`` on list/show commands, exit code 0
+on success, 1 on a user error (printed without a traceback), 2 on a usage error.
 """
 
 from __future__ import annotations

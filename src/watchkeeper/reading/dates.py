@@ -1,10 +1,10 @@
 """Dates in news text, resolved against the publication date, with their precision.
 
-Our own resolver (DESIGN.md: dateparser sends "Friday" in a Friday article to the week before and does not
-parse "early December"): each expression kind is one pattern with one small resolver function, and the
-rules are the ones a reader uses — a weekday is the most recent such day on or before publication, a bare
-month the most recent such month not after the publication month, "early/mid/late" are days 1–10, 11–20
-and 21–end (from ``data/reading/dates.yaml``), "since X" runs from X to publication.
+Our own resolver (measured when this stage was built, dateparser sends "Friday" in a Friday article to the
+week before and does not parse "early December"): each expression kind is one pattern with one small resolver
+function, and the rules are the ones a reader uses — a weekday is the most recent such day on or before
+publication, a bare month the most recent such month not after the publication month, "early/mid/late" are
+days 1–10, 11–20 and 21–end (from ``data/reading/dates.yaml``), "since X" runs from X to publication.
 """
 
 from __future__ import annotations

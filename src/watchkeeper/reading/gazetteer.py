@@ -1,9 +1,10 @@
 """The gazetteer component: names we know, overriding the statistical NER where it knows better.
 
 The small English model tags "Vassily Nebenzia" as an organisation at times, tankers as persons and ports as
-organisations (DESIGN.md); this component matches the names of ``data/reading/gazetteer.yaml`` (and, when
-given, the designated names of the sanctions lists) with a PhraseMatcher and replaces any overlapping
-statistical entity. Every span it sets carries the canonical id in ``kb_id_``.
+organisations (measured when this stage was built); this component matches the names of
+``data/reading/gazetteer.yaml`` (and, when given, the designated names of the sanctions lists) with a
+PhraseMatcher and replaces any overlapping statistical entity. Every span it sets carries the canonical id in
+``kb_id_``.
 """
 
 from __future__ import annotations
