@@ -24,7 +24,7 @@ from watchkeeper.errors import InputFileError
 from watchkeeper.regime import Regime
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.assess import AssessedIncident, CapNotification
-from watchkeeper.vocabulary import ReviewState
+from watchkeeper.vocabulary import LedgerSeries, ReviewState
 
 COMMODITIES = ("refined_petroleum", "crude_oil")
 UNITS = {"barrels": "barrel", "barrel": "barrel", "tonnes": "tonne", "tonne": "tonne"}
@@ -333,7 +333,7 @@ def _entry(
 ) -> LedgerEntry:
     """An alleged figure; counted unless ``note`` says why not."""
     return LedgerEntry(
-        "alleged",
+        LedgerSeries.ALLEGED,
         year,
         incident.commodity or COMMODITIES[0],
         supplier,
@@ -374,7 +374,7 @@ def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None)
         )
         row.entries.append(
             LedgerEntry(
-                "reported",
+                LedgerSeries.REPORTED,
                 note.year,
                 note.commodity,
                 note.reporting_state,

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from watchkeeper.datafiles import cached, data_file, packaged_data_dir
 from watchkeeper.errors import InputFileError
+from watchkeeper.vocabulary import IncidentStatus
 
 DATA_FILES = ("gazetteer.yaml", "cues.yaml", "incidents.yaml", "quantities.yaml", "dates.yaml")
 # The outlet registries (in the package data/): a wire code in a dateline ("(GPA)") is that wire, a state
@@ -130,7 +131,7 @@ class IncidentKind(_Strict):
     buyer_lemmas: list[str] = []
     object_lemmas: list[str] = []
     flag_nouns: list[str] = []
-    status: str = "confirmed"
+    status: IncidentStatus = IncidentStatus.CONFIRMED
     suppresses: list[str] = []
     window: int = 8
 
