@@ -10,7 +10,6 @@ them) and read once. The measure rules have their own loader, :func:`watchkeeper
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -238,17 +237,3 @@ def ledger_config() -> LedgerConfig:
                 path, "a conversion factor must be positive", field=f"barrels_per_tonne.{tag}"
             )
     return config
-
-
-_LOADERS = {
-    "grading": grading_config,
-    "merging": merging_config,
-    "commodities": commodity_config,
-    "ledger": ledger_config,
-}
-
-
-def assess_data(name: str) -> dict[str, Any]:
-    """One assess data file as a plain mapping, after its model validated it (for readers outside assess)."""
-    _LOADERS[name]()
-    return dict(read_yaml(data_file(STAGE, f"{name}.yaml")))

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from watchkeeper.assess.config import assess_data as assess_data  # where report/ still imports it from
 from watchkeeper.assess.config import grading_config, merging_config
 from watchkeeper.assess.rules import Actor
 from watchkeeper.errors import WatchkeeperError

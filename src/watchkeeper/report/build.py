@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.config import grading_config
 from watchkeeper.assess.grading import grade_meanings
 from watchkeeper.assess.ledger import LedgerYear, cap_ledger
 from watchkeeper.assess.reviewed import orphaned_reviews, reviewed_incidents
 from watchkeeper.assess.rules import load_rules
-from watchkeeper.assess.sightings import assess_data
 from watchkeeper.regime import Regime
 from watchkeeper.report.findings import fixed_paragraphs, ledger_notes, summary_paragraphs
 from watchkeeper.report.incidents import Sources, designation_names, incident_view
@@ -136,7 +136,7 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
         entry["list_reference"] = entry["reference"] or entry["designation_id"]
         entry["list_name"] = entry["listed_name"] or entry["name"]
     rules = load_rules(regime)
-    config_features = assess_data("grading")["features"]
+    config_features = grading_config().features
     data = ReportData(
         start=start,
         end=end,
@@ -154,7 +154,8 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
         grades=grade_meanings(),
         rules=[{"id": r.id, "kind": r.kind, "why": r.why} for r in rules.rules],
         features=[
-            {"name": k, "weight": v["weight"], "cap": v.get("cap", "")} for k, v in config_features.items()
+            {"name": k, "weight": v.weight, "cap": "" if v.cap is None else v.cap}
+            for k, v in config_features.items()
         ],
         incidents=views,
         reviewed_out=reviewed_out_rows(reviewed),

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.config import grading_config
 from watchkeeper.assess.grading import grade_meanings
-from watchkeeper.assess.sightings import assess_data
 from watchkeeper.lists import iter_designated_names
 from watchkeeper.reading.kinds import kind_label
 from watchkeeper.report.model import EvidenceRow, Figure, IncidentView, Paragraph, Source
@@ -99,7 +99,7 @@ def _distinct(rows: list[EvidenceRow], *, by_words: bool = False) -> list[Eviden
 
 def grade_bands() -> dict[str, float]:
     """Each grade letter and the lowest score that reaches it (``grading.yaml``)."""
-    return {b["grade"]: b["min_score"] for b in assess_data("grading")["grades"]}
+    return {b.grade: b.min_score for b in grading_config().grades}
 
 
 def _grade_figure(row: AssessedIncident, refs: list[int]) -> Figure:
@@ -155,7 +155,7 @@ def _incident_figures(row: AssessedIncident, view: IncidentView) -> list[Figure]
                 "evidence that denies the incident: shown beside it, never subtracted (feature 'denials')",
                 [row.id],
                 [d.ref for d in view.denials if d.ref],
-                {"weight": assess_data("grading")["features"]["denials"]["weight"]},
+                {"weight": grading_config().features["denials"].weight},
             )
         )
     return figures

@@ -4,12 +4,12 @@ read from where the stage that owns it defines it."""
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 from typing import Any
 
+from watchkeeper.assess.config import grading_config, merging_config
 from watchkeeper.assess.grading import well_corroborated
 from watchkeeper.assess.ledger import barrels_per_tonne
-from watchkeeper.assess.sightings import assess_data
+from watchkeeper.datafiles import data_file
 from watchkeeper.reading.knowledge import load_knowledge
 from watchkeeper.regime import Regime
 from watchkeeper.regime.models import Kind
@@ -23,7 +23,7 @@ def assess_data_version() -> str:
     """A hash of the assessment data files: changes whenever a rule, weight or threshold changes."""
     digest = hashlib.sha256()
     for name in ASSESS_FILES:
-        path = resources.files("watchkeeper.data") / "assess" / name
+        path = data_file("assess", name)
         digest.update(name.encode("utf-8") + b"\x00" + path.read_bytes() + b"\x00")
     return digest.hexdigest()[:12]
 
@@ -38,7 +38,7 @@ def _words(value: Any) -> str:
 
 def versions_and_parameters(regime: Regime) -> list[Parameter]:
     """Every version and parameter annex II lists, in the order of the pipeline."""
-    grading, merging = assess_data("grading"), assess_data("merging")
+    grading, merging = grading_config(), merging_config().model_dump()
     rows = [
         Parameter("Versions", "Regime data", regime.version, "data/regime/*.yaml"),
         Parameter("Versions", "Reading knowledge", load_knowledge().version, "data/reading/*.yaml"),
@@ -50,7 +50,7 @@ def versions_and_parameters(regime: Regime) -> list[Parameter]:
     ]
     for key in ("min_overlap", "day_slack", "coarse_days", "role_aliases", "acts_for", "maritime_kinds"):
         rows.append(Parameter("Merging", key, _words(merging[key]), "data/assess/merging.yaml"))
-    bands = "; ".join(f"{b['grade']} from {b['min_score']}" for b in grading["grades"])
+    bands = "; ".join(f"{b.grade} from {b.min_score}" for b in grading.grades)
     rows.append(Parameter("Grading", "Grade bands (minimum score)", bands, "data/assess/grading.yaml"))
     rows.append(
         Parameter("Grading", "Well corroborated", _words(well_corroborated()), "data/assess/grading.yaml")

@@ -4,9 +4,9 @@ names the incidents, sources and rule behind it."""
 
 from __future__ import annotations
 
+from watchkeeper.assess.config import grading_config
 from watchkeeper.assess.grading import well_corroborated
 from watchkeeper.assess.ledger import UNATTRIBUTED, LedgerYear
-from watchkeeper.assess.sightings import assess_data
 from watchkeeper.evidence.outlets import load_outlets
 from watchkeeper.regime import Regime
 from watchkeeper.report.figures import (
@@ -183,9 +183,9 @@ def _invitations(data: ReportData, strong_grades: frozenset[str]) -> list[Paragr
 
 def designation_candidates(data: ReportData) -> list[tuple[str, str, list[IncidentView]]]:
     """Non-state actors in well-corroborated, measure-linked incidents that are not designated."""
-    grading = assess_data("grading")
+    grading = grading_config()
     # monitors, officials and publishers report incidents; a reader may mistake them for a party
-    not_candidates = set(grading["official_entities"]) | set(grading["speaks_for"])
+    not_candidates = set(grading.official_entities) | set(grading.speaks_for)
     outlets = load_outlets()
     strong_grades = well_corroborated()
     found: dict[str, tuple[str, list[IncidentView]]] = {}
