@@ -306,23 +306,26 @@ def _clipped(low: date, high: date) -> tuple[date, date]:
     return max(low, _EPOCH[0]), min(high, _EPOCH[1])
 
 
-def date_fit(event: Event, record: AssessedRecord) -> float:
-    """How closely two date windows agree: days in common over days in either (1.0 for the same window)."""
+def date_fit(event: Event, record: AssessedRecord) -> tuple[bool, float]:
+    """How well the record's date window fits the event's, best first: whether the event lies inside it
+    (a coarse date of this event, not a part of a broader one), then days in common over days in either."""
     r_low, r_high = _clipped(*window(record.date, record.date_end, record.precision))
-    best = 0.0
+    best = (True, 0.0)
     for w in [window(event.date, event.date_end, event.precision)] + [(d, d) for d in event.other_dates]:
         e_low, e_high = _clipped(*w)
         common = (min(r_high, e_high) - max(r_low, e_low)).days + 1
         either = (max(r_high, e_high) - min(r_low, e_low)).days + 1
-        best = max(best, common / either if common > 0 else 0.0)
-    return best
+        fit = (not (r_low <= e_low and e_high <= r_high), -round(max(common, 0) / either, 3))
+        best = min(best, fit)
+    return best[0], -best[1]
 
 
-def _preference(event: Event, record: AssessedRecord) -> tuple[bool, float, int, str, str]:
-    """How well a compatible incident fits an event, best first: its own kind, the closest date window, most
-    shared articles; then the ids, so that a run is reproducible."""
+def _preference(event: Event, record: AssessedRecord) -> tuple[bool, int, bool, float, str, str]:
+    """How well a compatible incident fits an event, best first: its own kind, most shared articles, the
+    date (:func:`date_fit`); then the ids, so that a run is reproducible."""
+    outside, overlap = date_fit(event, record)
     shared = len(record.articles & set(event.articles))
-    return (record.kind != event.kind, -round(date_fit(event, record), 3), -shared, event.id, record.id)
+    return (record.kind != event.kind, -shared, outside, -overlap, event.id, record.id)
 
 
 def _matching(events: list[Event], records: list[AssessedRecord]) -> dict[str, AssessedRecord]:
@@ -358,9 +361,9 @@ def _matching(events: list[Event], records: list[AssessedRecord]) -> dict[str, A
 def score_events(events: list[Event], records: list[AssessedRecord]) -> EventScore:
     """Match assessed incidents to events, each event and each incident once (a maximum matching).
 
-    An incident left over that could have matched a matched event is that event's duplicate (the event
-    sharing most articles with it); the others are classed as ``wrong date`` (an event of its kind shares
-    articles with it), ``wrong kind`` (an event of another kind does) or ``spurious`` (none does).
+    An incident left over that could have matched a matched event is that event's duplicate (of the event
+    it fits best). The others are classed as ``wrong date`` (an event of its kind shares articles with it),
+    ``wrong kind`` (an event of another kind does) or ``spurious`` (none does).
     """
     score = EventScore(events, records)
     matched_record = _matching(events, records)
