@@ -8,7 +8,7 @@ conditions matched and which version of the measure was in force that day.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,10 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from watchkeeper.assess.config import commodity_config, merging_config
-from watchkeeper.datafiles import data_file, read_model
+from watchkeeper.datafiles import cached, data_file, read_model
 from watchkeeper.errors import InputFileError
 from watchkeeper.reading.kinds import actor_roles, incident_kinds
 from watchkeeper.regime import Measure, Regime
+from watchkeeper.vocabulary import MeasureStatus
 
 ANY_KIND = "*"
 OWN_COMMODITY = "$commodity"
@@ -45,6 +46,8 @@ class IncidentFacts:
     actors: tuple[Actor, ...] = ()
     commodity: str | None = None
     port_country: str | None = None
+    texts: tuple[str, ...] = ()  # the evidence's words
+    origins: tuple[tuple[str, str], ...] = ()  # (state, the words saying so): where the weapon was made
 
 
 class _Strict(BaseModel):
@@ -62,6 +65,10 @@ class DesignatedCondition(_Strict):
 
 class Conditions(_Strict):
     actor: ActorCondition | None = None
+    not_actor: ActorCondition | None = None
+    with_role: list[str] | None = None
+    without_role: list[str] | None = None
+    made_in: list[str] | None = None
     designated: bool | DesignatedCondition | None = None
     commodity: list[str] | None = None
     port_country: list[str] | None = None
@@ -91,8 +98,18 @@ class Rule(_Strict):
     why: str = Field(min_length=10)
 
 
+class EventKind(_Strict):
+    """A kind that is an event, not a breach (a Council vote): never linked to a measure, listed apart."""
+
+    kind: str
+    why: str = Field(min_length=10)
+
+
 class RuleFile(_Strict):
     rules: list[Rule] = Field(min_length=1)
+    events: list[EventKind] = Field(default_factory=list)
+    # words in the evidence naming a weapon as made in a state: "a North Korean missile", "KN-23"
+    made_in: dict[str, list[str]] = Field(default_factory=dict)
 
 
 # --- conditions: each takes the condition's value and the facts, returns (matched, explanation) ------------
@@ -103,6 +120,31 @@ def _actor(spec: ActorCondition, facts: IncidentFacts) -> tuple[bool, str]:
         if actor.role in spec.roles and actor.entity_id in spec.entities:
             return True, f"{actor.role} is {actor.entity_id}"
     return False, f"no actor in {'/'.join(spec.roles)} is {' or '.join(spec.entities)}"
+
+
+def _not_actor(spec: ActorCondition, facts: IncidentFacts) -> tuple[bool, str]:
+    for actor in facts.actors:
+        if actor.role in spec.roles and actor.entity_id in spec.entities:
+            return False, f"{actor.role} is {actor.entity_id}"
+    others = [f"{a.role} is {a.entity_id}" for a in facts.actors if a.role in spec.roles]
+    return True, "; ".join(others) or f"no actor in {'/'.join(spec.roles)}"
+
+
+def _with_role(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
+    held = [f"{a.role} is {a.entity_id}" for a in facts.actors if a.role in spec]
+    return bool(held), "; ".join(held) or f"no actor in {'/'.join(spec)}"
+
+
+def _without_role(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
+    ok, why = _with_role(spec, facts)
+    return not ok, why
+
+
+def _made_in(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
+    for state, words in facts.origins:
+        if state in spec:
+            return True, f"the weapon was made in {state} (the evidence says {words!r})"
+    return False, f"the evidence does not name the weapon as made in {' or '.join(spec)}"
 
 
 def _designated(spec: bool | DesignatedCondition, facts: IncidentFacts) -> tuple[bool, str]:
@@ -130,6 +172,10 @@ def _vessel_flag(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
 
 CONDITIONS: dict[str, Callable[[Any, IncidentFacts], tuple[bool, str]]] = {
     "actor": _actor,
+    "not_actor": _not_actor,
+    "with_role": _with_role,
+    "without_role": _without_role,
+    "made_in": _made_in,
     "designated": _designated,
     "commodity": _commodity,
     "port_country": _port_country,
@@ -153,12 +199,26 @@ class MeasureRules:
     rules: tuple[Rule, ...]
     regime: Regime
     source: str
+    events: tuple[EventKind, ...] = ()
+    made_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def origins(self, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """(state, words) for each state the texts name as a weapon's maker (``made_in`` words)."""
+        text = " ".join(texts).lower()
+        found = []
+        for state, words in self.made_in:
+            hit = next((w for w in words if w in text), None)
+            if hit is not None:
+                found.append((state, hit))
+        return tuple(found)
 
     def links(self, facts: IncidentFacts) -> list[Link]:
         """Every measure in force on the incident's date that a rule selects, one link per measure."""
         found: dict[str, Link] = {}
-        if facts.on is None:
+        if facts.on is None or facts.kind in {e.kind for e in self.events}:
             return []
+        if facts.texts and not facts.origins:
+            facts = replace(facts, origins=self.origins(facts.texts))
         for rule in self.rules:
             if rule.kind not in (ANY_KIND, facts.kind):
                 continue
@@ -225,6 +285,25 @@ class MeasureRules:
         }
 
 
+def measure_status(kind: str, linked: bool) -> tuple[str, str]:
+    """Whether an incident is a possible breach, in a word and in words: ``linked``, ``event`` (a vote or
+    diplomacy: listed apart from breaches) or ``no measure`` (said, never left blank)."""
+    parsed = _rule_file()
+    event = next((e for e in parsed.events if e.kind == kind), None)
+    if event is not None:
+        return MeasureStatus.EVENT, f"an event, not a breach: {event.why}"
+    if linked:
+        return MeasureStatus.LINKED, "linked to the measures it may breach"
+    if not any(rule.kind in (kind, ANY_KIND) for rule in parsed.rules):
+        return MeasureStatus.NO_MEASURE, f"no measure: no rule of measure_rules.yaml covers {kind!r}"
+    return MeasureStatus.NO_MEASURE, "no measure: no rule's conditions hold for this incident"
+
+
+@cached
+def _rule_file() -> RuleFile:
+    return read_model(RuleFile, rules_path())
+
+
 def rules_path() -> Path:
     """The measure rules file (the packaged one, or ``WATCHKEEPER_DATA_DIR``'s)."""
     return data_file("assess", "measure_rules.yaml")
@@ -246,6 +325,11 @@ def _check_kind(rule: Rule, where: str, path: Path) -> None:
     named: list[tuple[str, list[str]]] = []
     if rule.when.actor is not None:
         named.append(("when.actor.roles", rule.when.actor.roles))
+    if rule.when.not_actor is not None:
+        named.append(("when.not_actor.roles", rule.when.not_actor.roles))
+    for name in ("with_role", "without_role"):
+        if getattr(rule.when, name):
+            named.append((f"when.{name}", getattr(rule.when, name)))
     if isinstance(rule.when.designated, DesignatedCondition):
         named.append(("when.designated.roles", rule.when.designated.roles))
     for field_path, names in named:
@@ -307,7 +391,16 @@ def load_rules(regime: Regime, path: Path | None = None) -> MeasureRules:
         seen.add(rule.id)
         _check_kind(rule, where, path)
         _check_tags(rule, where, path, regime)
-    return MeasureRules(tuple(parsed.rules), regime, str(path))
+    kinds = incident_kinds()
+    for i, event in enumerate(parsed.events):
+        if event.kind not in kinds:
+            raise InputFileError(path, f"unknown incident kind {event.kind!r}", field=f"events.{i}.kind")
+        if any(rule.kind == event.kind for rule in parsed.rules):
+            raise InputFileError(
+                path, f"{event.kind!r} is an event, not a breach: no rule may link it", field=f"events.{i}"
+            )
+    made_in = tuple((state, tuple(w.lower() for w in words)) for state, words in parsed.made_in.items())
+    return MeasureRules(tuple(parsed.rules), regime, str(path), tuple(parsed.events), made_in)
 
 
 def commodity_of(kind: str, texts: list[str]) -> str | None:

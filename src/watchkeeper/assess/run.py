@@ -42,6 +42,7 @@ _COMPARED = (
     "grade_score",
     "grade_features",
     "source_count",
+    "synthetic",
 )
 
 
@@ -57,6 +58,7 @@ class AssessSummary:
     removed: int = 0
     by_kind: Counter[str] = field(default_factory=Counter)
     by_grade: Counter[str] = field(default_factory=Counter)
+    synthetic: int = 0
     links: Counter[str] = field(default_factory=Counter)
     orphaned_reviews: list[dict[str, Any]] = field(default_factory=list)
 
@@ -70,6 +72,7 @@ class AssessSummary:
             "removed": self.removed,
             "by_kind": dict(sorted(self.by_kind.items())),
             "by_grade": dict(sorted(self.by_grade.items())),
+            "synthetic": self.synthetic,
             "links_by_measure": dict(sorted(self.links.items())),
             "orphaned_reviews": self.orphaned_reviews,
         }
@@ -131,6 +134,7 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
         tuple(actors),
         commodity,
         next((s.port_country for s in group if s.port_country), None),
+        tuple(s.text for s in group),
     )
     summary = next(
         (
@@ -166,6 +170,7 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
         "grade_score": grade.score,
         "grade_features": [f.as_dict() for f in grade.features],
         "source_count": int(grade.features[0].value),
+        "synthetic": any(s.synthetic for s in group),
     }
     return Assessment(values, list(_unique(evidence, incident_id).values()), rules.links(facts))
 
@@ -173,7 +178,10 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
 def assessments(session: Session, rules: MeasureRules) -> tuple[list[Assessment], int]:
     """Every incident the stored evidence supports, assessed (nothing is written), and the sightings count."""
     sightings = reading_sightings(session) + maritime_sightings(session)
-    groups = merge_sightings(sightings)
+    # synthetic sightings never merge with real ones: a real report must not be hidden with demonstration data
+    groups = merge_sightings([s for s in sightings if not s.synthetic]) + merge_sightings(
+        [s for s in sightings if s.synthetic]
+    )
     return [assess_group(group, rules) for group in groups], len(sightings)
 
 
@@ -240,6 +248,7 @@ def assess(store: Store, regime: Regime | None = None) -> AssessSummary:
             row = existing.get(assessment.values["id"])
             summary.by_grade[(row.grade if row is not None else assessment.values["computed_grade"])] += 1
             summary.links.update(link.measure_id for link in assessment.links)
+            summary.synthetic += bool(assessment.values["synthetic"])
         summary.incidents = len(found)
         summary.orphaned_reviews = [o.as_dict() for o in orphaned_reviews(session)]
     return summary
