@@ -29,6 +29,8 @@ from watchkeeper.vocabulary import SourceClass
 _BEFORE_SPEAKER = 40
 # how far after a party's name "has not commented" still describes it
 _AFTER_PARTY = 60
+# how far a speaker's name may stand from its speech verb ("North Korea's state media said", "according to X")
+_SPEAKER_TO_CUE = 40
 
 
 def speaker_for(entity_id: str) -> str:
@@ -74,11 +76,25 @@ def is_statement(doc: Document, claim: Claim) -> bool:
     """Whether a claim is its claimant saying something: the speaker is not inside what is said, and the
     words after it are not "has not commented" or "declined to comment"."""
     content = doc.text[claim.start : claim.end]
-    if claim.claimant_text and claim.claimant_text in content and not _has(content, [claim.cue]):
+    if claim.claimant_text and claim.claimant_text in content and not _speaks_it(content, claim):
         return False  # the claimant is part of the reported content; someone else says it
     at = _speaker_at(doc, claim)
     after = doc.text[at : min(at + len(claim.claimant_text or "") + _AFTER_PARTY, claim.sent_end)]
     return not _has(after, grading_config().no_comment_cues)
+
+
+def _speaks_it(content: str, claim: Claim) -> bool:
+    """Whether the claimant named inside the content is the subject of its speech verb, not of what is said:
+    the verb stands right after it ("Pyongyang said") or right before it ("according to KCNA")."""
+    name = claim.claimant_text or ""
+    lowered = content.lower()
+    for found in re.finditer(re.escape(name.lower()), lowered):
+        for cue in re.finditer(rf"(?<!\w){re.escape(claim.cue.lower())}(?!\w)", lowered):
+            after = cue.start() - found.end()
+            before = found.start() - cue.end()
+            if 0 <= after <= _SPEAKER_TO_CUE or 0 <= before <= _SPEAKER_TO_CUE:
+                return True
+    return False
 
 
 def is_former(doc: Document, claim: Claim) -> bool:
