@@ -215,7 +215,8 @@ class MeasureRules:
     def links(self, facts: IncidentFacts) -> list[Link]:
         """Every measure in force on the incident's date that a rule selects, one link per measure."""
         found: dict[str, Link] = {}
-        if facts.on is None or facts.kind in {e.kind for e in self.events}:
+        on = facts.on
+        if on is None or facts.kind in {e.kind for e in self.events}:
             return []
         if facts.texts and not facts.origins:
             facts = replace(facts, origins=self.origins(facts.texts))
@@ -229,9 +230,7 @@ class MeasureRules:
                 link = found.get(measure.id)
                 explanation = {"rule": rule.id, "why": rule.why, "conditions": matched}
                 if link is None:
-                    found[measure.id] = Link(
-                        measure.id, rule.id, self._explain(measure, facts.on, explanation)
-                    )
+                    found[measure.id] = Link(measure.id, rule.id, self._explain(measure, on, explanation))
                 else:
                     link.explanation["also"].append(explanation)
         return list(found.values())

@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from watchkeeper.assess.grading import grade_evidence
 from watchkeeper.assess.merge import finest, merge_sightings
 from watchkeeper.assess.reviewed import orphaned_reviews, record_orphaned_reviews
-from watchkeeper.assess.rules import Actor, IncidentFacts, Link, MeasureRules, commodity_of, load_rules
+from watchkeeper.assess.rules import (
+    Actor,
+    IncidentFacts,
+    Link,
+    MeasureRules,
+    commodity_of,
+    load_rules,
+    measure_status,
+)
 from watchkeeper.assess.sightings import Evidence, Sighting, maritime_sightings, reading_sightings
 from watchkeeper.regime import Regime, load_regime, sync_regime
 from watchkeeper.store import Store
@@ -59,6 +67,7 @@ class AssessSummary:
     by_kind: Counter[str] = field(default_factory=Counter)
     by_grade: Counter[str] = field(default_factory=Counter)
     synthetic: int = 0
+    by_measure_status: Counter[str] = field(default_factory=Counter)
     links: Counter[str] = field(default_factory=Counter)
     orphaned_reviews: list[dict[str, Any]] = field(default_factory=list)
 
@@ -72,6 +81,7 @@ class AssessSummary:
             "removed": self.removed,
             "by_kind": dict(sorted(self.by_kind.items())),
             "by_grade": dict(sorted(self.by_grade.items())),
+            "by_measure_status": dict(sorted(self.by_measure_status.items())),
             "synthetic": self.synthetic,
             "links_by_measure": dict(sorted(self.links.items())),
             "orphaned_reviews": self.orphaned_reviews,
@@ -249,6 +259,9 @@ def assess(store: Store, regime: Regime | None = None) -> AssessSummary:
             summary.by_grade[(row.grade if row is not None else assessment.values["computed_grade"])] += 1
             summary.links.update(link.measure_id for link in assessment.links)
             summary.synthetic += bool(assessment.values["synthetic"])
+            summary.by_measure_status[
+                measure_status(assessment.values["kind"], bool(assessment.links))[0]
+            ] += 1
         summary.incidents = len(found)
         summary.orphaned_reviews = [o.as_dict() for o in orphaned_reviews(session)]
     return summary
