@@ -231,7 +231,9 @@ def map_command(
 
 @app.command("scenario")
 def scenario_command(
-    out: Path = typer.Option(..., "--out", help="Directory for scenario.nmea, scenario.csv, gold.json and provenance.json."),
+    out: Path = typer.Option(
+        ..., "--out", help="Directory for scenario.nmea, scenario.csv, gold.json and provenance.json."
+    ),
     seed: int = typer.Option(7, "--seed", help="Random seed (same seed, same files)."),
 ) -> None:
     """Write a synthetic AIS scenario with planted transfers, dark periods, renames and DPRK port calls."""
