@@ -1,13 +1,12 @@
 """Incidents against measures: the rules of ``data/assess/measure_rules.yaml``, validated, and their use.
 
-A rule names an incident kind, conditions on the incident's facts (declared condition functions below) and a
+A rule names an incident kind, conditions on the incident's facts (``assess/conditions.py``) and a
 selector of measures resolved against the regime on the incident's date. Every link says which rule, which
 conditions matched and which version of the measure was in force that day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from watchkeeper.assess.conditions import (
+    CONDITIONS,
+    Actor,
+    Conditions,
+    DesignatedCondition,
+    IncidentFacts,
+)
 from watchkeeper.assess.config import commodity_config, merging_config
 from watchkeeper.datafiles import cached, data_file, read_model
 from watchkeeper.errors import InputFileError
@@ -22,57 +28,14 @@ from watchkeeper.reading.kinds import actor_roles, incident_kinds
 from watchkeeper.regime import Measure, Regime
 from watchkeeper.vocabulary import MeasureStatus
 
+__all__ = ["Actor", "IncidentFacts", "Link", "MeasureRules", "commodity_of", "load_rules", "measure_status"]
+
 ANY_KIND = "*"
 OWN_COMMODITY = "$commodity"
 
 
-@dataclass(frozen=True)
-class Actor:
-    """An incident's participant in one role, with what the lists say about it."""
-
-    role: str
-    entity_id: str
-    name: str
-    designation_id: str | None = None
-    flag: str | None = None
-
-
-@dataclass(frozen=True)
-class IncidentFacts:
-    """What a rule may look at: kind, date, actors, commodity and a tracked port call's country."""
-
-    kind: str
-    on: date | None
-    actors: tuple[Actor, ...] = ()
-    commodity: str | None = None
-    port_country: str | None = None
-    texts: tuple[str, ...] = ()  # the evidence's words
-    origins: tuple[tuple[str, str], ...] = ()  # (state, the words saying so): where the weapon was made
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ActorCondition(_Strict):
-    roles: list[str] = Field(min_length=1)
-    entities: list[str] = Field(min_length=1)
-
-
-class DesignatedCondition(_Strict):
-    roles: list[str] = Field(default_factory=list)
-
-
-class Conditions(_Strict):
-    actor: ActorCondition | None = None
-    not_actor: ActorCondition | None = None
-    with_role: list[str] | None = None
-    without_role: list[str] | None = None
-    made_in: list[str] | None = None
-    designated: bool | DesignatedCondition | None = None
-    commodity: list[str] | None = None
-    port_country: list[str] | None = None
-    vessel_flag: list[str] | None = None
 
 
 class Selector(_Strict):
@@ -110,77 +73,6 @@ class RuleFile(_Strict):
     events: list[EventKind] = Field(default_factory=list)
     # words in the evidence naming a weapon as made in a state: "a North Korean missile", "KN-23"
     made_in: dict[str, list[str]] = Field(default_factory=dict)
-
-
-# --- conditions: each takes the condition's value and the facts, returns (matched, explanation) ------------
-
-
-def _actor(spec: ActorCondition, facts: IncidentFacts) -> tuple[bool, str]:
-    for actor in facts.actors:
-        if actor.role in spec.roles and actor.entity_id in spec.entities:
-            return True, f"{actor.role} is {actor.entity_id}"
-    return False, f"no actor in {'/'.join(spec.roles)} is {' or '.join(spec.entities)}"
-
-
-def _not_actor(spec: ActorCondition, facts: IncidentFacts) -> tuple[bool, str]:
-    for actor in facts.actors:
-        if actor.role in spec.roles and actor.entity_id in spec.entities:
-            return False, f"{actor.role} is {actor.entity_id}"
-    others = [f"{a.role} is {a.entity_id}" for a in facts.actors if a.role in spec.roles]
-    return True, "; ".join(others) or f"no actor in {'/'.join(spec.roles)}"
-
-
-def _with_role(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    held = [f"{a.role} is {a.entity_id}" for a in facts.actors if a.role in spec]
-    return bool(held), "; ".join(held) or f"no actor in {'/'.join(spec)}"
-
-
-def _without_role(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    ok, why = _with_role(spec, facts)
-    return not ok, why
-
-
-def _made_in(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    for state, words in facts.origins:
-        if state in spec:
-            return True, f"the weapon was made in {state} (the evidence says {words!r})"
-    return False, f"the evidence does not name the weapon as made in {' or '.join(spec)}"
-
-
-def _designated(spec: bool | DesignatedCondition, facts: IncidentFacts) -> tuple[bool, str]:
-    roles = spec.roles if isinstance(spec, DesignatedCondition) else []
-    for actor in facts.actors:
-        if actor.designation_id and (not roles or actor.role in roles):
-            return True, f"{actor.role} {actor.name} is designated ({actor.designation_id})"
-    return False, "no designated actor" + (f" in {'/'.join(roles)}" if roles else "")
-
-
-def _commodity(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    return facts.commodity in spec, f"commodity is {facts.commodity or 'unknown'}"
-
-
-def _port_country(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    return facts.port_country in spec, f"port country is {facts.port_country or 'unknown'}"
-
-
-def _vessel_flag(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    for actor in facts.actors:
-        if actor.flag in spec:
-            return True, f"vessel {actor.name} flies the {actor.flag} flag"
-    return False, f"no vessel flies {' or '.join(spec)}"
-
-
-CONDITIONS: dict[str, Callable[[Any, IncidentFacts], tuple[bool, str]]] = {
-    "actor": _actor,
-    "not_actor": _not_actor,
-    "with_role": _with_role,
-    "without_role": _without_role,
-    "made_in": _made_in,
-    "designated": _designated,
-    "commodity": _commodity,
-    "port_country": _port_country,
-    "vessel_flag": _vessel_flag,
-}
 
 
 @dataclass
