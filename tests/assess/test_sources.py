@@ -9,6 +9,7 @@ from watchkeeper.assess.sources import (
     in_office,
     is_anonymous,
     is_former,
+    is_objection,
     is_statement,
     mandate_end,
     original_reporter,
@@ -89,3 +90,9 @@ def test_a_wire_and_its_copies_are_one_original_reporter() -> None:
     own = _doc("text", outlet="global-press-agency", wire="global-press-agency")
     assert original_reporter(carried) == original_reporter(own) == "outlet:global-press-agency"
     assert original_reporter(_doc("text")) == "outlet:harbour-ledger"
+
+
+def test_objecting_to_the_measures_is_no_denial_of_the_act() -> None:
+    assert is_objection("Pyongyang brushes off criticism of its rocket tests as hostile talk.")
+    assert is_objection("The foreign ministry called the tests a sovereign right.")
+    assert not is_objection("Pyongyang says the reported launch never took place.")

@@ -58,6 +58,7 @@ class GradingConfig(_Strict):
     anonymous_cues: list[str] = []
     admitting_roles: list[str] = []
     self_announced_kinds: list[str] = []
+    objection_cues: list[str] = []
     mandates: dict[str, str] = {}
     no_comment_cues: list[str] = []
     former_cues: list[str] = []

@@ -24,6 +24,7 @@ from watchkeeper.assess.sources import (
     in_office,
     is_anonymous,
     is_former,
+    is_objection,
     is_statement,
     mandate_end,
     original_reporter,
@@ -215,7 +216,9 @@ def _denials(ctx: _Context, incident: Incident, doc: Document, parties: set[str]
         if claim.polarity != Polarity.DENIES or (claim.act in kinds and claim.act != incident.kind):
             continue
         # rejecting the resolutions is no denial of a launch the state announced itself
-        if self_announced and claim.act != incident.kind:
+        if self_announced and (
+            claim.act != incident.kind or is_objection(doc.text[claim.sent_start : claim.sent_end])
+        ):
             continue
         who = speaker_for(claim.claimant_id or "")
         if who not in parties and speaker_for(claim.accused_id or "") not in parties:

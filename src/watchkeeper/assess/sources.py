@@ -109,6 +109,12 @@ def is_anonymous(text: str) -> bool:
     return _has(text, grading_config().anonymous_cues)
 
 
+def is_objection(text: str) -> bool:
+    """Whether a party's words object to the measures ("rejects the resolutions", "its sovereign right")
+    rather than deny the act."""
+    return _has(text, grading_config().objection_cues)
+
+
 def in_office(key: str, on: date | None) -> bool:
     """Whether a body with a mandate (``grading.yaml`` ``mandates``) held it on this day."""
     measure_id = grading_config().mandates.get(key)
