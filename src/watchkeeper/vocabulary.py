@@ -112,6 +112,14 @@ class SourceClass(StrEnum):
     TRACKING = "tracking"
 
 
+class MeasureStatus(StrEnum):
+    """Whether an assessed incident may breach a measure (``assess.rules.measure_status``)."""
+
+    LINKED = "linked"  # a rule links it to the measures in force on its date
+    EVENT = "event"  # a vote or diplomacy: an event, never a breach; reports list it apart
+    NO_MEASURE = "no measure"  # no rule covers its kind, or none's conditions hold: said, not left blank
+
+
 class EvidenceType(StrEnum):
     """Whether evidence shows the act itself (imagery, debris, tracking) or only asserts it."""
 

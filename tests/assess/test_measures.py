@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from watchkeeper.assess.rules import Actor, IncidentFacts, load_rules
+from watchkeeper.assess.rules import Actor, IncidentFacts, load_rules, measure_status
 from watchkeeper.errors import InputFileError
 from watchkeeper.regime import load_regime
 from watchkeeper.store import Store
 from watchkeeper.store.models.assess import AssessedIncident, MeasureLink
+from watchkeeper.vocabulary import MeasureStatus
 
 NK = "country:north-korea"
 
@@ -102,3 +103,39 @@ def test_a_rule_with_an_unknown_condition_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(InputFileError, match="colour"):
         load_rules(load_regime(), path)
+
+
+def _facts(kind: str, actors: list[tuple[str, str]], text: str) -> IncidentFacts:
+    cast = tuple(Actor(role, entity, entity) for role, entity in actors)
+    return IncidentFacts(kind, date(2024, 1, 2), cast, texts=(text,))
+
+
+def test_another_state_firing_a_dprk_missile_is_the_export_ban_not_the_launch_ban() -> None:
+    rules = load_rules(load_regime())
+    fired = _facts(
+        "missile_launch",
+        [("launcher", "country:russia"), ("victim", "country:ukraine")],
+        "Russian forces struck the city with a North Korean missile of the KN-23 type.",
+    )
+    links = {link.measure_id: link for link in rules.links(fired)}
+    assert "1718-op8b" in links and "1695-op2" not in links
+    assert any("launcher is country:russia" in c for c in links["1718-op8b"].explanation["conditions"])
+
+
+def test_the_dprks_own_launch_is_the_launch_ban() -> None:
+    rules = load_rules(load_regime())
+    own = _facts(
+        "missile_launch", [("launcher", "country:north-korea")], "Pyongyang fired a missile into the sea."
+    )
+    ids = {link.measure_id for link in rules.links(own)}
+    assert "1695-op2" in ids and "1718-op8b" not in ids
+
+
+def test_votes_are_events_and_a_kind_without_a_match_says_no_measure() -> None:
+    rules = load_rules(load_regime())
+    vote = _facts("council_vote", [("voters_against", "country:russia")], "Russia vetoed the draft.")
+    assert rules.links(vote) == []
+    status, why = measure_status("council_vote", linked=False)
+    assert status == MeasureStatus.EVENT and "not a breach" in why
+    status, why = measure_status("port_call", linked=False)
+    assert status == MeasureStatus.NO_MEASURE and why.startswith("no measure")

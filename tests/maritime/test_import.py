@@ -14,6 +14,7 @@ from watchkeeper.maritime.encode import tag_block
 from watchkeeper.maritime.events import run_detection
 from watchkeeper.maritime.ingest import import_file
 from watchkeeper.maritime.positions import read_positions, summary
+from watchkeeper.maritime.provenance import synthetic_mmsis
 from watchkeeper.store.models.maritime import MaritimeEvent, MaritimeImport, VesselIdentity
 
 T0 = 1_709_251_200
@@ -158,3 +159,24 @@ def test_cli_errors_are_one_line(sqlite_cli, tmp_path: Path) -> None:
     bad_config.write_text("[detectors]\ngap_min_hours = 'long'\n")
     result = sqlite_cli("maritime", "detect", "--config", str(bad_config))
     assert result.exit_code == 1 and "gap_min_hours" in result.stderr
+
+
+def test_a_file_flagged_synthetic_stays_synthetic_and_so_do_its_events(
+    backend: Backend, tmp_path: Path
+) -> None:
+    real = _nmea(tmp_path / "real.nmea", vessels=1)
+    invented = import_file(backend.store, backend.settings, _nmea(tmp_path / "made-up.nmea"), synthetic=True)
+    assert invented.synthetic and not import_file(backend.store, backend.settings, real).synthetic
+    # importing the same content again without the flag does not make it real
+    again = import_file(backend.store, backend.settings, tmp_path / "made-up.nmea", synthetic=False)
+    assert again.synthetic
+    with backend.store.session() as session:
+        flags = {row.path: row.synthetic for row in session.scalars(select(MaritimeImport))}
+        invented_vessels = synthetic_mmsis(session, backend.settings.maritime_dir)
+    assert flags == {str(tmp_path / "made-up.nmea"): True, str(real): False}
+    # a vessel seen in a synthetic file is an invented vessel, whatever else mentions it
+    assert invented_vessels == {"412000100", "412000101", "412000102"}
+    run_detection(backend.settings, backend.store)
+    with backend.store.session() as session:
+        events = list(session.scalars(select(MaritimeEvent)))
+    assert all(e.synthetic for e in events)

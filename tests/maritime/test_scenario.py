@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT, Cli
+from watchkeeper.assess.queries import list_incidents, summary_record
 from watchkeeper.config import Settings, default_database_url
+from watchkeeper.maritime.ingest import file_hash
+from watchkeeper.maritime.provenance import is_synthetic_file
+from watchkeeper.maritime.scenario import write_scenario
+from watchkeeper.store import open_store
 
 START_TOLERANCE_H = 1.0
 
@@ -148,3 +153,31 @@ def test_vessel_history_map_and_export(scenario, tmp_path: Path) -> None:
     assert sum(1 for r in exported if r["type"] == "maritime_event") == len(
         cli.ok("maritime", "events", "--json").stdout.splitlines()
     )
+
+
+def test_scenario_data_is_synthetic_from_import_to_assessed_incident(scenario) -> None:
+    cli, _, events = scenario
+    assert events and all(e["synthetic"] for e in events)
+    cli.ok("assess")
+    exported = [json.loads(line) for line in cli.ok("export", "--format", "json").stdout.splitlines()]
+    maritime = [r for r in exported if r.get("type") == "maritime_event"]
+    assert maritime and all(r["synthetic"] for r in maritime)
+    with open_store(cli.settings).session() as session:
+        everything = list_incidents(session, include_synthetic=True)
+        shown = list_incidents(session)
+        records = [summary_record(i, []) for i in everything]
+    assert everything and not shown  # the scenario alone: nothing real to report unless asked
+    assert all(r["synthetic"] for r in records)
+
+
+def test_only_the_files_the_scenario_wrote_are_flagged(tmp_path: Path) -> None:
+    write_scenario(tmp_path / "scenario", seed=3)
+    written = tmp_path / "scenario" / "scenario.nmea"
+    assert is_synthetic_file(written, file_hash(written))
+    copy = tmp_path / "elsewhere" / "scenario.nmea"
+    copy.parent.mkdir()
+    shutil.copy(written, copy)
+    assert not is_synthetic_file(copy, file_hash(copy))  # no provenance.json beside it: --synthetic flags it
+    edited = tmp_path / "scenario" / "edited.nmea"
+    edited.write_text(written.read_text() + "!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n")
+    assert not is_synthetic_file(edited, file_hash(edited))  # the manifest names content, not a folder

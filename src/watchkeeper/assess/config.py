@@ -56,6 +56,12 @@ class GradingConfig(_Strict):
     research_types: list[str] = []
     direct_cues: dict[str, list[str]] = {}
     anonymous_cues: list[str] = []
+    admitting_roles: list[str] = []
+    self_announced_kinds: list[str] = []
+    objection_cues: list[str] = []
+    mandates: dict[str, str] = {}
+    no_comment_cues: list[str] = []
+    former_cues: list[str] = []
 
     def band(self, score: float) -> GradeBand:
         """The best band whose ``min_score`` the score reaches (the lowest band if none)."""
@@ -93,6 +99,22 @@ def _check_grading(config: GradingConfig, path: Path) -> None:
             raise InputFileError(
                 path, f"{value!r} is not a `type:slug` entity id", field=f"official_entities.{i}"
             )
+    roles, kinds = actor_roles(), incident_kinds()
+    for i, role in enumerate(config.admitting_roles):
+        if role not in roles:
+            raise InputFileError(
+                path, f"{role!r} is no incident kind's actor role", field=f"admitting_roles.{i}"
+            )
+    for i, kind in enumerate(config.self_announced_kinds):
+        if kind not in kinds:
+            raise InputFileError(
+                path,
+                f"unknown incident kind {kind!r} (kinds: reading/incidents.yaml)",
+                field=f"self_announced_kinds.{i}",
+            )
+    for who in config.mandates:
+        if not _typed_id(who):
+            raise InputFileError(path, f"{who!r} is not a `type:slug` entity id", field=f"mandates.{who}")
     for who, state in config.speaks_for.items():
         for value in (who, state):
             if not _typed_id(value):

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.assess.ledger import cap_ledger
 from watchkeeper.assess.reviewed import reviewed_incidents
+from watchkeeper.assess.rules import measure_status
 from watchkeeper.lists.export import ftm_id
 from watchkeeper.regime import load_regime
 from watchkeeper.vocabulary import Stance
@@ -49,6 +50,8 @@ def records(session: Session) -> Iterator[Record]:
             ),
             "maritime_event_ids": sorted({e.maritime_event_id for e in rows if e.maritime_event_id}),
             "summary": incident.summary,
+            "measure_status": measure_status(incident.kind, bool(item.links))[0],
+            "synthetic": bool(incident.synthetic),
             **item.review_record(),
         }
     for item in items:

@@ -49,16 +49,33 @@ def _names(evidence: Sequence[Evidence]) -> dict[str, str]:
     return names
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _listed(names: dict[str, str]) -> str:
+    """Names as words: "A", "A and B", "A, B and C"."""
+    values = list(names.values())
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+
 def independent_sources(evidence: Sequence[Evidence]) -> tuple[float, str]:
-    """Distinct sources: a copy group counts once; an outlet quoting a government counts as it."""
+    """Distinct original reporters: a wire and its copies count once; an outlet quoting a government counts
+    as that government."""
     names = _names(_reports(evidence))
-    return len(names), f"{len(names)} independent source(s): {'; '.join(names.values()) or 'none'}"
+    if not names:
+        return 0, "no source reports it"
+    enough = "" if len(names) >= 2 else ", fewer than the two the standard asks for a finding"
+    counted = _count(len(names), "independent source reports", "independent sources report")
+    return len(names), f"{counted} it ({_listed(names)}){enough}"
 
 
 def official_source(evidence: Sequence[Evidence]) -> tuple[float, str]:
-    """Whether a government or UN body asserts it."""
+    """Whether a government or a UN body in office asserts it."""
     names = _names([e for e in _reports(evidence) if e.source_class == SourceClass.OFFICIAL])
-    return float(bool(names)), f"official: {'; '.join(names.values())}" if names else "no official source"
+    if names:
+        return 1.0, f"an official source asserts it on the record ({_listed(names)})"
+    return 0.0, "no government or UN body in office asserts it"
 
 
 def several_official_states(evidence: Sequence[Evidence]) -> tuple[float, str]:
@@ -70,33 +87,44 @@ def several_official_states(evidence: Sequence[Evidence]) -> tuple[float, str]:
             if e.source_class == SourceClass.OFFICIAL and e.source_key.startswith("country:")
         }
     )
-    return float(len(states) >= 2), f"{len(states)} government(s) assert it"
+    if not states:
+        return 0.0, "no government asserts it"
+    return float(len(states) >= 2), f"{len(states)} governments assert it" if len(
+        states
+    ) >= 2 else "only one government asserts it"
 
 
 def direct_evidence(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether imagery, debris or ship tracking backs it."""
     cues = sorted({c for e in _reports(evidence) for c in e.direct_cues})
-    return float(bool(cues)), f"direct evidence: {', '.join(cues)}" if cues else "assertion only"
+    if cues:
+        return 1.0, f"direct evidence backs it ({', '.join(cues)})"
+    return 0.0, "assertions only: no imagery, debris or ship tracking is cited"
 
 
 def party_confirms(evidence: Sequence[Evidence]) -> tuple[float, str]:
-    """Whether a party to the incident announced it itself (e.g. KCNA reporting a launch)."""
+    """Whether a party to the act admitted it itself (e.g. KCNA announcing a DPRK launch)."""
     names = _names([e for e in _reports(evidence) if e.source_class == SourceClass.PARTY])
-    why = f"announced by a party: {'; '.join(names.values())}" if names else "no party confirms it"
-    return float(bool(names)), why
+    if names:
+        return 1.0, f"a party to the act admits it ({_listed(names)})"
+    return 0.0, "no party to the act admits it"
 
 
 def anonymous_only(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether every report rests on unnamed sources."""
     reports = _reports(evidence)
     only = bool(reports) and all(e.source_class == SourceClass.ANONYMOUS for e in reports)
-    return float(only), "only unnamed sources" if only else "named sources"
+    if only:
+        return 1.0, "every report rests on unnamed or former officials"
+    return 0.0, "at least one report names its source"
 
 
 def denials(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Denials by parties, counted and shown (weight 0)."""
     names = _names([e for e in evidence if e.stance == Stance.DENIES])
-    return len(names), f"denied by {'; '.join(names.values())}" if names else "no denial recorded"
+    if names:
+        return len(names), f"denied by {_listed(names)} (shown for the right of reply, not subtracted)"
+    return 0, "no party's denial is recorded"
 
 
 FEATURES: tuple[Callable[[Sequence[Evidence]], tuple[float, str]], ...] = (

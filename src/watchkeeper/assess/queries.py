@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from watchkeeper.assess.grading import grade_meanings
+from watchkeeper.assess.rules import measure_status
 from watchkeeper.audit import record_change
 from watchkeeper.errors import NotFoundError, WatchkeeperError
 from watchkeeper.reading.kinds import incident_kind
@@ -25,9 +26,15 @@ def list_incidents(
     start: date | None = None,
     end: date | None = None,
     measure_id: str | None = None,
+    include_synthetic: bool = False,
 ) -> list[AssessedIncident]:
-    """Assessed incidents in date order; optionally of one kind, overlapping [start, end], or of a measure."""
+    """Assessed incidents in date order; optionally of one kind, overlapping [start, end], or of a measure.
+
+    Incidents built from synthetic (demonstration) data are left out unless ``include_synthetic``.
+    """
     query = select(AssessedIncident).order_by(AssessedIncident.date, AssessedIncident.id)
+    if not include_synthetic:
+        query = query.where(AssessedIncident.synthetic.is_(False))
     if kind:
         incident_kind(kind)  # a kind the registry does not define is an error, not an empty list
         query = query.where(AssessedIncident.kind == kind)
@@ -87,7 +94,9 @@ def incident_evidence(session: Session, ids: list[str]) -> dict[str, list[Assess
 
 
 def summary_record(incident: AssessedIncident, links: list[MeasureLink]) -> dict[str, Any]:
-    """One line of ``incidents list --json``."""
+    """One line of ``incidents list --json``; ``measure_status`` says whether it may be a breach ("linked"),
+    is an event such as a Council vote ("event": list it apart from breaches), or has "no measure"."""
+    status, note = measure_status(incident.kind, bool(links))
     return {
         "type": "incident",
         "id": incident.id,
@@ -103,6 +112,9 @@ def summary_record(incident: AssessedIncident, links: list[MeasureLink]) -> dict
         "measure_ids": [link.measure_id for link in links],
         "actors": [f"{a['role']}: {a['name']}" for a in incident.actors],
         "summary": incident.summary,
+        "measure_status": status,
+        "measure_note": note,
+        "synthetic": bool(incident.synthetic),
     }
 
 

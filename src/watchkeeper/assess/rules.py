@@ -1,71 +1,41 @@
 """Incidents against measures: the rules of ``data/assess/measure_rules.yaml``, validated, and their use.
 
-A rule names an incident kind, conditions on the incident's facts (declared condition functions below) and a
+A rule names an incident kind, conditions on the incident's facts (``assess/conditions.py``) and a
 selector of measures resolved against the regime on the incident's date. Every link says which rule, which
 conditions matched and which version of the measure was in force that day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from watchkeeper.assess.conditions import (
+    CONDITIONS,
+    Actor,
+    Conditions,
+    DesignatedCondition,
+    IncidentFacts,
+)
 from watchkeeper.assess.config import commodity_config, merging_config
-from watchkeeper.datafiles import data_file, read_model
+from watchkeeper.datafiles import cached, data_file, read_model
 from watchkeeper.errors import InputFileError
 from watchkeeper.reading.kinds import actor_roles, incident_kinds
 from watchkeeper.regime import Measure, Regime
+from watchkeeper.vocabulary import MeasureStatus
+
+__all__ = ["Actor", "IncidentFacts", "Link", "MeasureRules", "commodity_of", "load_rules", "measure_status"]
 
 ANY_KIND = "*"
 OWN_COMMODITY = "$commodity"
 
 
-@dataclass(frozen=True)
-class Actor:
-    """An incident's participant in one role, with what the lists say about it."""
-
-    role: str
-    entity_id: str
-    name: str
-    designation_id: str | None = None
-    flag: str | None = None
-
-
-@dataclass(frozen=True)
-class IncidentFacts:
-    """What a rule may look at: kind, date, actors, commodity and a tracked port call's country."""
-
-    kind: str
-    on: date | None
-    actors: tuple[Actor, ...] = ()
-    commodity: str | None = None
-    port_country: str | None = None
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ActorCondition(_Strict):
-    roles: list[str] = Field(min_length=1)
-    entities: list[str] = Field(min_length=1)
-
-
-class DesignatedCondition(_Strict):
-    roles: list[str] = Field(default_factory=list)
-
-
-class Conditions(_Strict):
-    actor: ActorCondition | None = None
-    designated: bool | DesignatedCondition | None = None
-    commodity: list[str] | None = None
-    port_country: list[str] | None = None
-    vessel_flag: list[str] | None = None
 
 
 class Selector(_Strict):
@@ -91,50 +61,18 @@ class Rule(_Strict):
     why: str = Field(min_length=10)
 
 
+class EventKind(_Strict):
+    """A kind that is an event, not a breach (a Council vote): never linked to a measure, listed apart."""
+
+    kind: str
+    why: str = Field(min_length=10)
+
+
 class RuleFile(_Strict):
     rules: list[Rule] = Field(min_length=1)
-
-
-# --- conditions: each takes the condition's value and the facts, returns (matched, explanation) ------------
-
-
-def _actor(spec: ActorCondition, facts: IncidentFacts) -> tuple[bool, str]:
-    for actor in facts.actors:
-        if actor.role in spec.roles and actor.entity_id in spec.entities:
-            return True, f"{actor.role} is {actor.entity_id}"
-    return False, f"no actor in {'/'.join(spec.roles)} is {' or '.join(spec.entities)}"
-
-
-def _designated(spec: bool | DesignatedCondition, facts: IncidentFacts) -> tuple[bool, str]:
-    roles = spec.roles if isinstance(spec, DesignatedCondition) else []
-    for actor in facts.actors:
-        if actor.designation_id and (not roles or actor.role in roles):
-            return True, f"{actor.role} {actor.name} is designated ({actor.designation_id})"
-    return False, "no designated actor" + (f" in {'/'.join(roles)}" if roles else "")
-
-
-def _commodity(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    return facts.commodity in spec, f"commodity is {facts.commodity or 'unknown'}"
-
-
-def _port_country(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    return facts.port_country in spec, f"port country is {facts.port_country or 'unknown'}"
-
-
-def _vessel_flag(spec: list[str], facts: IncidentFacts) -> tuple[bool, str]:
-    for actor in facts.actors:
-        if actor.flag in spec:
-            return True, f"vessel {actor.name} flies the {actor.flag} flag"
-    return False, f"no vessel flies {' or '.join(spec)}"
-
-
-CONDITIONS: dict[str, Callable[[Any, IncidentFacts], tuple[bool, str]]] = {
-    "actor": _actor,
-    "designated": _designated,
-    "commodity": _commodity,
-    "port_country": _port_country,
-    "vessel_flag": _vessel_flag,
-}
+    events: list[EventKind] = Field(default_factory=list)
+    # words in the evidence naming a weapon as made in a state: "a North Korean missile", "KN-23"
+    made_in: dict[str, list[str]] = Field(default_factory=dict)
 
 
 @dataclass
@@ -153,12 +91,27 @@ class MeasureRules:
     rules: tuple[Rule, ...]
     regime: Regime
     source: str
+    events: tuple[EventKind, ...] = ()
+    made_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def origins(self, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """(state, words) for each state the texts name as a weapon's maker (``made_in`` words)."""
+        text = " ".join(texts).lower()
+        found = []
+        for state, words in self.made_in:
+            hit = next((w for w in words if w in text), None)
+            if hit is not None:
+                found.append((state, hit))
+        return tuple(found)
 
     def links(self, facts: IncidentFacts) -> list[Link]:
         """Every measure in force on the incident's date that a rule selects, one link per measure."""
         found: dict[str, Link] = {}
-        if facts.on is None:
+        on = facts.on
+        if on is None or facts.kind in {e.kind for e in self.events}:
             return []
+        if facts.texts and not facts.origins:
+            facts = replace(facts, origins=self.origins(facts.texts))
         for rule in self.rules:
             if rule.kind not in (ANY_KIND, facts.kind):
                 continue
@@ -169,9 +122,7 @@ class MeasureRules:
                 link = found.get(measure.id)
                 explanation = {"rule": rule.id, "why": rule.why, "conditions": matched}
                 if link is None:
-                    found[measure.id] = Link(
-                        measure.id, rule.id, self._explain(measure, facts.on, explanation)
-                    )
+                    found[measure.id] = Link(measure.id, rule.id, self._explain(measure, on, explanation))
                 else:
                     link.explanation["also"].append(explanation)
         return list(found.values())
@@ -225,6 +176,25 @@ class MeasureRules:
         }
 
 
+def measure_status(kind: str, linked: bool) -> tuple[str, str]:
+    """Whether an incident is a possible breach, in a word and in words: ``linked``, ``event`` (a vote or
+    diplomacy: listed apart from breaches) or ``no measure`` (said, never left blank)."""
+    parsed = _rule_file()
+    event = next((e for e in parsed.events if e.kind == kind), None)
+    if event is not None:
+        return MeasureStatus.EVENT, f"an event, not a breach: {event.why}"
+    if linked:
+        return MeasureStatus.LINKED, "linked to the measures it may breach"
+    if not any(rule.kind in (kind, ANY_KIND) for rule in parsed.rules):
+        return MeasureStatus.NO_MEASURE, f"no measure: no rule of measure_rules.yaml covers {kind!r}"
+    return MeasureStatus.NO_MEASURE, "no measure: no rule's conditions hold for this incident"
+
+
+@cached
+def _rule_file() -> RuleFile:
+    return read_model(RuleFile, rules_path())
+
+
 def rules_path() -> Path:
     """The measure rules file (the packaged one, or ``WATCHKEEPER_DATA_DIR``'s)."""
     return data_file("assess", "measure_rules.yaml")
@@ -246,6 +216,11 @@ def _check_kind(rule: Rule, where: str, path: Path) -> None:
     named: list[tuple[str, list[str]]] = []
     if rule.when.actor is not None:
         named.append(("when.actor.roles", rule.when.actor.roles))
+    if rule.when.not_actor is not None:
+        named.append(("when.not_actor.roles", rule.when.not_actor.roles))
+    for name in ("with_role", "without_role"):
+        if getattr(rule.when, name):
+            named.append((f"when.{name}", getattr(rule.when, name)))
     if isinstance(rule.when.designated, DesignatedCondition):
         named.append(("when.designated.roles", rule.when.designated.roles))
     for field_path, names in named:
@@ -307,7 +282,16 @@ def load_rules(regime: Regime, path: Path | None = None) -> MeasureRules:
         seen.add(rule.id)
         _check_kind(rule, where, path)
         _check_tags(rule, where, path, regime)
-    return MeasureRules(tuple(parsed.rules), regime, str(path))
+    kinds = incident_kinds()
+    for i, event in enumerate(parsed.events):
+        if event.kind not in kinds:
+            raise InputFileError(path, f"unknown incident kind {event.kind!r}", field=f"events.{i}.kind")
+        if any(rule.kind == event.kind for rule in parsed.rules):
+            raise InputFileError(
+                path, f"{event.kind!r} is an event, not a breach: no rule may link it", field=f"events.{i}"
+            )
+    made_in = tuple((state, tuple(w.lower() for w in words)) for state, words in parsed.made_in.items())
+    return MeasureRules(tuple(parsed.rules), regime, str(path), tuple(parsed.events), made_in)
 
 
 def commodity_of(kind: str, texts: list[str]) -> str | None:

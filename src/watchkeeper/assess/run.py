@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from watchkeeper.assess.grading import grade_evidence
 from watchkeeper.assess.merge import finest, merge_sightings
 from watchkeeper.assess.reviewed import orphaned_reviews, record_orphaned_reviews
-from watchkeeper.assess.rules import Actor, IncidentFacts, Link, MeasureRules, commodity_of, load_rules
+from watchkeeper.assess.rules import (
+    Actor,
+    IncidentFacts,
+    Link,
+    MeasureRules,
+    commodity_of,
+    load_rules,
+    measure_status,
+)
 from watchkeeper.assess.sightings import Evidence, Sighting, maritime_sightings, reading_sightings
 from watchkeeper.regime import Regime, load_regime, sync_regime
 from watchkeeper.store import Store
@@ -42,6 +50,7 @@ _COMPARED = (
     "grade_score",
     "grade_features",
     "source_count",
+    "synthetic",
 )
 
 
@@ -57,6 +66,8 @@ class AssessSummary:
     removed: int = 0
     by_kind: Counter[str] = field(default_factory=Counter)
     by_grade: Counter[str] = field(default_factory=Counter)
+    synthetic: int = 0
+    by_measure_status: Counter[str] = field(default_factory=Counter)
     links: Counter[str] = field(default_factory=Counter)
     orphaned_reviews: list[dict[str, Any]] = field(default_factory=list)
 
@@ -70,6 +81,8 @@ class AssessSummary:
             "removed": self.removed,
             "by_kind": dict(sorted(self.by_kind.items())),
             "by_grade": dict(sorted(self.by_grade.items())),
+            "by_measure_status": dict(sorted(self.by_measure_status.items())),
+            "synthetic": self.synthetic,
             "links_by_measure": dict(sorted(self.links.items())),
             "orphaned_reviews": self.orphaned_reviews,
         }
@@ -131,6 +144,7 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
         tuple(actors),
         commodity,
         next((s.port_country for s in group if s.port_country), None),
+        tuple(s.text for s in group),
     )
     summary = next(
         (
@@ -166,6 +180,7 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
         "grade_score": grade.score,
         "grade_features": [f.as_dict() for f in grade.features],
         "source_count": int(grade.features[0].value),
+        "synthetic": any(s.synthetic for s in group),
     }
     return Assessment(values, list(_unique(evidence, incident_id).values()), rules.links(facts))
 
@@ -173,7 +188,10 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
 def assessments(session: Session, rules: MeasureRules) -> tuple[list[Assessment], int]:
     """Every incident the stored evidence supports, assessed (nothing is written), and the sightings count."""
     sightings = reading_sightings(session) + maritime_sightings(session)
-    groups = merge_sightings(sightings)
+    # synthetic sightings never merge with real ones: a real report must not be hidden with demonstration data
+    groups = merge_sightings([s for s in sightings if not s.synthetic]) + merge_sightings(
+        [s for s in sightings if s.synthetic]
+    )
     return [assess_group(group, rules) for group in groups], len(sightings)
 
 
@@ -240,6 +258,10 @@ def assess(store: Store, regime: Regime | None = None) -> AssessSummary:
             row = existing.get(assessment.values["id"])
             summary.by_grade[(row.grade if row is not None else assessment.values["computed_grade"])] += 1
             summary.links.update(link.measure_id for link in assessment.links)
+            summary.synthetic += bool(assessment.values["synthetic"])
+            summary.by_measure_status[
+                measure_status(assessment.values["kind"], bool(assessment.links))[0]
+            ] += 1
         summary.incidents = len(found)
         summary.orphaned_reviews = [o.as_dict() for o in orphaned_reviews(session)]
     return summary

@@ -2,7 +2,8 @@
 
 A sighting is the unit that merges into an assessed incident. Its evidence says which source reports it (an
 outlet quoting a government counts as that government; copies of one wire count once), what class of source
-that is, whether direct evidence (imagery, debris, tracking) backs it, and which parties deny it.
+that is, whether direct evidence (imagery, debris, tracking) backs it, and which parties deny it. Who counts
+as a source and as what is ``assess/sources.py``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.assess.config import grading_config, merging_config
 from watchkeeper.assess.rules import Actor
+from watchkeeper.assess.sources import (
+    admits,
+    in_office,
+    is_anonymous,
+    is_former,
+    is_objection,
+    is_statement,
+    mandate_end,
+    original_reporter,
+    source_class,
+    speaker_for,
+)
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.reading.kinds import kind_ids
 from watchkeeper.store.models.evidence import Document
@@ -68,6 +81,7 @@ class Sighting:
     evidence: list[Evidence] = field(default_factory=list)
     published: date | None = None
     port_country: str | None = None
+    synthetic: bool = False  # from generated data (the maritime scenario): never merged with real sightings
 
     @property
     def window(self) -> tuple[date, date] | None:
@@ -107,37 +121,6 @@ def _direct_cues(text: str) -> list[str]:
     return found
 
 
-def _anonymous(text: str) -> bool:
-    lowered = text.lower()
-    return any(cue in lowered for cue in grading_config().anonymous_cues)
-
-
-def speaker_for(entity_id: str) -> str:
-    """The source an entity's word counts as: its government for officials and ministries."""
-    return grading_config().speaks_for.get(entity_id, entity_id)
-
-
-def source_class(key: str, parties: set[str]) -> str:
-    """official, party (a participant speaking), research, or media, from the source key."""
-    grading = grading_config()
-    kind = key.partition(":")[0]
-    if key in parties:
-        return SourceClass.PARTY
-    if kind in grading.official_types or key in grading.official_entities:
-        return SourceClass.OFFICIAL
-    if kind in grading.research_types:
-        return SourceClass.RESEARCH
-    return SourceClass.MEDIA
-
-
-def _copy_key(doc: Document) -> str:
-    if doc.copy_group_id:
-        return f"copy:{doc.copy_group_id}"
-    if doc.wire_id:
-        return f"wire:{doc.wire_id}"
-    return f"outlet:{doc.outlet_id}" if doc.outlet_id else f"document:{doc.id}"
-
-
 def _overlaps(claim: Claim, incident: Incident) -> bool:
     return claim.start < incident.sent_end and claim.end > incident.sent_start
 
@@ -147,19 +130,59 @@ class _Context:
     entities: dict[str, Entity]
     documents: dict[str, Document]
     claims: dict[str, list[Claim]]
+    outlets: dict[str, str] = field(default_factory=dict)
 
     def name(self, entity_id: str | None) -> str:
         entity = self.entities.get(entity_id or "")
         return entity.name if entity else (entity_id or "")
 
 
-def _reports(ctx: _Context, incident: Incident, doc: Document, parties: set[str]) -> Evidence:
-    claims = [c for c in ctx.claims.get(doc.id, []) if c.polarity == Polarity.ASSERTS]
-    attributed = [c for c in claims if _overlaps(c, incident) and c.claimant_id]
-    attributed = attributed or [c for c in claims if c.act == incident.kind and c.claimant_id]
-    sentence = doc.text[incident.sent_start : incident.sent_end]
+def _outlet_source(ctx: _Context, doc: Document) -> tuple[str, str]:
+    """The original reporter of a document's own words: a wire and all its copies and re-runs are one."""
+    key = original_reporter(doc)
+    outlet = ctx.outlets.get(key.partition(":")[2]) or doc.outlet_name or doc.outlet_id or doc.id
+    carried = doc.wire_id and doc.wire_id != doc.outlet_id
+    return key, f"{outlet} (wire, carried by {doc.outlet_name or doc.outlet_id})" if carried else outlet
+
+
+def _claim_source(
+    ctx: _Context, doc: Document, claim: Claim, admitting: set[str], on: date | None
+) -> tuple[str, str, str]:
+    """(key, name, class) of a statement: unnamed and former speakers are the outlet's unnamed source, a body
+    out of office is research, a party affirming its own act confirms it."""
+    key = speaker_for(claim.claimant_id or "")
+    name = ctx.name(key)
+    sentence = doc.text[claim.sent_start : claim.sent_end]
+    former = is_former(doc, claim)
+    if former or is_anonymous(sentence):
+        outlet_key, outlet = _outlet_source(ctx, doc)
+        who = f"a former member of {name}" if former else f"an unnamed source ({name})"
+        return outlet_key, f"{outlet}, citing {who}", SourceClass.ANONYMOUS
+    parties = {key} if admits(key, claim.accused_id, admitting) else set()
+    cls = source_class(key, parties)
+    if cls == SourceClass.OFFICIAL and not in_office(key, on):
+        return key, f"{name} (mandate ended {mandate_end(key)})", SourceClass.RESEARCH
+    return key, name, cls
+
+
+def _reports(ctx: _Context, incident: Incident, doc: Document, admitting: set[str]) -> Evidence:
     paragraph = _paragraph(doc.text, incident.start, incident.end)
+    para_start = doc.text.find(paragraph)
+    statements = [
+        c
+        for c in ctx.claims.get(doc.id, [])
+        if c.polarity == Polarity.ASSERTS and c.claimant_id and is_statement(doc, c)
+    ]
+    attributed = [c for c in statements if _overlaps(c, incident)]
+    # a speaker of the same act in the same paragraph, never one elsewhere in the article
+    attributed = attributed or [
+        c
+        for c in statements
+        if c.act == incident.kind and para_start <= c.start < para_start + len(paragraph)
+    ]
+    sentence = doc.text[incident.sent_start : incident.sent_end]
     cues = _direct_cues(paragraph)
+    published = doc.published_at.date() if doc.published_at else None
     common: dict[str, Any] = {
         "stance": Stance.DENIES if incident.status == IncidentStatus.DENIED else Stance.REPORTS,
         "quoted": sentence.strip(),
@@ -175,30 +198,27 @@ def _reports(ctx: _Context, incident: Incident, doc: Document, parties: set[str]
     }
     if attributed:
         claim = attributed[0]
-        key = speaker_for(claim.claimant_id or "")
-        return Evidence(
-            source_key=key,
-            source_name=ctx.name(key),
-            claim_id=claim.id,
-            source_class=source_class(key, parties),
-            **common,
-        )
-    anonymous = _anonymous(sentence)
-    outlet = doc.outlet_name or doc.outlet_id or doc.id
-    return Evidence(
-        source_key=_copy_key(doc),
-        source_name=f"{outlet} and wire copies" if doc.copy_group_id else outlet,
-        source_class=SourceClass.ANONYMOUS if anonymous else SourceClass.MEDIA,
-        **common,
-    )
+        key, name, cls = _claim_source(ctx, doc, claim, admitting, published or incident.date)
+        if cls == SourceClass.PARTY and incident.kind in grading_config().self_announced_kinds:
+            common["stance"] = Stance.REPORTS  # a state announcing its own launch admits it
+        return Evidence(source_key=key, source_name=name, claim_id=claim.id, source_class=cls, **common)
+    key, name = _outlet_source(ctx, doc)
+    cls = SourceClass.ANONYMOUS if is_anonymous(sentence) else SourceClass.MEDIA
+    return Evidence(source_key=key, source_name=name, source_class=cls, **common)
 
 
 def _denials(ctx: _Context, incident: Incident, doc: Document, parties: set[str]) -> list[Evidence]:
     out = []
     kinds = kind_ids()
+    self_announced = incident.kind in grading_config().self_announced_kinds
     for claim in ctx.claims.get(doc.id, []):
         # a denial of another kind of act is not a denial of this incident
         if claim.polarity != Polarity.DENIES or (claim.act in kinds and claim.act != incident.kind):
+            continue
+        # rejecting the resolutions is no denial of a launch the state announced itself
+        if self_announced and (
+            claim.act != incident.kind or is_objection(doc.text[claim.sent_start : claim.sent_end])
+        ):
             continue
         who = speaker_for(claim.claimant_id or "")
         if who not in parties and speaker_for(claim.accused_id or "") not in parties:
@@ -234,6 +254,13 @@ def reading_sightings(session: Session) -> list[Sighting]:
         entities={e.id: e for e in session.scalars(select(Entity))},
         documents={d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))},
         claims={},
+        outlets={
+            outlet_id: name
+            for outlet_id, name in session.execute(
+                select(Document.outlet_id, Document.outlet_name).distinct()
+            )
+            if outlet_id and name
+        },
     )
     for claim in session.scalars(select(Claim).where(Claim.document_id.in_(doc_ids)).order_by(Claim.start)):
         ctx.claims.setdefault(claim.document_id, []).append(claim)
@@ -260,7 +287,8 @@ def reading_sightings(session: Session) -> list[Sighting]:
             for a in actors.get(incident.id, [])
         ]
         parties = {a.entity_id for a in cast}
-        evidence = [_reports(ctx, incident, doc, parties), *_denials(ctx, incident, doc, parties)]
+        admitting = {a.entity_id for a in cast if a.role in grading_config().admitting_roles}
+        evidence = [_reports(ctx, incident, doc, admitting), *_denials(ctx, incident, doc, parties)]
         quantities = [
             {**q, "document_id": doc.id, "incident_id": incident.id} for q in incident.quantities or []
         ]
@@ -318,14 +346,13 @@ def maritime_sightings(session: Session) -> list[Sighting]:
         )
         hours = (event.end_at - event.start_at).total_seconds() / 3600
         what = event.kind.replace("_", " ")
-        text = (
-            f"AIS tracking: {what} of {names}{where}, {hours:.1f} h from {event.start_at:%Y-%m-%d %H:%M} UTC."
-        )
+        label = "Synthetic AIS scenario (demonstration data)" if event.synthetic else "AIS tracking"
+        text = f"{label}: {what} of {names}{where}, {hours:.1f} h from {event.start_at:%Y-%m-%d %H:%M} UTC."
         evidence = Evidence(
             stance=Stance.REPORTS,
             quoted=text,
             source_key=TRACKING_SOURCE,
-            source_name="AIS tracking",
+            source_name=label,
             source_class=SourceClass.TRACKING,
             evidence_type=EvidenceType.DIRECT,
             direct_cues=["tracking"],
@@ -346,6 +373,7 @@ def maritime_sightings(session: Session) -> list[Sighting]:
                 evidence=[evidence],
                 published=event.start_at.date(),
                 port_country=event.port_country,
+                synthetic=bool(event.synthetic),
             )
         )
     return out

@@ -88,6 +88,12 @@ def assess_command(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
     )
     console.print("By grade: " + ", ".join(f"{g} {n}" for g, n in record["by_grade"].items()))
     console.print("By measure: " + ", ".join(f"{m} {n}" for m, n in record["links_by_measure"].items()))
+    console.print("Measure status: " + ", ".join(f"{s} {n}" for s, n in record["by_measure_status"].items()))
+    if summary.synthetic:
+        console.print(
+            f"{summary.synthetic} incidents rest on synthetic (demonstration) data only: kept and marked "
+            "`synthetic`, left out of incident lists and reports unless asked for."
+        )
 
 
 def _warn_orphans(orphans: list[dict[str, Any]]) -> None:

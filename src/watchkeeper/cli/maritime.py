@@ -34,6 +34,12 @@ def import_command(
         ..., help="AIS files: NMEA logs (tag blocks optional) or CSV exports."
     ),
     fmt: str = typer.Option("auto", "--format", help=f"One of {', '.join(FORMATS)}."),
+    synthetic: bool | None = typer.Option(
+        None,
+        "--synthetic/--real",
+        help="Flag the files as synthetic (demonstration) data. Default: synthetic when a provenance.json "
+        "beside the file (written by `maritime scenario`) names it.",
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Import AIS files; a rerun resumes an interrupted file and adds nothing for a finished one."""
@@ -48,7 +54,9 @@ def import_command(
             def advance(done: int, _total: int, task: TaskID = task) -> None:
                 bar.update(task, completed=done)
 
-            result = import_file(app_ctx.store, app_ctx.settings, path, fmt, progress=advance)
+            result = import_file(
+                app_ctx.store, app_ctx.settings, path, fmt, progress=advance, synthetic=synthetic
+            )
             results.append(result.as_dict())
     if as_json:
         for r in results:
@@ -58,7 +66,8 @@ def import_command(
         state = "already imported" if r["already_imported"] else f"{r['positions']:,} positions"
         resumed = r["batches_resumed"] and not r["already_imported"]
         note = f", resumed after batch {r['batches_resumed']}" if resumed else ""
-        console.print(f"{r['path']}: {state} ({r['format']}, {r['batches']} batches{note})")
+        flag = ", SYNTHETIC demonstration data" if r["synthetic"] else ""
+        console.print(f"{r['path']}: {state} ({r['format']}, {r['batches']} batches{note}{flag})")
         if r["rejected"]:
             console.print("  rejected: " + ", ".join(f"{k} {v:,}" for k, v in r["rejected"].items()))
         if r["skipped"]:
@@ -89,6 +98,8 @@ def detect_command(
     for kind, n in result["events"].items():
         console.print(f"  {kind}: {n}")
     console.print(f"  events involving a designated vessel: {result['matched_events']}")
+    if result["synthetic_events"]:
+        console.print(f"  events on synthetic (demonstration) data: {result['synthetic_events']}")
 
 
 def _event_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -220,7 +231,9 @@ def map_command(
 
 @app.command("scenario")
 def scenario_command(
-    out: Path = typer.Option(..., "--out", help="Directory for scenario.nmea, scenario.csv and gold.json."),
+    out: Path = typer.Option(
+        ..., "--out", help="Directory for scenario.nmea, scenario.csv, gold.json and provenance.json."
+    ),
     seed: int = typer.Option(7, "--seed", help="Random seed (same seed, same files)."),
 ) -> None:
     """Write a synthetic AIS scenario with planted transfers, dark periods, renames and DPRK port calls."""

@@ -32,6 +32,7 @@ from watchkeeper.maritime.geo import load_ports
 from watchkeeper.maritime.identity import detect_identity_changes, flag_of, identity_history
 from watchkeeper.maritime.matching import Broadcast, match_vessel
 from watchkeeper.maritime.positions import read_positions
+from watchkeeper.maritime.provenance import synthetic_mmsis
 from watchkeeper.maritime.tracks import Tracks, build_tracks
 from watchkeeper.store import Store
 from watchkeeper.store.base import content_id
@@ -76,6 +77,7 @@ class DetectionRecord(TypedDict):
     segments: int
     events: dict[str, int]
     matched_events: int
+    synthetic_events: int
 
 
 @dataclass
@@ -87,6 +89,7 @@ class DetectionSummary:
     segments: int
     events: Counter[str]
     matched_events: int
+    synthetic_events: int = 0
 
     def as_dict(self) -> DetectionRecord:
         """The counts as plain data, event kinds in name order."""
@@ -96,6 +99,7 @@ class DetectionSummary:
             "segments": self.segments,
             "events": dict(sorted(self.events.items())),
             "matched_events": self.matched_events,
+            "synthetic_events": self.synthetic_events,
         }
 
 
@@ -132,8 +136,14 @@ def _vessel(mmsi: str, rows: list[VesselIdentity]) -> dict[str, Any]:
     }
 
 
-def build_events(session: Session, tracks: Tracks, detections: list[Detection]) -> list[MaritimeEvent]:
-    """Events for detections: vessels described from their identity history and matched to designations."""
+def build_events(
+    session: Session, tracks: Tracks, detections: list[Detection], synthetic: set[str] | None = None
+) -> list[MaritimeEvent]:
+    """Events for detections: vessels described from their identity history and matched to designations.
+
+    ``synthetic``: MMSIs seen in synthetic imports; an event involving one is synthetic.
+    """
+    synthetic = synthetic or set()
     history: dict[str, list[VesselIdentity]] = {}
     for row in identity_history(session):
         history.setdefault(row.mmsi, []).append(row)
@@ -165,6 +175,7 @@ def build_events(session: Session, tracks: Tracks, detections: list[Detection]) 
                 measure_hints=incident["measure_hints"],
                 details=details,
                 track=_excerpt(tracks, d) if len(d.rows) else [],
+                synthetic=any(m in synthetic for m in mmsis),
             )
         )
     return events
@@ -185,7 +196,7 @@ def run_detection(settings: Settings, store: Store, config: DetectorConfig | Non
     config = config or DetectorConfig()
     tracks, detections = detect_all(settings, store, config)
     with store.session() as session:
-        events = build_events(session, tracks, detections)
+        events = build_events(session, tracks, detections, synthetic_mmsis(session, settings.maritime_dir))
         ids = [e.id for e in events]
         session.execute(
             delete(MaritimeEvent).where(MaritimeEvent.id.not_in(ids)) if ids else delete(MaritimeEvent)
@@ -206,6 +217,7 @@ def run_detection(settings: Settings, store: Store, config: DetectorConfig | Non
                     "lon",
                     "port",
                     "port_country",
+                    "synthetic",
                 ):
                     setattr(existing, column, getattr(event, column))
             else:
@@ -216,6 +228,7 @@ def run_detection(settings: Settings, store: Store, config: DetectorConfig | Non
         segments=int(tracks.segment.max()) + 1 if len(tracks) else 0,
         events=Counter(d.kind for d in detections),
         matched_events=sum(1 for e in events if e.designation_ids),
+        synthetic_events=sum(1 for e in events if e.synthetic),
     )
 
 
@@ -246,4 +259,5 @@ def event_record(event: MaritimeEvent) -> dict[str, Any]:
         "measure_hints": event.measure_hints,
         "details": event.details,
         "track": event.track,
+        "synthetic": bool(event.synthetic),
     }

@@ -5,6 +5,9 @@ Parquet file is written first, then its identities and the checkpoint (batches d
 committed in one transaction. A rerun after an interruption continues at the first batch not committed; a
 rerun of a finished file adds nothing. A multi-sentence message split across two batches is counted as
 truncated (batches are large, so this is rare).
+
+A file is synthetic when the caller says so or when a ``provenance.json`` beside it (written by ``maritime
+scenario``) names its hash; the flag is stored on the import and carried to every event detected from it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from watchkeeper.maritime.decode import decode
 from watchkeeper.maritime.identity import observations_from_reports, upsert_identities
 from watchkeeper.maritime.nmea import frame
 from watchkeeper.maritime.positions import clean_positions, write_batch
+from watchkeeper.maritime.provenance import is_synthetic_file
 from watchkeeper.store import Store
 from watchkeeper.store.models.maritime import MaritimeImport
 
@@ -42,6 +46,7 @@ class ImportRecord(TypedDict):
     positions: int
     identities_added: int
     already_imported: bool
+    synthetic: bool
     rejected: dict[str, int]
     skipped: dict[str, int]
 
@@ -58,6 +63,7 @@ class ImportResult:
     positions: int = 0
     identities_added: int = 0
     already_imported: bool = False
+    synthetic: bool = False
     counts: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> ImportRecord:
@@ -71,12 +77,14 @@ class ImportResult:
             "positions": self.positions,
             "identities_added": self.identities_added,
             "already_imported": self.already_imported,
+            "synthetic": self.synthetic,
             "rejected": {k: v for k, v in sorted(self.counts.items()) if v and not k.startswith("skipped_")},
             "skipped": {k: v for k, v in sorted(self.counts.items()) if v and k.startswith("skipped_")},
         }
 
 
 def file_hash(path: Path) -> str:
+    """The file's SHA-256, hex."""
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -128,14 +136,21 @@ def import_file(
     *,
     batch_bytes: int = BATCH_BYTES,
     progress: Progress | None = None,
+    synthetic: bool | None = None,
 ) -> ImportResult:
-    """Import one AIS file (resumable, idempotent); returns what was done and what was refused."""
+    """Import one AIS file (resumable, idempotent); returns what was done and what was refused.
+
+    ``synthetic`` None: synthetic when a ``provenance.json`` beside the file names its hash (see scenario).
+    """
     if fmt not in FORMATS:
         raise InputFileError(path, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not path.is_file():
         raise InputFileError(path, "no such file")
     fmt = detect_format(path) if fmt == "auto" else fmt
-    file_id = file_hash(path)[:32]
+    digest = file_hash(path)
+    file_id = digest[:32]
+    if synthetic is None:
+        synthetic = is_synthetic_file(path, digest)
     with store.session() as session:
         record = session.get(MaritimeImport, file_id)
         if record is None:
@@ -143,8 +158,11 @@ def import_file(
                 id=file_id, path=str(path), format=fmt, batches_done=0, complete=False, counts={}
             )
             session.add(record)
+        # once synthetic, always: a later plain import of the same content does not launder it
+        record.synthetic = bool(record.synthetic) or synthetic
         done, complete, counts = record.batches_done, record.complete, Counter(record.counts or {})
-    result = ImportResult(str(path), file_id, fmt, batches_resumed=done, counts=counts)
+        synthetic = record.synthetic
+    result = ImportResult(str(path), file_id, fmt, batches_resumed=done, counts=counts, synthetic=synthetic)
     if complete:
         result.already_imported = True
         return result

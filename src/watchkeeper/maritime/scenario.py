@@ -5,6 +5,7 @@ encounter), two planted ship-to-ship transfers, dark periods, a tanker renamed a
 MMSI, a lone vessel loitering, an MMSI shared by two transmitters, and port calls at Nampo, one by a vessel of
 the bundled 1718 designated-vessel sample. Written as NMEA with tag-block times (plus duplicates, lines out of
 order and corrupt lines) and as a MarineCadastre-style CSV; ``gold.json`` holds what was planted.
+``provenance.json`` names each written file by its SHA-256 as synthetic, so ``maritime import`` flags it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TypedDict
 import numpy as np
 
 from watchkeeper.maritime.encode import checksum, position_report, sentences, static_report, tag_block
+from watchkeeper.maritime.provenance import write_provenance
 from watchkeeper.maritime.routes import Route, dest, load_sea_lanes
 
 START = int(datetime(2024, 3, 1, tzinfo=UTC).timestamp())
@@ -247,7 +249,8 @@ def _quantise(value: np.ndarray) -> np.ndarray:
 
 
 def write_scenario(out_dir: Path, seed: int = 7) -> dict:
-    """Write ``scenario.nmea``, ``scenario.csv`` and ``gold.json`` into ``out_dir``; returns the gold."""
+    """Write ``scenario.nmea``, ``scenario.csv``, ``gold.json`` and ``provenance.json`` into ``out_dir``;
+    returns the gold."""
     rng = np.random.default_rng(seed)
     plans, gold = _plans(rng)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -338,6 +341,7 @@ def write_scenario(out_dir: Path, seed: int = 7) -> dict:
         {"start": START, "hours": HOURS, "seed": seed, "positions": len(rows), "sentences": len(lines)}
     )
     (out_dir / "gold.json").write_text(json.dumps(gold, indent=1, default=int), encoding="utf-8")
+    write_provenance(out_dir, ["scenario.nmea", "scenario.csv"], seed)
     return gold
 
 

@@ -13,7 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchkeeper.store.base import Base, utcnow
@@ -45,6 +56,8 @@ class AssessedIncident(Base):
     override_by: Mapped[str | None] = mapped_column(String(100), default=None)
     override_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     source_count: Mapped[int] = mapped_column(Integer, default=0)
+    # built only from synthetic data (the maritime scenario): left out of reports unless asked for
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     assessed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchkeeper.store.base import Base, utcnow
@@ -42,6 +42,8 @@ class MaritimeImport(Base):
     batches_done: Mapped[int] = mapped_column(Integer, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     counts: Mapped[dict] = mapped_column(default=dict)
+    # generated data (``maritime scenario``), never to be reported as real
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
@@ -66,4 +68,6 @@ class MaritimeEvent(Base):
     measure_hints: Mapped[list] = mapped_column(default=list)
     details: Mapped[dict] = mapped_column(default=dict)
     track: Mapped[list] = mapped_column(default=list)
+    # detected on positions of a synthetic import
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     detected_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
