@@ -16,7 +16,7 @@ returns its problems, one line each, naming the paragraphs and incidents concern
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import combinations
@@ -31,7 +31,7 @@ from watchkeeper.assess.grading import well_corroborated
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.regime import Regime, load_regime
 from watchkeeper.report.build import build_report
-from watchkeeper.report.model import IncidentView, ReportData
+from watchkeeper.report.model import EvidenceRow, IncidentView, ReportData
 from watchkeeper.store import Store
 from watchkeeper.store.models.maritime import MaritimeImport
 
@@ -114,10 +114,10 @@ def duplicates(data: ReportData, context: CheckContext) -> Iterator[Problem]:
                 )
 
 
-def independent_sources(view: IncidentView) -> list[str]:
+def independent_sources(evidence: Sequence[EvidenceRow]) -> list[str]:
     """The distinct sources an incident's reports rest on, as grading counts them (a copy group once, an
     outlet quoting a government as that government)."""
-    return sorted({e.key or e.source for e in view.evidence})
+    return sorted({e.key or e.source for e in evidence})
 
 
 def corroboration(data: ReportData, context: CheckContext) -> Iterator[Problem]:
@@ -125,7 +125,7 @@ def corroboration(data: ReportData, context: CheckContext) -> Iterator[Problem]:
     strong = well_corroborated()
     for section in data.sections:
         for view in section.incidents:
-            sources = independent_sources(view)
+            sources = independent_sources(view.evidence)
             if view.grade in strong and len(sources) < MIN_INDEPENDENT_SOURCES:
                 yield Problem(
                     "corroboration",

@@ -14,6 +14,7 @@ from watchkeeper.assess.grading import grade_meanings
 from watchkeeper.lists import iter_designated_names
 from watchkeeper.reading.kinds import kind_label
 from watchkeeper.report.model import EvidenceRow, Figure, IncidentView, Paragraph, Source
+from watchkeeper.report.words import settle_plurals
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.evidence import Document
 from watchkeeper.store.models.maritime import MaritimeEvent
@@ -193,7 +194,9 @@ def incident_view(
             e.source_name for e in evidence if e.stance == Stance.DENIES and e.quoted == denial.quoted
         )
     reasons = [
-        f["explanation"] for f in row.grade_features if f["points"] or (f["name"] == "denials" and f["value"])
+        settle_plurals(f["explanation"])
+        for f in row.grade_features
+        if f["points"] or (f["name"] == "denials" and f["value"])
     ]
     override = (
         (

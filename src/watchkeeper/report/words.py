@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-# Nouns whose plural is not the singular plus "s"; every other noun the report counts takes an "s".
-IRREGULAR = {"entity": "entities", "delivery": "deliveries", "was": "were", "is": "are", "it": "they"}
+import re
+
+# Words whose plural is not made by the rules of :func:`plural`.
+IRREGULAR = {"was": "were", "is": "are", "it": "they", "has": "have"}
+# "3 independent source(s)", "2 government(s)", "1 entity(ies)": a machine plural after its number.
+MACHINE_PLURAL = re.compile(r"\b(\d[\d,]*)((?: [A-Za-z-]+)*?) ([A-Za-z-]+?)(y\(ies\)|\(s\)|\(es\))")
 
 
 def plural(word: str, n: int) -> str:
-    """``word`` for ``n`` of it (words joined by spaces are each made plural, so "alleged delivery" works)."""
+    """``word`` for ``n`` of it (the last of several words is the one made plural: "alleged delivery")."""
     if n == 1:
         return word
     *head, last = word.split(" ")
-    return " ".join([*head, IRREGULAR.get(last, last + "s")])
+    if last in IRREGULAR:
+        last = IRREGULAR[last]
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif re.search(r"(s|x|z|ch|sh)$", last):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*head, last])
 
 
 def count(n: int, word: str) -> str:
@@ -24,6 +36,13 @@ def was(n: int) -> str:
     return plural("was", n)
 
 
-def are(n: int) -> str:
-    """The verb "to be", present, agreeing with ``n``."""
-    return plural("is", n)
+def settle_plurals(text: str) -> str:
+    """Words another stage wrote with a machine plural after a number, in the number it asks for:
+    "1 independent source(s)" reads "1 independent source", "2 government(s)" reads "2 governments"."""
+
+    def settle(match: re.Match[str]) -> str:
+        n = int(match[1].replace(",", ""))
+        singular = match[3] + ("y" if match[4].startswith("y") else "")
+        return f"{match[1]}{match[2]} {plural(singular, n)}"
+
+    return MACHINE_PLURAL.sub(settle, text)
