@@ -101,14 +101,14 @@ def _actors(view: IncidentView) -> dict[str, str]:
 
 def duplicates(data: ReportData, context: CheckContext) -> Iterator[Problem]:
     """Incidents of one section with the same kind, overlapping dates and a shared actor."""
-    for section in data.sections:
+    for number, section in enumerate(data.sections, start=1):
         for a, b in combinations(section.incidents, 2):
             shared = sorted(set(_actors(a).items()) & set(_actors(b).items()))
             if a.kind == b.kind and shared and _overlap(a, b):
                 yield Problem(
                     "duplicate",
-                    f"{_named(a)} and {_named(b)} in \u201c{section.title}\u201d are likely one event: same "
-                    f"kind, overlapping dates, shared actors ({', '.join(name for _, name in shared)})",
+                    f"{_named(a)} and {_named(b)} in section II.{number} are likely one event: same kind, "
+                    f"overlapping dates, shared actors ({', '.join(name for _, name in shared)})",
                     [a.paragraph.number, b.paragraph.number],
                     [a.id, b.id],
                 )
