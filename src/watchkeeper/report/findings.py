@@ -241,9 +241,10 @@ def fixed_paragraphs(data: ReportData, facts: RegimeFacts) -> None:
     if data.ledger:
         figures.append(alerts_figure(data.ledger[0]))
     data.ledger_intro = paragraph(
-        f"Two series are kept apart: deliveries states notified to the {facts.committee}, and deliveries "
-        "alleged in the evidence (the smallest volume any report of a delivery gives, spread over the years "
-        "its dates cover). Percentages are of the cap in force; the Committee\u2019s Secretary alerts states "
+        f"The ledger keeps its series apart: deliveries states notified to the {facts.committee}, and "
+        "deliveries alleged in the evidence (the smallest volume any report of a delivery gives, spread over "
+        "the years its dates cover). Percentages are of the cap in force; the Committee\u2019s Secretary "
+        "alerts states "
         f"at {', '.join(str(t) for t in thresholds)} per cent.",
         figures=figures,
         finding=False,
