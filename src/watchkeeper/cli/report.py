@@ -1,5 +1,5 @@
 """``watchkeeper report``: the panel report for a period, as HTML, Markdown or PDF; or, with ``--explain N``,
-where the figures of its paragraph N come from."""
+where the figures of its paragraph N come from; or, with ``--check``, what in it should not be signed."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from watchkeeper.cli.context import app_context
-from watchkeeper.cli.output import JSON_OPTION, console, print_json
+from watchkeeper.cli.output import JSON_OPTION, console, print_json, print_json_lines
 
 
 def _day(value: str, option: str) -> date:
@@ -35,10 +35,20 @@ def report_command(
         help="Instead of writing the report, show the incidents, sources, rule and parameters behind "
         "each figure of its paragraph N.",
     ),
+    check: bool = typer.Option(
+        False,
+        "--check",
+        help="Instead of writing the report, lint it: likely duplicates, A/B grades without two independent "
+        "sources, measures cited outside their period in force, findings without a source, unlabelled "
+        "synthetic data. One problem a line (--json: JSON lines); exit code 1 when there is any.",
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Write the panel report: findings per measure with evidence, cap ledger, recommendations, sources."""
     first, last = _day(start, "--from"), _day(end, "--to")
+    if check:
+        _check(ctx, first, last, as_json)
+        return
     if explain is not None:
         from watchkeeper.report.explain import explain as explain_report
         from watchkeeper.report.explain import explanation_text
@@ -71,3 +81,19 @@ def report_command(
         f"Wrote {written.path} ({written.format}): {written.incidents} incidents in {written.sections} "
         f"measure sections, {written.sources} sources cited."
     )
+
+
+def _check(ctx: typer.Context, first: date, last: date, as_json: bool) -> None:
+    """Print the report's problems, one a line; exit 1 when there is any."""
+    from watchkeeper.report.check import check as check_report
+
+    problems = check_report(app_context(ctx).store, first, last)
+    if as_json:
+        print_json_lines(p.as_dict() for p in problems)
+    else:
+        for problem in problems:
+            sys.stdout.write(problem.line() + "\n")
+        if not problems:
+            sys.stdout.write(f"The report for {first} to {last} passes every check.\n")
+    if problems:
+        raise typer.Exit(1)

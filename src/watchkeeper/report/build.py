@@ -21,6 +21,7 @@ from watchkeeper.assess.grading import grade_meanings
 from watchkeeper.assess.ledger import LedgerYear, cap_ledger
 from watchkeeper.assess.reviewed import orphaned_reviews, reviewed_incidents
 from watchkeeper.assess.rules import load_rules
+from watchkeeper.reading.kinds import kind_label
 from watchkeeper.regime import Regime
 from watchkeeper.report.findings import fixed_paragraphs, ledger_notes, summary_paragraphs
 from watchkeeper.report.incidents import Sources, designation_names, incident_view
@@ -35,14 +36,17 @@ from watchkeeper.vocabulary import ReviewState
 
 
 def _measure_label(regime: Regime, measure_id: str) -> dict[str, Any]:
+    """A measure as the report cites it: "resolution 2397 (2017), paragraph 5", the year the resolution was
+    adopted (not the year the measure took effect: 2397 OP5's cap runs from 2018)."""
     measure = regime.measure(measure_id)
+    adopted = regime.resolution(measure.resolution).adopted
     return {
         "id": measure.id,
         "resolution": measure.resolution,
         "paragraph": measure.paragraph,
         "subject": measure.subject,
-        "label": f"resolution {measure.resolution} ({measure.effective_from.year}), "
-        f"paragraph {measure.paragraph}",
+        "adopted": adopted,
+        "label": f"resolution {measure.resolution} ({adopted.year}), paragraph {measure.paragraph}",
     }
 
 
@@ -67,7 +71,36 @@ def _sections(
             sections[key] = MeasureSection(labels[0]["subject"], labels)
         sections[key].incidents.append(view)
     ordered = sorted(sections.items(), key=lambda kv: order.get(kv[0][0], 0))
-    return [s for _, s in ordered], unlinked
+    return _distinct_titles([s for _, s in ordered]), unlinked
+
+
+def _distinct_titles(sections: list[MeasureSection]) -> list[MeasureSection]:
+    """No two sections under one title: sections whose first measure is the same are told apart by the
+    first measure of their own that the others lack (then, failing that, by measure ids)."""
+    by_title: dict[str, list[MeasureSection]] = {}
+    for section in sections:
+        by_title.setdefault(section.title, []).append(section)
+    for title, same in by_title.items():
+        if len(same) < 2:
+            continue
+        for section in same:
+            others = {m["id"] for other in same if other is not section for m in other.measures}
+            extra = [m for m in section.measures if m["id"] not in others]
+            if extra:
+                section.title = f"{title}; {extra[0]['subject']}"
+    seen: set[str] = set()
+    for section in sections:
+        if section.title in seen:
+            section.title += f" ({', '.join(m['id'] for m in section.measures)})"
+        seen.add(section.title)
+    for number, section in enumerate(sections, start=1):
+        section.anchor = f"section-2-{number}"
+    return sections
+
+
+def _kind_words(kind: str) -> str:
+    """A rule's incident kind as people read it ("*" is any kind)."""
+    return "any kind" if kind == "*" else kind_label(kind)
 
 
 def _ledger_row(year: LedgerYear) -> LedgerRow:
@@ -116,10 +149,14 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
     }
     names = designation_names(session)
     sources = Sources(session)
+    rules = load_rules(regime)
+    why = {r.id: r.why for r in rules.rules}
     views = []
     for item in kept:
         view = incident_view(item.incident, item.links, item.evidence, sources, outlets, names)
         view.review, view.confirmed = review_line(item), item.status == ReviewState.CONFIRMED
+        # one sentence per rule, however many measures it links: the trace itself is annex IV's
+        view.why_measures = list(dict.fromkeys(why[m["rule"]] for m in view.measures if m.get("rule") in why))
         views.append(view)
     sections, unlinked = _sections(views, regime, facts)
     for section in sections:
@@ -135,7 +172,6 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
     for entry in designated.values():
         entry["list_reference"] = entry["reference"] or entry["designation_id"]
         entry["list_name"] = entry["listed_name"] or entry["name"]
-    rules = load_rules(regime)
     config_features = grading_config().features
     data = ReportData(
         start=start,
@@ -152,7 +188,9 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
         recommendations=[],
         sources=[],
         grades=grade_meanings(),
-        rules=[{"id": r.id, "kind": r.kind, "why": r.why} for r in rules.rules],
+        rules=[
+            {"id": r.id, "kind": r.kind, "kind_label": _kind_words(r.kind), "why": r.why} for r in rules.rules
+        ],
         features=[
             {"name": k, "weight": v.weight, "cap": "" if v.cap is None else v.cap}
             for k, v in config_features.items()

@@ -5,19 +5,36 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
+from typing import Literal
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from watchkeeper.assess.ledger import LedgerYear
 from watchkeeper.report.model import IncidentView
 from watchkeeper.vocabulary import Grade
 
-GRADE_COLOURS = {Grade.A: "#1b3a5c", Grade.B: "#4f7cac", Grade.C: "#a3b8cc", Grade.D: "#d9d9d9"}
+# Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), its yellow left out (too pale on
+# white): one hue and one marker per kind, in order, so a kind reads by shape as well as colour.
+KIND_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
+ROW_HEIGHT = 0.7  # of the one unit between kinds, shared by the lanes that keep overlapping ranges apart
+MAX_LANES = 4  # more lanes than this make marks too small to read: later ones share a lane
+LANE_GAP_DAYS = 7  # marks closer than this in one lane would touch at the chart's scale
+SHORTEST_BAR_DAYS = 10  # a shorter range is narrower than a mark at two years a page: drawn as a mark
+KIND_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h", "<", ">")
+# A grade reads by how full its mark is (and its letter in the legend), never by a red/green code.
+FillStyle = Literal["full", "left", "right", "bottom", "top", "none"]
+GRADE_FILLS: dict[str, FillStyle] = {Grade.A: "full", Grade.B: "bottom", Grade.C: "none", Grade.D: "none"}
+GRADE_ALPHA: dict[str, float] = {Grade.A: 1.0, Grade.B: 1.0, Grade.C: 1.0, Grade.D: 0.45}
+NOTIFIED_COLOUR, ALLEGED_COLOUR = "#0072B2", "#D55E00"
 STYLE = matplotlib.RcParams(
     {
         "font.family": "DejaVu Serif",
@@ -38,31 +55,107 @@ def _svg(figure: plt.Figure) -> str:
     return re.sub(r"^.*?(<svg)", r"\1", text, flags=re.S)
 
 
+def _style(kind_index: int) -> tuple[str, str]:
+    return KIND_COLOURS[kind_index % len(KIND_COLOURS)], KIND_MARKERS[kind_index % len(KIND_MARKERS)]
+
+
+def _lanes(spans: list[tuple[date, date]]) -> tuple[list[int], int]:
+    """Each span's lane in its row, so that spans sharing days sit one above the other; and how many lanes."""
+    ends: list[date] = []
+    lanes = []
+    for first, last in spans:
+        lane = next((n for n, end in enumerate(ends) if end < first), len(ends))
+        if lane == MAX_LANES:
+            lane = min(range(MAX_LANES), key=lambda n: ends[n])
+        elif lane == len(ends):
+            ends.append(last)
+        ends[lane] = last
+        lanes.append(lane)
+    return lanes, max(len(ends), 1)
+
+
+def _range_bar(axes: Axes, y: float, height: float, first: date, last: date, colour: str, grade: str) -> None:
+    """A date range as a horizontal bar: solid for A, hatched for B, outlined for C, faint for D."""
+    left, right = mdates.date2num(first), mdates.date2num(last + timedelta(days=1))
+    full = GRADE_FILLS.get(grade) == "full"
+    axes.broken_barh(
+        [(left, right - left)],
+        (y - height / 2, height),
+        facecolors=colour if full else "white",
+        edgecolors=colour,
+        hatch="////" if GRADE_FILLS.get(grade) == "bottom" else None,
+        linewidth=0.8,
+        alpha=GRADE_ALPHA.get(grade, 1.0),
+        zorder=2,
+    )
+
+
 def timeline_svg(incidents: Sequence[IncidentView], start: date, end: date) -> str:
-    """Incidents over the period, one row per kind, coloured by grade."""
-    dated = [i for i in incidents if i.on is not None and start <= i.on <= end]
+    """Incidents over the period, one row per kind (its own hue and marker): a day (or a range of under ten
+    days, at its middle) as a mark, a longer date range as a bar over the days it covers; the grade as the
+    fill of the mark or bar. Overlapping ranges of one kind sit in lanes one above the other."""
+    dated = [
+        i
+        for i in incidents
+        if (i.start or i.end) is not None
+        and (i.start or i.end or end) <= end
+        and (i.end or i.start or start) >= start
+    ]
     kinds = sorted({i.kind_label for i in dated}, reverse=True)
     with plt.rc_context(STYLE):
-        figure, axes = plt.subplots(figsize=(6.3, 0.35 * max(len(kinds), 3) + 0.9))
-        for grade, colour in GRADE_COLOURS.items():
-            points = [i for i in dated if i.grade == grade]
-            axes.scatter(
-                [mdates.date2num(i.on) for i in points if i.on is not None],
-                [kinds.index(i.kind_label) for i in points],
-                s=36,
-                c=colour,
-                edgecolors="#333333",
-                linewidths=0.4,
-                label=f"Grade {grade}",
-                zorder=3,
+        figure, axes = plt.subplots(figsize=(6.3, 0.5 * max(len(kinds), 3) + 1.1))
+        for row, kind in enumerate(kinds):
+            colour, marker = _style(len(kinds) - 1 - row)
+            items = sorted(
+                ((i.start or i.end, i.end or i.start, i) for i in dated if i.kind_label == kind),
+                key=lambda t: (t[0], t[1]),
             )
+            spans = [(max(first, start), min(last, end)) for first, last, _ in items if first and last]
+            lanes, count = _lanes([(first, last + timedelta(days=LANE_GAP_DAYS)) for first, last in spans])
+            height = ROW_HEIGHT / count
+            for (first, last), lane, (_, _, incident) in zip(spans, lanes, items, strict=True):
+                y = row - ROW_HEIGHT / 2 + height * (lane + 0.5)
+                if (last - first).days >= SHORTEST_BAR_DAYS:
+                    _range_bar(axes, y, height * 0.8, first, last, colour, incident.grade)
+                    continue
+                axes.plot(
+                    [mdates.date2num(first) + (last - first).days / 2],
+                    [y],
+                    marker=marker,
+                    markersize=min(6.0, 40 * height),
+                    color=colour,
+                    fillstyle=GRADE_FILLS.get(incident.grade, "none"),
+                    markerfacecoloralt="white",
+                    markeredgewidth=0.9,
+                    alpha=GRADE_ALPHA.get(incident.grade, 1.0),
+                    linestyle="none",
+                    zorder=3,
+                )
         axes.set_yticks(range(len(kinds)), kinds)
+        for label, index in zip(axes.get_yticklabels(), range(len(kinds)), strict=True):
+            label.set_color(_style(len(kinds) - 1 - index)[0])
         axes.xaxis_date()
-        axes.set_xlim(mdates.date2num(start), mdates.date2num(end))
+        axes.set_xlim(mdates.date2num(start), mdates.date2num(end + timedelta(days=1)))
         axes.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
         axes.grid(axis="x", color="#e5e5e5", linewidth=0.5)
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, frameon=False)
+        handles: list[Artist] = [
+            Line2D(
+                [],
+                [],
+                marker="o",
+                color="#333333",
+                linestyle="none",
+                markersize=6,
+                fillstyle=GRADE_FILLS[grade],
+                markerfacecoloralt="white",
+                alpha=GRADE_ALPHA[grade],
+                label=f"Grade {grade}",
+            )
+            for grade in GRADE_FILLS
+        ]
+        handles.append(Patch(facecolor="white", edgecolor="#333333", label="Bar: a date range"))
+        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=5, frameon=False)
         figure.autofmt_xdate(rotation=0, ha="center")
         return _svg(figure)
 
@@ -79,14 +172,16 @@ def ledger_svg(years: Sequence[LedgerYear]) -> str:
             [p - 0.18 for p in positions],
             reported,
             width=0.36,
-            color="#4f7cac",
+            color=NOTIFIED_COLOUR,
             label="Notified to the Committee",
         )
         axes.bar(
             [p + 0.18 for p in positions],
             alleged,
             width=0.36,
-            color="#c8553d",
+            color="white",
+            edgecolor=ALLEGED_COLOUR,
+            hatch="////",
             label="Alleged in the evidence",
         )
         thresholds = sorted({t for y in rows for t in y.thresholds})

@@ -33,9 +33,12 @@ def grade_figures(incidents: list[IncidentView]) -> list[Figure]:
     ]
 
 
-def paragraph(text: str, refs: list[int] | None = None, figures: list[Figure] | None = None) -> Paragraph:
-    """A paragraph citing ``refs`` once each, in order."""
-    return Paragraph(text, sorted(set(refs or [])), figures or [])
+def paragraph(
+    text: str, refs: list[int] | None = None, figures: list[Figure] | None = None, *, finding: bool = True
+) -> Paragraph:
+    """A paragraph citing ``refs`` once each, in order; ``finding=False`` for an overview or a method note,
+    which states no finding of its own and so needs no citation (``report --check``)."""
+    return Paragraph(text, sorted(set(refs or [])), figures or [], finding=finding)
 
 
 def alleged_refs(year: LedgerYear, sources: Sources, state: str | None = None) -> list[int]:

@@ -19,6 +19,7 @@ from watchkeeper.report.figures import (
 from watchkeeper.report.incidents import Sources
 from watchkeeper.report.model import Figure, IncidentView, Paragraph, ReportData
 from watchkeeper.report.regime_facts import RegimeFacts
+from watchkeeper.report.words import count, plural, was
 from watchkeeper.vocabulary import ReviewState
 
 BEST_RULE = "best corroborated: the best grade, then the most sources, then the earliest"
@@ -45,7 +46,11 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
     counts = Counter(i.grade for i in linked)
     paragraphs = []
     if not incidents:
-        return [paragraph(f"No incident in the evidence falls between {data.start} and {data.end}.")]
+        return [
+            paragraph(
+                f"No incident in the evidence falls between {data.start} and {data.end}.", finding=False
+            )
+        ]
     rules = sorted({m.get("rule") or "" for i in linked for m in i.measures})
     figures = [
         Figure(
@@ -72,11 +77,12 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
     paragraphs.append(
         paragraph(
             f"Between {data.start:%-d %B %Y} and {data.end:%-d %B %Y} the evidence reports "
-            f"{len(incidents)} distinct "
-            f"incidents; {len(linked)} of them may breach {len(measures)} measures in force on their dates "
-            f"({_grades_text(dict(counts))}). Grades measure corroboration, not guilt: see annex II."
-            + _reviewed_text(data, figures),
+            f"{count(len(incidents), 'distinct incident')}; {len(linked)} of them may breach "
+            f"{count(len(measures), 'measure')} in force on their dates"
+            f"{f' ({_grades_text(dict(counts))})' if counts else ''}. Grades measure corroboration, not "
+            "guilt: see annex II." + _reviewed_text(data, figures),
             figures=figures,
+            finding=False,
         )
     )
     for section in sorted(data.sections, key=lambda s: -len(s.incidents)):
@@ -96,7 +102,7 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
         ]
         paragraphs.append(
             paragraph(
-                f"{section.title} ({labels}): {len(section.incidents)} incident(s), "
+                f"{section.title} ({labels}): {count(len(section.incidents), 'incident')}, "
                 f"{_grades_text(section.grades)}. "
                 f"The best corroborated, {best.kind_label.lower()} ({best.when}, grade {best.grade}): "
                 f"\u201c{_quote(best.summary)}\u201d",
@@ -117,6 +123,7 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
                 f"({year.percent(year.alleged)} %).",
                 refs,
                 ledger_figures(year, refs),
+                finding=bool(year.alleged),
             )
         )
     denied = [i for i in incidents if i.denials]
@@ -133,14 +140,14 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
         )
         paragraphs.append(
             paragraph(
-                f"{len(denied)} incident(s) were denied or rejected by {', '.join(who)}. Denials are "
-                "shown beside each "
-                "incident and do not lower its grade.",
+                f"{count(len(denied), 'incident')} {was(len(denied))} denied or rejected by "
+                f"{', '.join(who)}. Denials are shown beside each incident and do not lower its grade.",
                 refs,
                 [figure],
             )
         )
     if data.designated:
+        n = len(data.designated)
         figure = Figure(
             "designated persons, entities or vessels in the incidents",
             len(data.designated),
@@ -150,8 +157,9 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
         )
         paragraphs.append(
             paragraph(
-                f"{len(data.designated)} designated person(s), entity(ies) or vessel(s) appear in the "
-                "incidents (section 4).",
+                f"{count(n, 'designated person')}, {plural('entity', n)} or {plural('vessel', n)} "
+                f"{'appears' if n == 1 else 'appear'} in the incidents (section IV).",
+                sorted({r for d in data.designated for i in d["incidents"] for r in i.refs}),
                 figures=[figure],
             )
         )
@@ -168,8 +176,8 @@ def _reviewed_text(data: ReportData, figures: list[Figure]) -> str:
         figures.append(Figure("incidents analysts confirmed", len(confirmed), "analysts' reviews", confirmed))
     if data.reviewed_out:
         text += (
-            f" {len(rejected)} incident(s) analysts rejected and {len(merged)} they merged into another are "
-            "not counted (annex III)."
+            f" Incidents analysts rejected ({len(rejected)}) or merged into another ({len(merged)}) are not "
+            "counted (annex III)."
         )
         figures.append(Figure("incidents analysts rejected", len(rejected), "analysts' reviews", rejected))
         figures.append(
@@ -197,8 +205,8 @@ def ledger_notes(data: ReportData, sources: Sources) -> list[Paragraph]:
             figures.append(threshold_figure(year, crossed))
         if year.reviewed_out:
             text += (
-                f" {len(set(year.reviewed_out))} alleged delivery(ies) rejected or merged by analysts "
-                "are not counted (annex III)."
+                " Alleged deliveries rejected or merged by analysts are not counted (annex III): "
+                f"{count(len(set(year.reviewed_out)), 'such delivery')} this year."
             )
             figures.append(
                 Figure(
@@ -208,7 +216,7 @@ def ledger_notes(data: ReportData, sources: Sources) -> list[Paragraph]:
                     sorted(set(year.reviewed_out)),
                 )
             )
-        notes.append(paragraph(text, refs, figures))
+        notes.append(paragraph(text, refs, figures, finding=bool(year.alleged)))
     return notes
 
 
@@ -226,22 +234,28 @@ def fixed_paragraphs(data: ReportData, facts: RegimeFacts) -> None:
                     [i.id for i in data.unlinked],
                 )
             ],
+            finding=False,
         )
     thresholds = data.ledger[0].thresholds if data.ledger else []
     figures: list[Figure] = []
     if data.ledger:
         figures.append(alerts_figure(data.ledger[0]))
     data.ledger_intro = paragraph(
-        f"Two series are kept apart: deliveries states notified to the {facts.committee}, and deliveries "
-        "alleged in the evidence (the smallest volume any report of a delivery gives, spread over the years "
-        "its dates cover). Percentages are of the cap in force; the Committee\u2019s Secretary alerts states "
+        f"The ledger keeps its series apart: deliveries states notified to the {facts.committee}, and "
+        "deliveries alleged in the evidence (the smallest volume any report of a delivery gives, spread over "
+        "the years its dates cover). Percentages are of the cap in force; the Committee\u2019s Secretary "
+        "alerts states "
         f"at {', '.join(str(t) for t in thresholds)} per cent.",
         figures=figures,
+        finding=False,
     )
     if not data.designated:
         data.designated_none = paragraph(
             "No designated person, entity or vessel was identified among the parties to the incidents of the "
-            "period."
+            "period.",
+            finding=False,
         )
     if not data.recommendations:
-        data.recommendations_none = paragraph("The findings of the period call for no specific action.")
+        data.recommendations_none = paragraph(
+            "The findings of the period call for no specific action.", finding=False
+        )

@@ -4,7 +4,7 @@ incident with the provenance of its grade, measures, quantities and denials."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from watchkeeper.assess.grading import grade_meanings
 from watchkeeper.lists import iter_designated_names
 from watchkeeper.reading.kinds import kind_label
 from watchkeeper.report.model import EvidenceRow, Figure, IncidentView, Paragraph, Source
+from watchkeeper.report.words import settle_plurals
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.evidence import Document
 from watchkeeper.store.models.maritime import MaritimeEvent
@@ -76,13 +77,27 @@ def _when(row: AssessedIncident) -> str:
     return start.isoformat()
 
 
+def _window(row: AssessedIncident) -> tuple[date | None, date | None]:
+    """The first and last day the incident's date covers: a month or year spans all its days."""
+    start: date | None = row.date
+    end: date | None = row.date_end or row.date
+    if start is not None and row.precision == DatePrecision.MONTH and row.date_end in (None, start):
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        end = following - timedelta(days=1)
+    elif start is not None and row.precision == DatePrecision.YEAR and row.date_end in (None, start):
+        end = date(start.year, 12, 31)
+    return start, end
+
+
 def _row(e: AssessedIncidentEvidence, sources: Sources, outlets: dict[str, str]) -> EvidenceRow:
     ref = sources.cite(e.document_id, None if e.document_id else e.maritime_event_id)
     outlet = outlets.get(e.document_id or "", "AIS tracking" if e.maritime_event_id else "")
     day = e.published_at.date().isoformat() if e.published_at else ""
     source = SOURCE_WORDS.get(e.source_class) or e.source_name or e.source_key
     note = "" if e.source_class in SOURCE_WORDS else e.source_class
-    return EvidenceRow(source, e.source_class, outlet, day, e.quoted, ref, note)
+    return EvidenceRow(
+        source, e.source_class, outlet, day, e.quoted, ref, note, e.source_key, e.maritime_event_id
+    )
 
 
 def _distinct(rows: list[EvidenceRow], *, by_words: bool = False) -> list[EvidenceRow]:
@@ -179,7 +194,9 @@ def incident_view(
             e.source_name for e in evidence if e.stance == Stance.DENIES and e.quoted == denial.quoted
         )
     reasons = [
-        f["explanation"] for f in row.grade_features if f["points"] or (f["name"] == "denials" and f["value"])
+        settle_plurals(f["explanation"])
+        for f in row.grade_features
+        if f["points"] or (f["name"] == "denials" and f["value"])
     ]
     override = (
         (
@@ -223,10 +240,25 @@ def incident_view(
         designated=designated,
         actor_records=list(row.actors),
     )
+    view.start, view.end = _window(row)
+    view.trace = _trace(view.measures)
     view.paragraph = Paragraph(
         f"{view.kind_label}, {view.when}. \u201c{view.summary}\u201d", view.refs, _incident_figures(row, view)
     )
     return view
+
+
+def _trace(measures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rule trace annex IV prints: one row per rule and conditions, naming every measure they linked."""
+    rows: dict[tuple[str, tuple[str, ...], str], dict[str, Any]] = {}
+    for m in measures:
+        conditions = tuple(str(c) for c in m.get("conditions") or [])
+        key = (str(m.get("rule") or ""), conditions, str(m.get("in_force_on") or ""))
+        row = rows.setdefault(
+            key, {"rule": key[0], "conditions": list(conditions), "in_force_on": key[2], "measures": []}
+        )
+        row["measures"].append(m["id"])
+    return list(rows.values())
 
 
 def designation_names(session: Session) -> dict[str, dict[str, str]]:

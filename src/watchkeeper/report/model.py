@@ -49,6 +49,7 @@ class Paragraph:
     figures: list[Figure] = field(default_factory=list)
     section: str = ""
     number: int = 0  # set once the whole report is assembled, in reading order
+    finding: bool = True  # states what the evidence shows, so must cite it (False: overview or method)
 
 
 @dataclass
@@ -70,8 +71,13 @@ class Source:
 
     @property
     def published_text(self) -> str:
-        """The date as the annex prints it."""
-        return self.published or "undated"
+        """The date as the annex prints it ("17 February 2024")."""
+        if not self.published:
+            return "undated"
+        try:
+            return f"{date.fromisoformat(self.published):%-d %B %Y}"
+        except ValueError:
+            return self.published
 
 
 @dataclass
@@ -85,6 +91,8 @@ class EvidenceRow:
     quoted: str
     ref: int | None
     class_note: str = ""  # the source's class, shown beside a source that is not plain reporting
+    key: str = ""  # the source as grading counts it (a copy group once; an outlet quoting a government as it)
+    maritime_event: str | None = None  # the stored AIS event this row cites, when it cites one
 
 
 @dataclass
@@ -110,6 +118,10 @@ class IncidentView:
     override: str | None
     designated: list[dict[str, str]]
     actor_records: list[dict[str, Any]]
+    start: date | None = None  # the first and last day its date window covers (None: open on that side)
+    end: date | None = None
+    why_measures: list[str] = field(default_factory=list)  # the rules' reasons, each once, in words
+    trace: list[dict[str, Any]] = field(default_factory=list)  # rule, conditions, measures (annex IV)
     review: str | None = None  # who confirmed, corrected, merged or split it
     confirmed: bool = False
     paragraph: Paragraph = field(default_factory=lambda: Paragraph(""))
@@ -132,6 +144,7 @@ class MeasureSection:
     title: str
     measures: list[dict[str, Any]]
     incidents: list[IncidentView] = field(default_factory=list)
+    anchor: str = ""  # the HTML id the contents list links to
 
     @property
     def grades(self) -> dict[str, int]:

@@ -10,6 +10,7 @@ from watchkeeper.assess.config import grading_config, merging_config
 from watchkeeper.assess.grading import well_corroborated
 from watchkeeper.assess.ledger import barrels_per_tonne
 from watchkeeper.datafiles import data_file
+from watchkeeper.reading.kinds import kind_label
 from watchkeeper.reading.knowledge import load_knowledge
 from watchkeeper.regime import Regime
 from watchkeeper.regime.models import Kind
@@ -48,8 +49,11 @@ def versions_and_parameters(regime: Regime) -> list[Parameter]:
             "Name matching", "Worth a human look at or above", str(POSSIBLE_THRESHOLD), "resolve/matcher.py"
         ),
     ]
-    for key in ("min_overlap", "day_slack", "coarse_days", "role_aliases", "acts_for", "maritime_kinds"):
+    for key in ("min_overlap", "day_slack", "coarse_days", "role_aliases", "acts_for"):
         rows.append(Parameter("Merging", key, _words(merging[key]), "data/assess/merging.yaml"))
+    # an AIS event kind in words, the incident kind it is assessed as by its label: no ids in a table cell
+    kinds = {f"AIS {k.replace('_', ' ')}": kind_label(v) for k, v in merging["maritime_kinds"].items()}
+    rows.append(Parameter("Merging", "maritime_kinds", _words(kinds), "data/assess/merging.yaml"))
     bands = "; ".join(f"{b.grade} from {b.min_score}" for b in grading.grades)
     rows.append(Parameter("Grading", "Grade bands (minimum score)", bands, "data/assess/grading.yaml"))
     rows.append(

@@ -20,6 +20,7 @@ from watchkeeper.report.figures import (
 from watchkeeper.report.incidents import Sources
 from watchkeeper.report.model import Figure, IncidentView, Paragraph, ReportData
 from watchkeeper.report.regime_facts import RegimeFacts
+from watchkeeper.report.words import count
 from watchkeeper.vocabulary import LedgerSeries
 
 ACTING_ROLES = ("from", "to", "supplier", "recipient", "perpetrator", "vessel", "launcher")
@@ -49,8 +50,7 @@ def recommendations(data: ReportData, sources: Sources, regime: Regime) -> list[
         recs.append(
             paragraph(
                 f"Consider designating {actor}, not on the {facts.list_name}, which appears as {role} in "
-                f"{len(incidents)} "
-                "well-corroborated incident(s) "
+                f"{count(len(incidents), 'well-corroborated incident')} "
                 f"({', '.join(sorted({i.kind_label.lower() for i in incidents}))}).",
                 refs,
                 [figure],
@@ -67,7 +67,8 @@ def recommendations(data: ReportData, sources: Sources, regime: Regime) -> list[
                     "notify all states to cease supplying refined petroleum for the rest of the year, "
                     "as it would on "
                     "reported figures.",
-                    figures=[threshold_figure(year, crossed), *ledger_figures(year, [])[2:]],
+                    alleged_refs(year, sources),
+                    [threshold_figure(year, crossed), *ledger_figures(year, [])[2:]],
                 )
             )
     for section in data.sections:
@@ -85,8 +86,8 @@ def recommendations(data: ReportData, sources: Sources, regime: Regime) -> list[
             )
             recs.append(
                 paragraph(
-                    f"Report to the Council {len(strong)} well-corroborated incident(s) bearing on {labels} "
-                    f"({section.title}).",
+                    f"Report to the Council {count(len(strong), 'well-corroborated incident')} bearing on "
+                    f"{labels} ({section.title}).",
                     refs,
                     [figure],
                 )
