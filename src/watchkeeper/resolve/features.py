@@ -63,7 +63,7 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
         return FOLDED_SPELLING, "same transliteration"
     if levenshtein(fx, fy) > _edit_budget(fx, fy):
         return 0.0, "different"
-    if px and px == py and len(x) > 2:
+    if px and px == py and min(len(x), len(y)) > 2:  # symmetric: the score must not depend on the order
         return SOUNDS_ALIKE, "sounds alike"
     score = jaro_winkler(fx, fy)
     if score >= TOKEN_MIN_JARO_WINKLER:
