@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT, Cli
 from watchkeeper.assess.queries import list_incidents, summary_record
+from watchkeeper.assess.reviewed import reviewed_incidents
 from watchkeeper.config import Settings, default_database_url
 from watchkeeper.maritime.ingest import file_hash
 from watchkeeper.maritime.provenance import is_synthetic_file
@@ -181,3 +182,20 @@ def test_only_the_files_the_scenario_wrote_are_flagged(tmp_path: Path) -> None:
     edited = tmp_path / "scenario" / "edited.nmea"
     edited.write_text(written.read_text() + "!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n")
     assert not is_synthetic_file(edited, file_hash(edited))  # the manifest names content, not a folder
+
+
+def test_demonstration_data_reaches_a_report_only_when_asked(scenario, tmp_path: Path) -> None:
+    cli, _, _ = scenario
+    cli.ok("assess")
+    with open_store(cli.settings).session() as session:
+        reviewed = reviewed_incidents(session)  # the analysts' view shows everything, flagged
+        ledger_view = reviewed_incidents(session, include_synthetic=False)
+    assert reviewed and all(item.incident.synthetic for item in reviewed) and not ledger_view
+    plain, asked = tmp_path / "plain.md", tmp_path / "asked.md"
+    period = ("--from", "2020-01-01", "--to", "2030-12-31", "--format", "md")
+    cli.ok("report", *period, "--out", str(plain))
+    cli.ok("report", *period, "--include-synthetic", "--out", str(asked))
+    assert "demonstration data" not in plain.read_text(encoding="utf-8")
+    text = asked.read_text(encoding="utf-8")
+    assert "This report includes demonstration data" in text
+    assert text.index("This report includes demonstration data") < 2000  # on its first page

@@ -386,7 +386,12 @@ def cap_ledger(session: Session, regime: Regime, years: list[int] | None = None)
     excluded = cap_amounts(regime)
     by_supplier: dict[tuple[str, str], list[tuple[AssessedIncident, float, dict[str, Any], date, date]]] = {}
     reviewed = reviewed_incidents(
-        session, kind="petroleum_delivery", include_rejected=True, regime=regime, with_evidence=False
+        session,
+        kind="petroleum_delivery",
+        include_rejected=True,
+        regime=regime,
+        with_evidence=False,
+        include_synthetic=False,  # demonstration data never counts against a cap
     )
     for item in reviewed:
         incident = item.incident

@@ -204,11 +204,14 @@ def _fold(target: ReviewedIncident, merged: ReviewedIncident) -> None:
 
 
 def _candidates(
-    session: Session, kind: str | None, start: date | None, end: date | None
+    session: Session, kind: str | None, start: date | None, end: date | None, include_synthetic: bool
 ) -> list[AssessedIncident]:
     """Incidents the filter may keep: those the store's filter finds plus every reviewed one and merge target
     (an edit or a merge may move an incident into the filter)."""
-    rows = {r.id: r for r in list_incidents(session, kind=kind, start=start, end=end)}
+    rows = {
+        r.id: r
+        for r in list_incidents(session, kind=kind, start=start, end=end, include_synthetic=include_synthetic)
+    }
     if kind is None and start is None and end is None:
         return list(rows.values())
     wanted = set(session.scalars(select(IncidentReview.incident_id))) | {
@@ -225,6 +228,7 @@ def _candidates(
             for r in session.scalars(
                 select(AssessedIncident).where(AssessedIncident.id.in_(missing[i : i + 500]))
             )
+            if include_synthetic or not r.synthetic
         )
     return sorted(rows.values(), key=lambda r: (r.date or date.max, r.id))
 
@@ -273,14 +277,16 @@ def reviewed_incidents(
     include_rejected: bool = False,
     regime: Regime | None = None,
     with_evidence: bool = True,
+    include_synthetic: bool = True,
 ) -> list[ReviewedIncident]:
     """The assessed incidents with analysts' decisions applied, in date order; filters apply after edits.
 
     Rejected incidents and those merged into another are left out unless ``include_rejected``. Without
     ``with_evidence`` only reviewed incidents and merge targets carry their evidence and measure links (what
-    the cap ledger needs, at less cost).
+    the cap ledger needs, at less cost). Incidents built from synthetic (demonstration) data carry
+    ``synthetic``; the report and the cap ledger leave them out (``include_synthetic=False``).
     """
-    rows = _candidates(session, kind, start, end)
+    rows = _candidates(session, kind, start, end, include_synthetic)
     ids = [r.id for r in rows]
     decisions = reviews(session, ids)
     everything = kind is None and start is None and end is None and with_evidence

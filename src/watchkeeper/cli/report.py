@@ -42,12 +42,18 @@ def report_command(
         "sources, measures cited outside their period in force, findings without a source, unlabelled "
         "synthetic data. One problem a line (--json: JSON lines); exit code 1 when there is any.",
     ),
+    include_synthetic: bool = typer.Option(
+        False,
+        "--include-synthetic",
+        help="Include incidents built from synthetic (demonstration) data, such as the maritime scenario; "
+        "the report then says so on its first page.",
+    ),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Write the panel report: findings per measure with evidence, cap ledger, recommendations, sources."""
     first, last = _day(start, "--from"), _day(end, "--to")
     if check:
-        _check(ctx, first, last, as_json)
+        _check(ctx, first, last, as_json, include_synthetic)
         return
     if explain is not None:
         from watchkeeper.report.explain import explain as explain_report
@@ -65,7 +71,7 @@ def report_command(
         )
     from watchkeeper.report import write_report  # matplotlib and WeasyPrint load only when reporting
 
-    written = write_report(app_context(ctx).store, first, last, fmt, out)
+    written = write_report(app_context(ctx).store, first, last, fmt, out, include_synthetic=include_synthetic)
     record = {
         "path": str(written.path),
         "format": written.format,
@@ -83,11 +89,11 @@ def report_command(
     )
 
 
-def _check(ctx: typer.Context, first: date, last: date, as_json: bool) -> None:
+def _check(ctx: typer.Context, first: date, last: date, as_json: bool, include_synthetic: bool) -> None:
     """Print the report's problems, one a line; exit 1 when there is any."""
     from watchkeeper.report.check import check as check_report
 
-    problems = check_report(app_context(ctx).store, first, last)
+    problems = check_report(app_context(ctx).store, first, last, include_synthetic=include_synthetic)
     if as_json:
         print_json_lines(p.as_dict() for p in problems)
     else:

@@ -25,7 +25,7 @@ from watchkeeper.reading.kinds import kind_label
 from watchkeeper.regime import Regime
 from watchkeeper.report.findings import fixed_paragraphs, ledger_notes, summary_paragraphs
 from watchkeeper.report.incidents import Sources, designation_names, incident_view
-from watchkeeper.report.model import IncidentView, LedgerRow, MeasureSection, ReportData
+from watchkeeper.report.model import IncidentView, LedgerRow, MeasureSection, Paragraph, ReportData
 from watchkeeper.report.parameters import versions_and_parameters
 from watchkeeper.report.recommendations import recommendations
 from watchkeeper.report.regime_facts import RegimeFacts
@@ -137,10 +137,23 @@ def _notifications(session: Session, years: list[int]) -> list[dict[str, Any]]:
     ]
 
 
-def build_report(session: Session, regime: Regime, start: date, end: date) -> ReportData:
-    """Gather the period's findings; raises nothing when the period is empty (the report then says so)."""
+def build_report(
+    session: Session, regime: Regime, start: date, end: date, *, include_synthetic: bool = False
+) -> ReportData:
+    """Gather the period's findings; raises nothing when the period is empty (the report then says so).
+
+    Incidents built from synthetic (demonstration) data are left out unless ``include_synthetic``; when they
+    are in, the summary opens by saying so.
+    """
     facts = RegimeFacts.of(regime)
-    reviewed = reviewed_incidents(session, start=start, end=end, include_rejected=True, regime=regime)
+    reviewed = reviewed_incidents(
+        session,
+        start=start,
+        end=end,
+        include_rejected=True,
+        regime=regime,
+        include_synthetic=include_synthetic,
+    )
     kept = [item for item in reviewed if not item.out]
     doc_ids = {e.document_id for item in kept for e in item.evidence if e.document_id}
     outlets = {
@@ -203,6 +216,9 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
         parameters=versions_and_parameters(regime),
     )
     data.summary = summary_paragraphs(data, sources)
+    demonstration = sum(1 for item in kept if item.incident.synthetic)
+    if demonstration:
+        data.summary.insert(0, Paragraph(_demonstration_note(demonstration), finding=False))
     data.ledger_notes = ledger_notes(data, sources)
     data.recommendations = recommendations(data, sources, regime)
     fixed_paragraphs(data, facts)
@@ -219,3 +235,12 @@ def build_report(session: Session, regime: Regime, start: date, end: date) -> Re
     data.number_paragraphs()
     data.sources = sources.annex()
     return data
+
+
+def _demonstration_note(count: int) -> str:
+    """The first words of a report that includes synthetic data (``--include-synthetic``)."""
+    incidents = "1 incident rests" if count == 1 else f"{count} incidents rest"
+    return (
+        f"This report includes demonstration data: {incidents} on a synthetic AIS scenario, not on real ship "
+        "tracking. Such incidents are marked as demonstration data wherever they appear."
+    )

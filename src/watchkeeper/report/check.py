@@ -33,7 +33,7 @@ from watchkeeper.regime import Regime, load_regime
 from watchkeeper.report.build import build_report
 from watchkeeper.report.model import EvidenceRow, IncidentView, ReportData
 from watchkeeper.store import Store
-from watchkeeper.store.models.maritime import MaritimeImport
+from watchkeeper.store.models.maritime import MaritimeEvent, MaritimeImport
 
 EVENT_WINDOW_DAYS = 31  # a date window up to a month long can name one event; a longer one is a period
 MIN_INDEPENDENT_SOURCES = 2  # the panel's standard: a finding rests on at least two independent sources
@@ -203,17 +203,27 @@ CHECKS: tuple[Callable[[ReportData, CheckContext], Iterator[Problem]], ...] = (
 
 
 def synthetic_events(session: Session, events: set[str]) -> frozenset[str] | None:
-    """Which of ``events`` come from a generated scenario, told by the imported files' names.
+    """Which of ``events`` come from a generated scenario: flagged at import, or told by the files' names.
 
-    Maritime events do not yet record the file they came from: when every imported AIS file is a scenario
-    file, every event is synthetic; when none is, none is; when both were imported, this cannot tell (None).
+    An import flags scenario files (``synthetic``) and their events carry the flag. For imports made before
+    the flag existed the files' names tell: when every imported AIS file is a scenario file, every event is
+    synthetic; when none is, none is; when both were imported, the names cannot tell (None).
     """
+    flagged: set[str] = set()
+    if events:
+        flagged = set(
+            session.scalars(
+                select(MaritimeEvent.id).where(
+                    MaritimeEvent.id.in_(sorted(events)), MaritimeEvent.synthetic.is_(True)
+                )
+            )
+        )
     paths = [PurePath(p).name for p in session.scalars(select(MaritimeImport.path))]
     if not paths or not any(p in SCENARIO_FILES for p in paths):
-        return frozenset()
+        return frozenset(flagged)
     if all(p in SCENARIO_FILES for p in paths):
         return frozenset(events)
-    return None
+    return frozenset(flagged) if flagged else None
 
 
 def check_report(data: ReportData, context: CheckContext) -> list[Problem]:
@@ -221,13 +231,15 @@ def check_report(data: ReportData, context: CheckContext) -> list[Problem]:
     return [problem for check in CHECKS for problem in check(data, context)]
 
 
-def check(store: Store, start: date, end: date, regime: Regime | None = None) -> list[Problem]:
+def check(
+    store: Store, start: date, end: date, regime: Regime | None = None, *, include_synthetic: bool = False
+) -> list[Problem]:
     """Build the report for [start, end] from ``store`` and lint it."""
     if end < start:
         raise WatchkeeperError(f"--to {end} is before --from {start}")
     regime = regime or load_regime()
     with store.session() as session:
-        data = build_report(session, regime, start, end)
+        data = build_report(session, regime, start, end, include_synthetic=include_synthetic)
         events = {e.maritime_event for i in data.incidents for e in i.evidence if e.maritime_event}
         context = CheckContext(regime, synthetic_events(session, events))
     return check_report(data, context)

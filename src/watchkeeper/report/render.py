@@ -113,7 +113,14 @@ class WrittenReport:
 
 
 def write_report(
-    store: Store, start: date, end: date, fmt: str, out: Path, regime: Regime | None = None
+    store: Store,
+    start: date,
+    end: date,
+    fmt: str,
+    out: Path,
+    regime: Regime | None = None,
+    *,
+    include_synthetic: bool = False,
 ) -> WrittenReport:
     """Build the report for [start, end] from the store and write it in ``fmt`` to ``out``."""
     if fmt not in FORMATS:
@@ -122,7 +129,7 @@ def write_report(
         raise WatchkeeperError(f"--to {end} is before --from {start}")
     regime = regime or load_regime()
     with store.session() as session:
-        data = with_charts(build_report(session, regime, start, end))
+        data = with_charts(build_report(session, regime, start, end, include_synthetic=include_synthetic))
     out.parent.mkdir(parents=True, exist_ok=True)
     extra: list[Path] = []
     if fmt == "md":
