@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from watchkeeper.reading.identity import name_key
 from watchkeeper.reading.knowledge import load_knowledge
 from watchkeeper.reading.pipeline import read_text
 
@@ -138,3 +139,32 @@ def test_a_body_noun_continues_over_for_and_the_name(nlp: Language) -> None:
 def test_a_body_noun_before_of_and_capitals_is_a_body(nlp: Language) -> None:
     mentions = _mentions(nlp, "The Office of the Director of National Intelligence released an estimate.")
     assert "Office of the Director of National Intelligence" in mentions
+
+
+def test_a_bracket_glued_to_a_name_still_opens_its_initials(nlp: Language) -> None:
+    mentions = _mentions(nlp, "The Joint Chiefs of Staff(JCS) said the missiles flew east.")
+    assert mentions.get("JCS") == "org:south-korea-joint-chiefs-of-staff"
+
+
+# --- one identity per document and across documents ---
+
+
+def test_initials_in_brackets_take_the_name_they_follow(nlp: Language) -> None:
+    text = "The Institute for Far Eastern Studies (IFES) in Seoul said IFES had seen the images first."
+    ids = [m["entity_id"] for m in read_text(text, nlp=nlp).mentions if m["text"] == "IFES"]
+    assert ids == ["org:institute-for-far-eastern-studies"] * 2
+
+
+def test_a_capital_after_a_state_organ_in_is_the_state(nlp: Language) -> None:
+    assert _mentions(nlp, "The health ministry in Tokyo said the debris fell outside its waters.").get(
+        "Tokyo"
+    ) == ("country:japan")
+
+
+def test_a_capital_after_a_reporter_in_is_the_city(nlp: Language) -> None:
+    assert _mentions(nlp, "Our correspondent in Tokyo watched the broadcast.").get("Tokyo") == "place:tokyo"
+
+
+@pytest.mark.parametrize(("a", "b"), [("U.N.", "UN"), ("the U.S.S.R.", "USSR"), ("D.P.R.K.", "DPRK")])
+def test_abbreviation_stops_do_not_part_names_across_documents(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge, slug
-from watchkeeper.reading.orgnames import full_org_names
+from watchkeeper.reading.orgnames import acronyms_linked, full_org_names
 
 LABEL_BY_TYPE = {
     "person": "PERSON",
@@ -73,6 +73,7 @@ class GazetteerComponent:
         not_names: Iterable[str] = (),
         kind_nouns: Iterable[str] = (),
         body_nouns: Iterable[str] = (),
+        state_nouns: Iterable[str] = (),
     ) -> None:
         self.name = name
         self.nlp = nlp
@@ -83,6 +84,7 @@ class GazetteerComponent:
         self.not_names = frozenset(not_names)
         self.kind_nouns = frozenset(kind_nouns)
         self.body_nouns = frozenset(body_nouns)
+        self.state_nouns = frozenset(state_nouns)
         self.targets: dict[str, tuple[str, str, str | None]] = {}
         self._text_of: tuple[Doc | None, str] = (None, "")
         self.add_entries(entries)
@@ -113,12 +115,13 @@ class GazetteerComponent:
         label = PRESS_LABEL if kind == "press" else LABEL_BY_TYPE[canonical.partition(":")[0]]
         return Span(doc, start, end, label=label, kb_id=canonical)
 
-    @staticmethod
-    def _is_city(doc: Doc, start: int, end: int) -> bool:
+    def _is_city(self, doc: Doc, start: int, end: int) -> bool:
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
         if after in ("'s", "’s"):  # "Pyongyang's weapons programmes": the state
             return False
+        if before == "in" and start > 1 and doc[start - 2].lower_ in self.state_nouns:
+            return False  # "the defence ministry in Seoul said": the state's organ
         return before in LOCATIVE_BEFORE or after in LOCATIVE_AFTER or doc[start:end].text.isupper()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -142,6 +145,7 @@ class GazetteerComponent:
             and self._is_name(tidied)
         ]
         ents = full_org_names(doc, filter_spans([*ours, *theirs]), self.body_nouns, self._is_name)
+        ents = acronyms_linked(doc, ents)
         if self.link_surnames:
             ents = self._link_surnames(doc, ents)
         doc.ents = ents
@@ -268,4 +272,5 @@ def make_gazetteer(nlp: Language, name: str, data_dir: str | None, link_surnames
         not_names=knowledge.gazetteer.not_names,
         kind_nouns=knowledge.gazetteer.kind_nouns,
         body_nouns=knowledge.gazetteer.body_nouns,
+        state_nouns=knowledge.gazetteer.state_nouns,
     )

@@ -95,6 +95,8 @@ class Gazetteer(_Strict):
     not_names: list[str] = []
     # Nouns saying what kind of body a name is ("the KCNA news agency"): a name before one still names it.
     kind_nouns: list[str] = []
+    # Nouns of a state's organs: "the defence ministry in Seoul" is the state's, not the city's.
+    state_nouns: list[str] = []
     # Capitalised nouns that head a body's name ("Ministry", "Office"): "of" after one continues the name.
     body_nouns: list[str] = []
     # Names of the press that are no outlet of the registries: photo agencies, credit words ("Getty Images").

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from watchkeeper.reading.knowledge import slug
+
 CONNECTORS = frozenset({"of", "for", "and", "&"})
 LINKS = frozenset({"of", "for"})
 # Words that may sit inside a name's run of capitals ("Office of the Director of National Intelligence").
@@ -101,3 +103,42 @@ def full_org_names(
         inside = {i for b in bare for i in range(b.start, b.end)}
         out = [s for s in out if not any(i in inside for i in range(s.start, s.end))] + bare
     return sorted(out, key=lambda s: s.start)
+
+
+ACRONYM_SKIP = frozenset({"of", "for", "and", "&", "the", "on", "'s", "’s", "-"})
+
+
+def _initials(span: Span) -> str:
+    return "".join(t.text[0] for t in span if t.lower_ not in ACRONYM_SKIP and t.text[:1].isalpha()).upper()
+
+
+def acronyms_linked(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name followed by its initials in brackets ("Financial Action Task Force (FATF)") gives the initials,
+    there and wherever else the document uses them, the name's identity, unless the gazetteer knows them."""
+    long_forms: dict[str, Span] = {}
+    for ent in ents:
+        at = ent.end
+        if at + 2 < len(doc) and doc[at].text == "(" and doc[at + 2].text == ")":
+            short = doc[at + 1].text
+            if short.isupper() and 2 <= len(short) <= 8 and short == _initials(ent):
+                long_forms.setdefault(short, ent)
+    if not long_forms:
+        return ents
+    out = []
+    for ent in ents:
+        long = long_forms.get(ent.text)
+        if long is not None and not ent.kb_id_ and len(ent) == 1:
+            ent = Span(doc, ent.start, ent.end, label=long.label_, kb_id=_identity(long))
+        out.append(ent)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    for token in doc:
+        long = long_forms.get(token.text)
+        if long is not None and token.i not in taken and token.i > long.start:
+            out.append(Span(doc, token.i, token.i + 1, label=long.label_, kb_id=_identity(long)))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _identity(span: Span) -> str:
+    from watchkeeper.reading.gazetteer import entity_type
+
+    return span.kb_id_ or f"{entity_type(span)}:{slug(span.text)}"

