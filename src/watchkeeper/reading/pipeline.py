@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -85,7 +86,8 @@ def new_pipeline(data_dir: str | None = None) -> Language:
         ) from exc
     # a bracket glued to a name opens an aside ("Joint Chiefs of Staff(JCS)"), and so does a slash between
     # names in a credit ("Korean Central News Agency/Korea News Service")
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_INFIXES]).finditer
+    tokenizer: Any = nlp.tokenizer  # spaCy's Cython Tokenizer ships no type stubs
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *GLUED_INFIXES]).finditer
     config = {"data_dir": data_dir}
     nlp.add_pipe("wk_paragraphs", before="parser")
     nlp.add_pipe("wk_gazetteer", after="ner", config=config)
