@@ -168,3 +168,18 @@ def test_a_capital_after_a_reporter_in_is_the_city(nlp: Language) -> None:
 @pytest.mark.parametrize(("a", "b"), [("U.N.", "UN"), ("the U.S.S.R.", "USSR"), ("D.P.R.K.", "DPRK")])
 def test_abbreviation_stops_do_not_part_names_across_documents(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
+
+
+# --- wire datelines as real wires write them ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIJING, Nov. 5 (Kyodo) -- Chinese customs data showed no coal imports last month.",
+        "HANOI (Jiji Press)—Chinese customs data showed no coal imports last month.",
+    ],
+)
+def test_a_real_wire_dateline_ends_before_the_report(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert [s.text for s in doc.sents][-1].startswith("Chinese customs data")

