@@ -183,3 +183,8 @@ def test_abbreviation_stops_do_not_part_names_across_documents(a: str, b: str) -
 def test_a_real_wire_dateline_ends_before_the_report(nlp: Language, text: str) -> None:
     doc = nlp(text)
     assert [s.text for s in doc.sents][-1].startswith("Chinese customs data")
+
+
+def test_a_description_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    mentions = _mentions(nlp, "Blockchain experts Elliptic said the stolen coins were moved.")
+    assert "Elliptic" in mentions and "Blockchain experts Elliptic" not in mentions

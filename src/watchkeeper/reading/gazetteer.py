@@ -235,15 +235,23 @@ def modifies_noun(word: Token) -> bool:
     return word.dep_ in MODIFIER_DEPS and word.head.i > word.i and word.head.pos_ == "NOUN"
 
 
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
 def _tidy(ent: Span) -> Span | None:
-    """A statistical entity without a leading article or trailing possessive, extended over "X region";
-    None for lower-case phrases ("east coast")."""
+    """A statistical entity without a leading article, a description before the name or a trailing
+    possessive, extended over "X region"; None for lower-case phrases ("east coast")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'"):
         end -= 1
+    # "blockchain analysts Elliptic", "security firm Mandiant": a description before the name is no part of it
+    described = [t.i for t in doc[start:end] if t.tag_ in ("NN", "NNS") and t.text.islower()]
+    if described and described[-1] + 1 < end and all(_capitalised(t) for t in doc[described[-1] + 1 : end]):
+        start = described[-1] + 1
     if start == end or not any(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[start:end]):
         return None
     if end - start == 1 and ent.label_ == "ORG" and modifies_noun(doc[start]):
