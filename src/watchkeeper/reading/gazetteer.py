@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge, slug
+from watchkeeper.reading.orgnames import acronyms_linked, full_org_names
 
 LABEL_BY_TYPE = {
     "person": "PERSON",
@@ -27,6 +28,8 @@ LABEL_BY_TYPE = {
     "port": "PORT",
     "program": "PROGRAM",
 }
+# A wire's or outlet's code in a dateline or credit: a mention of the press, never an actor.
+PRESS_LABEL = "PRESS"
 TYPE_BY_LABEL = {
     "PERSON": "person",
     "ORG": "org",
@@ -48,7 +51,10 @@ HEADLINE_END = frozenset(".?!\"”’'")
 
 
 def entity_type(span: Span) -> str:
-    """Our entity type of a span: from its canonical id when it has one, else from its NER label."""
+    """Our entity type of a span: "press" for a wire's code (no actor type, so no component takes it for an
+    actor), else from its canonical id when it has one, else from its NER label."""
+    if span.label_ == PRESS_LABEL:
+        return "press"
     if span.kb_id_ and ":" in span.kb_id_:
         return span.kb_id_.partition(":")[0]
     return TYPE_BY_LABEL.get(span.label_, span.label_.lower())
@@ -65,6 +71,9 @@ class GazetteerComponent:
         link_surnames: bool,
         press_names: Iterable[str] = (),
         not_names: Iterable[str] = (),
+        kind_nouns: Iterable[str] = (),
+        body_nouns: Iterable[str] = (),
+        state_nouns: Iterable[str] = (),
     ) -> None:
         self.name = name
         self.nlp = nlp
@@ -73,6 +82,9 @@ class GazetteerComponent:
         self.press = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.press.add("press", [nlp.make_doc(n) for n in press_names if n.strip()])
         self.not_names = frozenset(not_names)
+        self.kind_nouns = frozenset(kind_nouns)
+        self.body_nouns = frozenset(body_nouns)
+        self.state_nouns = frozenset(state_nouns)
         self.targets: dict[str, tuple[str, str, str | None]] = {}
         self._text_of: tuple[Doc | None, str] = (None, "")
         self.add_entries(entries)
@@ -87,7 +99,8 @@ class GazetteerComponent:
         """Add names (e.g. the sanctions lists' designated names); returns how many were added."""
         added = 0
         for entry in entries:
-            for kind, names in (("name", entry.names), ("metonym", entry.metonyms), ("name", entry.demonyms)):
+            named = "press" if entry.press else "name"
+            for kind, names in ((named, entry.names), ("metonym", entry.metonyms), ("name", entry.demonyms)):
                 key = f"{kind}|{entry.id}"
                 self.targets[key] = (entry.id, kind, entry.place)
                 if names:
@@ -99,14 +112,16 @@ class GazetteerComponent:
         canonical, kind, place = self.targets[self.nlp.vocab.strings[match_id]]
         if kind == "metonym" and place and self._is_city(doc, start, end):
             canonical = place
-        return Span(doc, start, end, label=LABEL_BY_TYPE[canonical.partition(":")[0]], kb_id=canonical)
+        label = PRESS_LABEL if kind == "press" else LABEL_BY_TYPE[canonical.partition(":")[0]]
+        return Span(doc, start, end, label=label, kb_id=canonical)
 
-    @staticmethod
-    def _is_city(doc: Doc, start: int, end: int) -> bool:
+    def _is_city(self, doc: Doc, start: int, end: int) -> bool:
         before = doc[start - 1].lower_ if start > 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
         if after in ("'s", "’s"):  # "Pyongyang's weapons programmes": the state
             return False
+        if before == "in" and start > 1 and doc[start - 2].lower_ in self.state_nouns:
+            return False  # "the defence ministry in Seoul said": the state's organ
         return before in LOCATIVE_BEFORE or after in LOCATIVE_AFTER or doc[start:end].text.isupper()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -116,7 +131,9 @@ class GazetteerComponent:
             [
                 span
                 for m, s, e in self.matcher(doc)
-                if not any(i in press for i in range(s, e)) and (span := self._span(doc, m, s, e))
+                if not any(i in press for i in range(s, e))
+                and (span := self._span(doc, m, s, e))
+                and not self._modifier(span)
             ]
         )
         taken = press | {i for span in ours for i in range(span.start, span.end)}
@@ -127,11 +144,23 @@ class GazetteerComponent:
             and (tidied := _tidy(e)) is not None
             and self._is_name(tidied)
         ]
-        ents = sorted(filter_spans([*ours, *theirs]), key=lambda s: s.start)
+        ents = full_org_names(doc, filter_spans([*ours, *theirs]), self.body_nouns, self._is_name)
+        ents = acronyms_linked(doc, ents)
         if self.link_surnames:
             ents = self._link_surnames(doc, ents)
         doc.ents = ents
         return doc
+
+    def _modifier(self, span: Span) -> bool:
+        """A known one-word body name modifying a noun that is no kind of body ("UN sanctions", not "the KCNA
+        news agency"): a phrase about something else, as for the statistical entities (``_tidy``)."""
+        word = span[0]
+        return (
+            len(span) == 1
+            and span.label_ == "ORG"
+            and modifies_noun(word)
+            and word.head.lemma_.lower() not in self.kind_nouns
+        )
 
     def _is_name(self, span: Span) -> bool:
         """Whether a statistical entity the gazetteer does not know can be a name (see NAME_CHECKS)."""
@@ -201,25 +230,31 @@ def names_a_thing(gazetteer: GazetteerComponent, span: Span) -> bool:
 NAME_CHECKS: list[Callable[[GazetteerComponent, Span], bool]] = [common_word, in_headline, names_a_thing]
 
 
+def modifies_noun(word: Token) -> bool:
+    """Whether a one-word name modifies a common noun after it ("UN sanctions", "AIS data")."""
+    return word.dep_ in MODIFIER_DEPS and word.head.i > word.i and word.head.pos_ == "NOUN"
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
 def _tidy(ent: Span) -> Span | None:
-    """A statistical entity without a leading article or trailing possessive, extended over "X region";
-    None for lower-case phrases ("east coast")."""
+    """A statistical entity without a leading article, a description before the name or a trailing
+    possessive, extended over "X region"; None for lower-case phrases ("east coast")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'"):
         end -= 1
+    # "blockchain analysts Elliptic", "security firm Mandiant": a description before the name is no part of it
+    described = [t.i for t in doc[start:end] if t.tag_ in ("NN", "NNS") and t.text.islower()]
+    if described and described[-1] + 1 < end and all(_capitalised(t) for t in doc[described[-1] + 1 : end]):
+        start = described[-1] + 1
     if start == end or not any(t.text[:1].isupper() or not t.text[:1].isalpha() for t in doc[start:end]):
         return None
-    word = doc[start]
-    if (
-        end - start == 1
-        and ent.label_ == "ORG"
-        and word.dep_ in MODIFIER_DEPS
-        and word.head.i > word.i
-        and word.head.pos_ == "NOUN"
-    ):
+    if end - start == 1 and ent.label_ == "ORG" and modifies_noun(doc[start]):
         return None  # "UN sanctions", "UN ambassador", "AIS data": part of a phrase, not a body named
     if ent.label_ in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in REGION_WORDS:
         end += 1
@@ -233,13 +268,17 @@ def _tidy(ent: Span) -> Span | None:
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "token.ent_kb_id"],
 )
 def make_gazetteer(nlp: Language, name: str, data_dir: str | None, link_surnames: bool) -> GazetteerComponent:
-    """The gazetteer from the data files in ``data_dir`` (default: the packaged ones) and the outlets."""
+    """The gazetteer from the data files in ``data_dir`` (default: the packaged ones); its organisations hold
+    the outlets that are bodies (a state's voice, think tanks)."""
     knowledge = load_knowledge(data_dir)
     return GazetteerComponent(
         nlp,
         name,
-        [*knowledge.gazetteer.entries(), *knowledge.outlets],
+        knowledge.gazetteer.entries(),
         link_surnames,
         press_names=knowledge.press_names,
         not_names=knowledge.gazetteer.not_names,
+        kind_nouns=knowledge.gazetteer.kind_nouns,
+        body_nouns=knowledge.gazetteer.body_nouns,
+        state_nouns=knowledge.gazetteer.state_nouns,
     )

@@ -19,11 +19,15 @@ from watchkeeper.store.models.reading import Entity
 
 SCHEMA_BY_TYPE = {"person": "Person", "org": "Organization", "vessel": "Vessel"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# The stops of an abbreviation ("U.N.", "D.P.R.K."): a letter followed by a full stop.
+_ABBREVIATION_STOP = re.compile(r"(?<=\b\w)\.")
 
 
 def name_key(text: str) -> str:
-    """How names compare for exact alias lookup: no leading article, case and spacing folded."""
-    return " ".join(_LEADING_ARTICLE.sub("", text).casefold().replace("’", "'").split())
+    """How names compare for exact alias lookup: no leading article, no abbreviation stops ("U.N." = "UN"),
+    case and spacing folded."""
+    folded = _ABBREVIATION_STOP.sub("", _LEADING_ARTICLE.sub("", text))
+    return " ".join(folded.casefold().replace("’", "'").split())
 
 
 class EntityLinker:

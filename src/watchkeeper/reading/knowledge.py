@@ -20,10 +20,13 @@ from watchkeeper.errors import InputFileError
 from watchkeeper.vocabulary import IncidentStatus
 
 DATA_FILES = ("gazetteer.yaml", "cues.yaml", "incidents.yaml", "quantities.yaml", "dates.yaml")
-# The outlet registries (in the package data/): a wire code in a dateline ("(GPA)") is that wire, a state
-# news agency is a body that speaks, and other publishers' names are the press, not mentions (docs/corpus.md).
+# The outlet registries (in the package data/): outlets' and wires' names are the press that reports, not
+# mentions; their codes ("(GPA)", "SEOUL (AP) -") are mentions of the press (label PRESS), never actors; a
+# state's own voice (`state_voice`: KCNA for the
+# DPRK) is a body that speaks and claims; a government publisher is a body; a think tank's code
+# is a body ("RUSI found") and its full name the publisher, unless the gazetteer lists that name.
 OUTLET_FILES = ("corpus/outlets.yaml", "evidence/outlets.yaml")
-SPEAKING_OUTLETS = frozenset({"state_media"})
+PRESS_KINDS = frozenset({"outlet", "wire", "state_media"})
 ENTITY_TYPES = ("person", "org", "country", "vessel", "port", "place", "program")
 
 
@@ -44,6 +47,7 @@ class GazetteerEntry(_Strict):
     speaks_for: str | None = None
     country: str | None = None
     designation_id: str | None = None
+    press: bool = False  # a wire's or outlet's code ("(GPA)", "(AP)"): mentioned as the press, never an actor
 
     @field_validator("id")
     @classmethod
@@ -58,6 +62,25 @@ class GazetteerEntry(_Strict):
         return self.id.partition(":")[0]
 
 
+class MinistryKind(_Strict):
+    """How a kind of ministry is named: "defence ministry" (``short``), "Ministry of National Defense"
+    (``full``)."""
+
+    short: list[str]
+    full: list[str] = []
+
+
+class Ministry(_Strict):
+    """One state's ministry of one kind; its surface forms come from the state's names and the kind's
+    words."""
+
+    id: str
+    name: str
+    country: str
+    kind: str
+    names: list[str] = []
+
+
 class Gazetteer(_Strict):
     countries: list[GazetteerEntry] = []
     organisations: list[GazetteerEntry] = []
@@ -66,19 +89,60 @@ class Gazetteer(_Strict):
     ports: list[GazetteerEntry] = []
     vessels: list[GazetteerEntry] = []
     programs: list[GazetteerEntry] = []
+    ministry_kinds: dict[str, MinistryKind] = {}
+    ministries: list[Ministry] = []
     # Title-case words that are no name when the statistical model tags them alone ("the Panel").
     not_names: list[str] = []
+    # Nouns saying what kind of body a name is ("the KCNA news agency"): a name before one still names it.
+    kind_nouns: list[str] = []
+    # Nouns of a state's organs: "the defence ministry in Seoul" is the state's, not the city's.
+    state_nouns: list[str] = []
+    # Capitalised nouns that head a body's name ("Ministry", "Office"): "of" after one continues the name.
+    body_nouns: list[str] = []
+    # Names of the press that are no outlet of the registries: photo agencies, credit words ("Getty Images").
+    press: list[str] = []
+
+    @model_validator(mode="after")
+    def _ministries_known(self) -> Gazetteer:
+        countries = {c.id for c in self.countries}
+        for i, m in enumerate(self.ministries):
+            if m.country not in countries or m.kind not in self.ministry_kinds:
+                raise ValueError(f"ministries.{i} ({m.id}): unknown country {m.country!r} or kind {m.kind!r}")
+        return self
 
     def entries(self) -> list[GazetteerEntry]:
         return [
             *self.countries,
             *self.organisations,
+            *self.ministry_entries(),
             *self.officials,
             *self.places,
             *self.ports,
             *self.vessels,
             *self.programs,
         ]
+
+    def ministry_entries(self) -> list[GazetteerEntry]:
+        """Each ministry as an entry of its state, named every way its state and kind combine:
+        "Japan's defence ministry", "Tokyo's Defense Ministry", "the Japanese defence ministry", "Ministry of
+        Defense of Japan"."""
+        by_id = {c.id: c for c in self.countries}
+        out = []
+        for m in self.ministries:
+            state, kind = by_id[m.country], self.ministry_kinds[m.kind]
+            # Latin-script forms only ("대한민국's" is no one's spelling), and no all-capitals dateline forms
+            holders = [h for h in [*state.names, *state.metonyms] if h[:1].isascii() and not h.isupper()]
+            shorts = [w for s in kind.short for w in (f"{s} ministry", f"{s.title()} Ministry")]
+            fulls = [f"Ministry of {f}" for f in kind.full]
+            names = [*m.names, m.name]
+            names += [f"{h}'s {s}" for h in holders for s in [*shorts, *fulls]]
+            names += [f"{d} {s}" for d in state.demonyms for s in [*shorts, *fulls]]
+            names += [f"{f} of {n}" for f in fulls for n in holders if n in state.names]
+            names += [n.replace("'s ", "’s ") for n in names if "'s " in n]
+            # no `country`: that would make the state the claimant (``Gazetteer.states``); the gold keeps
+            # the ministry
+            out.append(GazetteerEntry(id=m.id, name=m.name, names=list(dict.fromkeys(names))))
+        return out
 
     def located_in(self) -> dict[str, str]:
         """The state a place or port lies in (a capital by its country's ``place``, others by ``country``)."""
@@ -220,7 +284,8 @@ def _validate(model: type[BaseModel], path: Path) -> Any:
 
 
 def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
-    """Gazetteer entries of the outlet registries (state media by name, wires by code) and the press names."""
+    """Gazetteer entries of the outlet registries (a state's voice and a government publisher by name and
+    code, a think tank by code, an outlet or wire by code as the press) and the press names (the others)."""
     entries: list[GazetteerEntry] = []
     press: set[str] = set()
     for name in OUTLET_FILES:
@@ -233,8 +298,17 @@ def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
                 raise InputFileError(path, "an outlet needs an id and a name", field=f"outlets.{i}")
             names = [str(row["name"]), *(str(a) for a in row.get("aliases") or [])]
             short = [str(row["short"])] if row.get("short") else []
-            if row.get("kind") in SPEAKING_OUTLETS:
+            if row.get("state_voice"):
                 names, short = [*names, *short], []
+            elif row.get("kind") == "government":
+                names = [*names, *short]
+            elif row.get("kind") in PRESS_KINDS:
+                press.update([*names, *(n.upper() for n in names if n[:1].isalpha())])
+                if short:
+                    entries.append(
+                        GazetteerEntry(id=f"org:{row['id']}", name=str(row["name"]), names=short, press=True)
+                    )
+                names, short = [], []
             else:
                 press.update(names)
                 names = []
@@ -242,6 +316,13 @@ def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
                 outlet_id = f"org:{row['id']}"
                 entries.append(GazetteerEntry(id=outlet_id, name=str(row["name"]), names=[*names, *short]))
     return tuple(entries), frozenset(press)
+
+
+def _with_outlets(gazetteer: Gazetteer, outlets: tuple[GazetteerEntry, ...]) -> Gazetteer:
+    """The gazetteer with the outlets it does not hold already among its organisations."""
+    known = {e.id for e in gazetteer.entries()}
+    extra = [o for o in outlets if o.id not in known]
+    return gazetteer.model_copy(update={"organisations": [*gazetteer.organisations, *extra]})
 
 
 def knowledge_file(name: str, data_dir: str | None = None) -> Path:
@@ -256,14 +337,18 @@ def load_knowledge(data_dir: str | None = None) -> Knowledge:
     digest = hashlib.sha256()
     for path in paths.values():
         digest.update(path.read_bytes() if path.exists() else b"")
+    gazetteer: Gazetteer = _validate(Gazetteer, paths["gazetteer.yaml"])
     outlets, press_names = _outlets(digest)
+    gazetteer = _with_outlets(gazetteer, outlets)
+    # a name the gazetteer lists is a body, even when a think tank also publishes under it ("RUSI")
+    bodies = {n for e in gazetteer.entries() for n in e.names}
     return Knowledge(
-        gazetteer=_validate(Gazetteer, paths["gazetteer.yaml"]),
+        gazetteer=gazetteer,
         cues=_validate(Cues, paths["cues.yaml"]),
         incidents=_validate(IncidentLexicon, paths["incidents.yaml"]),
         quantities=_validate(QuantityLexicon, paths["quantities.yaml"]),
         dates=_validate(DateLexicon, paths["dates.yaml"]),
         outlets=outlets,
-        press_names=press_names,
+        press_names=(press_names | frozenset(gazetteer.press)) - bodies,
         version=digest.hexdigest()[:12],
     )

@@ -12,8 +12,13 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# "SEOUL, Dec 18 (GPA) - ", "WASHINGTON/HONG KONG, Feb 26 (APN) - ", "PARIS — " at the start of a paragraph.
-DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'/-]+(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([A-Z]+\))? [-—–] (?=\S)")
+# "SEOUL, Dec 18 (GPA) - ", "WASHINGTON/HONG KONG, Feb 26 (APN) - ", "PARIS — " at the start of a paragraph,
+# and as real wires write them: "SEOUL, Nov. 5 (Yonhap) -- ", "TOKYO (Jiji Press)—".
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z .'/-]+(?:, [A-Z][a-z]+\.? \d{1,2})?"  # city, date
+    r"(?: ?\([A-Z][A-Za-z .-]*\))?"  # the wire's code or name
+    r"(?: [-—–]{1,2} |[—–])(?=\S)"  # a dash, spaced or glued
+)
 
 
 class ParagraphsComponent:
