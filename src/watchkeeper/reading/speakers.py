@@ -1,0 +1,155 @@
+"""Who a quote's attribution names: a named entity, a description ("a spokeswoman") or a pronoun resolved to
+the nearest earlier speaker it agrees with in gender and number.
+
+Gender comes from honorifics before a name (Mr., Ms.) and from first-name lists in ``data/reading/cues.yaml``;
+an unknown gender agrees with both "he" and "she". "They" and "it" prefer organisations and countries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from watchkeeper.reading.gazetteer import entity_type
+from watchkeeper.reading.knowledge import Cues
+from watchkeeper.reading.records import SpanRecord
+from watchkeeper.reading.roles import phrase_entities, span_record
+
+DESCRIPTION = "description"
+# Dependents that end a description before its relative clauses and long modifiers.
+TRIMMED_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: its record, the words that name it in the attribution and how they name it."""
+
+    record: SpanRecord
+    source: Span
+    kind: str  # named, pronoun or description
+
+
+@dataclass
+class Discourse:
+    """The speakers met so far in a document (named ones, in order) and what is known of their gender."""
+
+    cues: Cues
+    named: list[tuple[int, Span, str]] = field(default_factory=list)  # (character, name, entity type)
+    people: list[Span] = field(
+        default_factory=list
+    )  # every person named in the text, the fallback antecedents
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, at: int, span: Span, kind: str) -> None:
+        """Remember a named speaker at character ``at`` (and its gender, when a title or first name tells)."""
+        self.named.append((at, span, kind))
+        gender = self.gender_of(span)
+        if gender:
+            self.genders[_key(span)] = gender
+
+    def record_of(self, span: Span) -> SpanRecord:
+        """An antecedent as a record (its entity type kept when it was a name the recogniser missed)."""
+        record = span_record(span)
+        for _, named, kind in self.named:
+            if named.start_char == span.start_char and named.end_char == span.end_char:
+                record["type"] = kind
+        return record
+
+    def gender_of(self, span: Span) -> str | None:
+        """``male``/``female`` from an honorific before the name or its first name; None when unknown."""
+        known = self.genders.get(_key(span))
+        if known:
+            return known
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        first = span[0].lower_.rstrip(".")
+        for word in (before, first):
+            if word in self.cues.male_titles:
+                return "male"
+            if word in self.cues.female_titles:
+                return "female"
+        names = [t.lower_ for t in span if t.is_alpha and t.lower_.rstrip(".") not in self.cues.male_titles]
+        if names and names[0] in self.cues.male_names:
+            return "male"
+        if names and names[0] in self.cues.female_names:
+            return "female"
+        return None
+
+    def antecedent(self, pronoun: str, at: int) -> Span | None:
+        """The nearest earlier speaker a pronoun agrees with."""
+        earlier = [(s, kind) for a, s, kind in reversed(self.named) if a < at]
+        if pronoun in ("he", "she"):
+            wanted = "male" if pronoun == "he" else "female"
+            mentioned = [s for s in reversed(self.people) if s.start_char < at]
+            for candidates in ([s for s, kind in earlier if kind == "person"], mentioned):
+                for span in candidates:
+                    gender = self.gender_of(span)
+                    if gender is None or gender == wanted:
+                        return span
+            return None
+        if pronoun in ("they", "it"):
+            bodies = [s for s, kind in earlier if kind != "person"]
+            if bodies:
+                return bodies[0]
+            return earlier[0][0] if pronoun == "they" and earlier else None
+        return earlier[0][0] if earlier else None
+
+
+def _key(span: Span) -> str:
+    """A person is known by the last word of the name ("Ms. Moore" and "Moore" are one)."""
+    return span[-1].lower_
+
+
+def _proper_name(subject: Token) -> Span:
+    """A proper-noun subject with its compound words ("Gen. Smith")."""
+    left = min([subject.i, *(c.i for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+    return subject.doc[left : subject.i + 1]
+
+
+def description_span(subject: Token) -> Span:
+    """The words of a description subject ("the campaign's manager"), without relative clauses."""
+    doc = subject.doc
+    left = subject.i
+    for child in subject.lefts:
+        left = min(left, child.left_edge.i)
+    right = subject.i
+    for child in subject.rights:
+        if child.dep_ in TRIMMED_DEPS:
+            break
+        right = max(right, child.right_edge.i)
+    return doc[left : right + 1]
+
+
+def description_record(span: Span) -> SpanRecord:
+    """A description speaker as a record: no entity id, type ``description``."""
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "label": "",
+        "entity_id": None,
+        "type": DESCRIPTION,
+    }
+
+
+def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> Speaker | None:
+    """The speaker a subject names: its entity (an apposition included), a pronoun's antecedent, or the
+    description itself; None for words that name nobody."""
+    lower = subject.lower_
+    if lower in pronouns:
+        found = discourse.antecedent(lower, subject.idx)
+        source = subject.doc[subject.i : subject.i + 1]
+        return Speaker(discourse.record_of(found), source, "pronoun") if found is not None else None
+    own = phrase_entities(subject, deep=False)
+    if own:
+        return Speaker(span_record(own[0]), own[0], "named")
+    if subject.pos_ in ("NOUN", "PROPN"):
+        span = description_span(subject)
+        if subject.pos_ == "PROPN":
+            inner = phrase_entities(subject)
+            if inner:
+                return Speaker(span_record(inner[0]), inner[0], "named")
+            name = _proper_name(subject)  # a name the entity recogniser missed: taken as a person's
+            return Speaker({**description_record(name), "type": "person"}, name, "named")
+        return Speaker(description_record(span), span, DESCRIPTION)
+    return None
