@@ -69,6 +69,8 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
             while j < n:
                 if text[j] == closing and (closing != '"' or j + 1 >= n or not text[j + 1].isalnum()):
                     break
+                if char == "“" and text[j] == '"' and closing not in text[j : text.find("\n", j) % (n + 1)]:
+                    break  # a curly quote closed by a straight mark (mixed typing)
                 if text[j] == "\n":
                     k = j
                     while k < n and text[k].isspace():
@@ -170,7 +172,7 @@ class QuotesComponent:
                 continue
             speaker = resolve(subject, discourse, self.pronouns)
             if speaker is not None and speaker.kind == "named":
-                discourse.learn(token.idx, _entity_span(doc, speaker), speaker.record["type"])
+                discourse.learn(token.idx, speaker.source, speaker.record["type"])
 
     def _is_cue(self, token: Token, inside: list[tuple[int, int]]) -> bool:
         if _in_quote(token.idx, inside):
@@ -186,12 +188,15 @@ class QuotesComponent:
             return None
         for verb in (self._verb_after(doc, final[0], inside), self._verb_before(doc, first[0], inside)):
             if verb is not None:
-                speaker = self._speaker_of(verb, discourse)
+                speaker = self._speaker_of(verb, discourse, inside)
                 if speaker is not None:
                     return Attribution(_cue_words(verb, speaker), speaker, adjacent=True, verb=verb.i)
-        colon = self._colon_speaker(doc, first[0], discourse)
+        colon = self._colon_speaker(doc, first[0], discourse, inside)
         if colon is not None:
             return Attribution(":", colon, adjacent=True)
+        signed = _signed(doc, final[0])
+        if signed is not None:
+            return Attribution("―", Speaker(span_record(signed), signed, "named"), adjacent=True)
         return self._attribute_in_sentence(doc, mark, first[0], final[0], inside, discourse)
 
     def _verb_after(self, doc: Doc, close: Token, inside: list[tuple[int, int]]) -> Token | None:
@@ -204,15 +209,15 @@ class QuotesComponent:
             return None
         for j in range(i, min(len(doc), i + ATTRIBUTION_WINDOW)):
             token = doc[j]
-            if _in_quote(token.idx, inside) or token.is_sent_start and j > i or token.text in (".", ";", ":"):
+            if _in_quote(token.idx, inside) or (token.is_sent_start and j > i) or token.text in (".", ";", ":"):
                 return None
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say"):
                 return token
         return None
 
     def _verb_before(self, doc: Doc, opening: Token, inside: list[tuple[int, int]]) -> Token | None:
-        """The speech verb of a clause that introduces the quote (`X said, "..."`, `X told reporters "..."`)."""
-        i = opening.i - 1
+        """The speech verb of a clause introducing the quote (`X said, "..."`, `X told reporters "..."`)."""
+        i = _before(doc, opening.i)
         if i >= 0 and doc[i].text in (",", ":"):
             i -= 1
         for j in range(i, max(-1, i - 4), -1):
@@ -223,15 +228,18 @@ class QuotesComponent:
                 return token if token.lemma_.lower() in self.speech else None
         return None
 
-    def _colon_speaker(self, doc: Doc, opening: Token, discourse: Discourse) -> Speaker | None:
+    def _colon_speaker(
+        self, doc: Doc, opening: Token, discourse: Discourse, inside: list[tuple[int, int]]
+    ) -> Speaker | None:
         """`In a statement, X wrote: "..."` or a bare `X: "..."`: the speaker named before the colon."""
-        if opening.i == 0 or doc[opening.i - 1].text != ":":
+        at = _before(doc, opening.i)
+        if at < 0 or doc[at].text != ":":
             return None
-        colon = doc[opening.i - 1]
+        colon = doc[at]
         sent = colon.sent
         verbs = [t for t in doc[sent.start : colon.i] if t.pos_ in ("VERB", "AUX")]
         for verb in reversed(verbs):
-            speaker = self._speaker_of(verb, discourse)
+            speaker = self._speaker_of(verb, discourse, inside)
             if speaker is not None:
                 return speaker
         if colon.i > 0 and not verbs:
@@ -240,11 +248,25 @@ class QuotesComponent:
                 return Speaker(span_record(ent), ent, "named")
         return None
 
-    def _speaker_of(self, verb: Token, discourse: Discourse) -> Speaker | None:
-        subject = subject_of(verb)
-        if subject is None:
-            return None
-        return resolve(subject, discourse, self.pronouns)
+    def _speaker_of(self, verb: Token, discourse: Discourse, inside: list[tuple[int, int]]) -> Speaker | None:
+        """Who a cue verb's clause names as speaking: its subject (or the subject of the clause it hangs on,
+        `..., saying "..."`), else a name right after it (`Said X: "..."`); never words inside a quote."""
+        current = verb
+        for _ in range(3):
+            subject = subject_of(current)
+            if subject is not None:
+                if _in_quote(subject.idx, inside):
+                    return None
+                return resolve(subject, discourse, self.pronouns)
+            if current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
+                break
+            current = current.head if current.head.pos_ in ("VERB", "AUX") else current.head.head
+        after = verb.i + 1
+        if after < len(verb.doc) and not _in_quote(verb.doc[after].idx, inside):
+            ent = entity_of(verb.doc[after])
+            if ent is not None and entity_type(ent) in ACTOR_TYPES:
+                return Speaker(span_record(ent), ent, "named")
+        return None
 
     def _attribute_in_sentence(
         self,
@@ -269,7 +291,7 @@ class QuotesComponent:
                 continue  # the next sentence only counts as a bare attribution: `"..." He said.`
             if verb.lemma_.lower() in self.naming and _object_of(verb, doc, mark):
                 continue
-            speaker = self._speaker_of(verb, discourse)
+            speaker = self._speaker_of(verb, discourse, inside)
             if speaker is not None:
                 adjacent = following is not None and verb.sent == following
                 return Attribution(_cue_words(verb, speaker), speaker, adjacent=adjacent, verb=verb.i)
@@ -317,6 +339,23 @@ class QuotesComponent:
             return False
         end = doc.text.find("\n", mark.close)
         return not doc.text[mark.close + 1 : end if end >= 0 else len(doc.text)].strip(" .,")
+
+
+def _before(doc: Doc, i: int) -> int:
+    """The index of the last token before ``i`` that is not white space (-1 when none)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j
+
+
+def _signed(doc: Doc, close: Token) -> Span | None:
+    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote."""
+    i = close.i + 1
+    if i + 1 >= len(doc) or doc[i].text not in ("―", "—", "–", "-", "--"):
+        return None
+    ent = entity_of(doc[i + 1])
+    return ent if ent is not None and entity_type(ent) in ACTOR_TYPES else None
 
 
 def _words(doc: Doc, mark: QuoteMarks) -> str:

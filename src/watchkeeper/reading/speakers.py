@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues
 from watchkeeper.reading.records import SpanRecord
 from watchkeeper.reading.roles import phrase_entities, span_record
@@ -75,8 +74,8 @@ class Discourse:
             return "female"
         return None
 
-    def antecedent(self, pronoun: str, at: int) -> Span | None:
-        """The nearest earlier speaker a pronoun agrees with."""
+    def antecedent(self, pronoun: str, at: int, *, any_gender: bool = False) -> Span | None:
+        """The nearest earlier speaker a pronoun agrees with (a person of either gender with ``any_gender``)."""
         earlier = [(s, kind) for a, s, kind in reversed(self.named) if a < at]
         if pronoun in ("he", "she"):
             wanted = "male" if pronoun == "he" else "female"
@@ -84,7 +83,7 @@ class Discourse:
             for candidates in ([s for s, kind in earlier if kind == "person"], mentioned):
                 for span in candidates:
                     gender = self.gender_of(span)
-                    if gender is None or gender == wanted:
+                    if gender is None or gender == wanted or any_gender:
                         return span
             return None
         if pronoun in ("they", "it"):
@@ -133,8 +132,9 @@ def description_record(span: Span) -> SpanRecord:
 
 
 def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> Speaker | None:
-    """The speaker a subject names: its entity (an apposition included), a pronoun's antecedent, or the
-    description itself; None for words that name nobody."""
+    """The speaker a subject names: its entity (an apposition included; the body a description speaks for,
+    "a spokesperson for the ministry"), a pronoun's or a definite role noun's antecedent, or the description
+    itself; None for words that name nobody."""
     lower = subject.lower_
     if lower in pronouns:
         found = discourse.antecedent(lower, subject.idx)
@@ -143,13 +143,25 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
     own = phrase_entities(subject, deep=False)
     if own:
         return Speaker(span_record(own[0]), own[0], "named")
-    if subject.pos_ in ("NOUN", "PROPN"):
-        span = description_span(subject)
-        if subject.pos_ == "PROPN":
-            inner = phrase_entities(subject)
-            if inner:
-                return Speaker(span_record(inner[0]), inner[0], "named")
-            name = _proper_name(subject)  # a name the entity recogniser missed: taken as a person's
-            return Speaker({**description_record(name), "type": "person"}, name, "named")
-        return Speaker(description_record(span), span, DESCRIPTION)
-    return None
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = description_span(subject)
+    inner = phrase_entities(subject)
+    if subject.pos_ == "PROPN":
+        if inner:
+            return Speaker(span_record(inner[0]), inner[0], "named")
+        name = _proper_name(subject)  # a name the entity recogniser missed: taken as a person's
+        return Speaker({**description_record(name), "type": "person"}, name, "named")
+    if inner:
+        return Speaker(span_record(inner[0]), span, DESCRIPTION)
+    if _definite(subject) and subject.lemma_.lower() in discourse.cues.role_nouns:
+        # "the ambassador added": the nearest earlier speaker of the kind the role names
+        wanted = "it" if subject.lemma_.lower() in discourse.cues.body_nouns else "he"
+        found = discourse.antecedent(wanted, subject.idx, any_gender=True)
+        if found is not None:
+            return Speaker(discourse.record_of(found), span, DESCRIPTION)
+    return Speaker(description_record(span), span, DESCRIPTION)
+
+
+def _definite(subject: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)
