@@ -34,6 +34,8 @@ MIN_WORDS = 1
 TITLE_MAX_WORDS = 4
 # How far an attribution clause may run after a closing mark before its verb (`"...," Senate leader X said`).
 ATTRIBUTION_WINDOW = 12
+# After a quote that ends its sentence, a bare attribution (`"...." He said.`) within so many tokens.
+BARE_WINDOW = 4
 # A same-paragraph quote joins the quote before as a fragment when this little text lies between them.
 FRAGMENT_GAP_CHARS = 160
 FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "on", "in", "for", "to", "at", "with", "or", "&"})
@@ -187,10 +189,11 @@ class QuotesComponent:
         if first is None or final is None:
             return None
         for verb in (self._verb_after(doc, final[0], inside), self._verb_before(doc, first[0], inside)):
-            if verb is not None:
+            if verb is not None and not (verb.lemma_.lower() in self.naming and self._is_title(doc, mark)):
                 speaker = self._speaker_of(verb, discourse, inside)
                 if speaker is not None:
-                    return Attribution(_cue_words(verb, speaker), speaker, adjacent=True, verb=verb.i)
+                    spoken = verb.lemma_.lower() in self.speech  # a verb outside the lexicon may still name
+                    return Attribution(_cue_words(verb, speaker), speaker, adjacent=spoken, verb=verb.i)
         colon = self._colon_speaker(doc, first[0], discourse, inside)
         if colon is not None:
             return Attribution(":", colon, adjacent=True)
@@ -207,11 +210,17 @@ class QuotesComponent:
             i += 1
         elif before is None or before.text not in (",", "?", "!", ".", "—", "-", "…"):
             return None
-        for j in range(i, min(len(doc), i + ATTRIBUTION_WINDOW)):
+        # after a quote that ends its sentence only a bare attribution counts: `"...." Smith said.`
+        ended = doc[i - 1].text != "," and before is not None and before.text in (".", "…")
+        if i < len(doc) and (doc[i].tag_ in ("WDT", "WP", "WP$", "WRB", "IN", "CC") or doc[i].lower_ == "that"):
+            return None  # `"X", which ... know`: a relative or subordinate clause, not an attribution
+        for j in range(i, min(len(doc), i + (BARE_WINDOW if ended else ATTRIBUTION_WINDOW))):
             token = doc[j]
             if _in_quote(token.idx, inside) or (token.is_sent_start and j > i) or token.text in (".", ";", ":"):
                 return None
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say"):
+                if ended and not _ends_clause(doc, j):
+                    return None
                 return token
         return None
 
@@ -339,6 +348,11 @@ class QuotesComponent:
             return False
         end = doc.text.find("\n", mark.close)
         return not doc.text[mark.close + 1 : end if end >= 0 else len(doc.text)].strip(" .,")
+
+
+def _ends_clause(doc: Doc, i: int) -> bool:
+    """Whether the clause of the verb at ``i`` ends within a few words (`He said.`, `said Smith, a ...`)."""
+    return any(t.text in (".", ",", ";", "!", "?") or t.is_sent_start for t in doc[i + 1 : i + 5])
 
 
 def _before(doc: Doc, i: int) -> int:

@@ -150,8 +150,9 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
     if subject.pos_ == "PROPN":
         if inner:
             return Speaker(span_record(inner[0]), inner[0], "named")
-        name = _proper_name(subject)  # a name the entity recogniser missed: taken as a person's
-        return Speaker({**description_record(name), "type": "person"}, name, "named")
+        name = _proper_name(subject)  # a name the entity recogniser missed: a body's or a person's
+        kind = "org" if subject.lemma_.lower() in discourse.cues.body_nouns else "person"
+        return Speaker({**description_record(name), "type": kind}, name, "named")
     if inner:
         return Speaker(span_record(inner[0]), span, DESCRIPTION)
     if _definite(subject) and subject.lemma_.lower() in discourse.cues.role_nouns:
