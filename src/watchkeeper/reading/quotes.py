@@ -110,6 +110,7 @@ class QuotesComponent:
         discourse.people = [
             e for e in doc.ents if entity_type(e) == "person" and not _in_quote(e.start_char, inside)
         ]
+        discourse.know_genders()
         self._learn_speakers(doc, inside, discourse)
         quotes: list[QuoteRecord] = []
         previous: tuple[QuoteMarks, Attribution] | None = None

@@ -47,6 +47,13 @@ class Discourse:
         if gender:
             self.genders[_key(span)] = gender
 
+    def know_genders(self) -> None:
+        """What the text tells of each person's gender: a full name or title once tells it for the surname."""
+        for span in self.people:
+            gender = self.gender_of(span)
+            if gender and _key(span) not in self.genders:
+                self.genders[_key(span)] = gender
+
     def record_of(self, span: Span) -> SpanRecord:
         """An antecedent as a record (its entity type kept when it was a name the recogniser missed)."""
         record = span_record(span)
@@ -137,7 +144,8 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
     itself; None for words that name nobody."""
     lower = subject.lower_
     if lower in pronouns:
-        found = discourse.antecedent(lower, subject.idx)
+        # with no antecedent that agrees, the nearest one at all (the gender known may be wrong), else nobody
+        found = discourse.antecedent(lower, subject.idx) or discourse.antecedent(lower, subject.idx, any_gender=True)
         source = subject.doc[subject.i : subject.i + 1]
         return Speaker(discourse.record_of(found), source, "pronoun") if found is not None else None
     own = phrase_entities(subject, deep=False)
