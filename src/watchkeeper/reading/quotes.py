@@ -31,7 +31,8 @@ from watchkeeper.reading.speakers import Discourse, Speaker, resolve
 OPENING = {"“": "”", '"': '"', "«": "»"}
 MIN_WORDS = 1
 # A quoted span this short, capitalised and with no cue of its own, names a work or a programme.
-TITLE_MAX_WORDS = 4
+TITLE_MAX_WORDS = 6
+DASHES = "―—–-"
 # How far an attribution clause may run after a closing mark before its verb (`"...," Senate leader X said`).
 ATTRIBUTION_WINDOW = 12
 # After a quote that ends its sentence, a bare attribution (`"...." He said.`) within so many tokens.
@@ -133,7 +134,7 @@ class QuotesComponent:
                     continue
                 if self._continues(doc, previous[0], mark):
                     found = Attribution("continued", previous[1].speaker, adjacent=False)
-            if found is None or (not found.adjacent and self._is_title(doc, mark)):
+            if found is None or (not _spoken(doc, mark, found) and self._is_title(doc, mark)):
                 continue
             quotes.append(self._record(doc, mark, found))
             previous = (mark, found)
@@ -198,7 +199,7 @@ class QuotesComponent:
         colon = self._colon_speaker(doc, first[0], discourse, inside)
         if colon is not None:
             return Attribution(":", colon, adjacent=True)
-        signed = _signed(doc, final[0])
+        signed = _signed(doc, mark.close)
         if signed is not None:
             return Attribution("―", Speaker(span_record(signed), signed, "named"), adjacent=True)
         return self._attribute_in_sentence(doc, mark, first[0], final[0], inside, discourse)
@@ -364,12 +365,24 @@ def _before(doc: Doc, i: int) -> int:
     return j
 
 
-def _signed(doc: Doc, close: Token) -> Span | None:
+def _spoken(doc: Doc, mark: QuoteMarks, found: Attribution) -> bool:
+    """A quote that reads as speech whatever its length: after a colon, or ending in a comma, "?" or "!"
+    beside its attribution (`"Absolutely," she said`)."""
+    ending = doc.text[mark.open + 1 : mark.close].rstrip()[-1:]
+    return found.cue == ":" or (found.adjacent and ending in (",", "?", "!"))
+
+
+def _signed(doc: Doc, close: int) -> Span | None:
     """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote."""
-    i = close.i + 1
-    if i + 1 >= len(doc) or doc[i].text not in ("―", "—", "–", "-", "--"):
+    rest = doc.text[close + 1 : close + 6]
+    dash = len(rest) - len(rest.lstrip())
+    if not rest.strip() or rest.lstrip()[0] not in DASHES:
         return None
-    ent = entity_of(doc[i + 1])
+    at = close + 1 + dash + 1
+    while at < len(doc.text) and doc.text[at] in DASHES + " \u00a0":
+        at += 1
+    token = doc.char_span(at, at + 1, alignment_mode="expand")
+    ent = entity_of(token[0]) if token is not None and len(token) else None
     return ent if ent is not None and entity_type(ent) in ACTOR_TYPES else None
 
 
