@@ -24,11 +24,11 @@ from spacy.tokens import Doc, Span, Token
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, load_knowledge
+from watchkeeper.reading.quotemarks import QuoteMarks, find_quote_marks, in_quote, quoted_words
 from watchkeeper.reading.records import QuoteRecord
 from watchkeeper.reading.roles import ACTOR_TYPES, entity_of, span_record, subject_of
 from watchkeeper.reading.speakers import Discourse, Speaker, resolve
 
-OPENING = {"“": "”", '"': '"', "«": "»"}
 MIN_WORDS = 1
 # A quoted span this short, capitalised and with no cue of its own, names a work or a programme.
 TITLE_MAX_WORDS = 6
@@ -42,14 +42,6 @@ FRAGMENT_GAP_CHARS = 160
 FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "on", "in", "for", "to", "at", "with", "or", "&"})
 
 
-@dataclass(frozen=True)
-class QuoteMarks:
-    """A quoted passage: offsets of the opening and closing marks."""
-
-    open: int
-    close: int
-
-
 @dataclass
 class Attribution:
     """Who said a quoted passage, and the words that say so."""
@@ -58,38 +50,6 @@ class Attribution:
     speaker: Speaker
     adjacent: bool  # the cue touches the quote (a speech clause beside it), not just the same sentence
     verb: int = -1  # the cue verb's token index (`"A," X said, "B"`: both pieces share it)
-
-
-def find_quote_marks(text: str) -> list[QuoteMarks]:
-    """Balanced quoted passages, multi-paragraph ones included."""
-    found: list[QuoteMarks] = []
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char in OPENING and (char != '"' or i == 0 or not text[i - 1].isalnum()):
-            closing = OPENING[char]
-            j = i + 1
-            while j < n:
-                if text[j] == closing and (closing != '"' or j + 1 >= n or not text[j + 1].isalnum()):
-                    break
-                if char == "“" and text[j] == '"' and closing not in text[j : text.find("\n", j) % (n + 1)]:
-                    break  # a curly quote closed by a straight mark (mixed typing)
-                if text[j] == "\n":
-                    k = j
-                    while k < n and text[k].isspace():
-                        k += 1
-                    if k < n and text[k] == char and text.count(closing, i + 1, j) == 0:
-                        j = k + 1  # the quote runs on into the next paragraph
-                        continue
-                    j = n
-                    break
-                j += 1
-            if j < n:
-                found.append(QuoteMarks(i, j))
-                i = j + 1
-                continue
-        i += 1
-    return found
 
 
 class QuotesComponent:
@@ -103,13 +63,14 @@ class QuotesComponent:
         self.title_words = frozenset(cues.title_prepositions)
         self.pronouns = frozenset(cues.speaker_pronouns)
         self.attributions = [p.split() for p in cues.attribution_phrases]
+        self.attribution_starts = frozenset(p[0] for p in self.attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        marks = [m for m in find_quote_marks(doc.text) if len(_words(doc, m).split()) >= MIN_WORDS]
+        marks = [m for m in find_quote_marks(doc.text) if len(quoted_words(doc, m).split()) >= MIN_WORDS]
         inside = [(m.open, m.close) for m in marks]
         discourse = Discourse(self.cues)
         discourse.people = [
-            e for e in doc.ents if entity_type(e) == "person" and not _in_quote(e.start_char, inside)
+            e for e in doc.ents if entity_type(e) == "person" and not in_quote(e.start_char, inside)
         ]
         discourse.know_genders()
         self._learn_speakers(doc, inside, discourse)
@@ -142,7 +103,7 @@ class QuotesComponent:
         return doc
 
     def _record(self, doc: Doc, mark: QuoteMarks, found: Attribution) -> QuoteRecord:
-        words = _words(doc, mark)
+        words = quoted_words(doc, mark)
         start = mark.open + 1
         first = doc.char_span(mark.open, mark.open + 1, alignment_mode="expand")
         final = doc.char_span(mark.close, mark.close + 1, alignment_mode="expand")
@@ -179,7 +140,7 @@ class QuotesComponent:
                 discourse.learn(token.idx, speaker.source, speaker.record["type"])
 
     def _is_cue(self, token: Token, inside: list[tuple[int, int]]) -> bool:
-        if _in_quote(token.idx, inside):
+        if in_quote(token.idx, inside):
             return False
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.speech
 
@@ -214,12 +175,20 @@ class QuotesComponent:
             return None
         # after a quote that ends its sentence only a bare attribution counts: `"...." Smith said.`
         ended = doc[i - 1].text != "," and before is not None and before.text in (".", "…")
-        if i < len(doc) and (doc[i].tag_ in ("WDT", "WP", "WP$", "WRB", "IN", "CC") or doc[i].lower_ == "that"):
+        if i < len(doc) and (
+            doc[i].tag_ in ("WDT", "WP", "WP$", "WRB", "IN", "CC") or doc[i].lower_ == "that"
+        ):
             return None  # `"X", which ... know`: a relative or subordinate clause, not an attribution
         for j in range(i, min(len(doc), i + (BARE_WINDOW if ended else ATTRIBUTION_WINDOW))):
             token = doc[j]
-            if _in_quote(token.idx, inside) or (token.is_sent_start and j > i) or token.text in (".", ";", ":"):
+            if (
+                in_quote(token.idx, inside)
+                or (token.is_sent_start and j > i)
+                or token.text in (".", ";", ":")
+            ):
                 return None
+            if token.lower_ in self.attribution_starts:
+                return None  # `"...," according to X`: the attribution phrase's business
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say"):
                 if ended and not _ends_clause(doc, j):
                     return None
@@ -233,7 +202,7 @@ class QuotesComponent:
             i -= 1
         for j in range(i, max(-1, i - 4), -1):
             token = doc[j]
-            if _in_quote(token.idx, inside) or token.is_punct:
+            if in_quote(token.idx, inside) or token.is_punct:
                 return None
             if token.pos_ in ("VERB", "AUX"):
                 return token if token.lemma_.lower() in self.speech else None
@@ -253,7 +222,7 @@ class QuotesComponent:
             speaker = self._speaker_of(verb, discourse, inside)
             if speaker is not None:
                 return speaker
-        if colon.i > 0 and not verbs:
+        if colon.i > 0:
             ent = entity_of(doc[colon.i - 1])
             if ent is not None and entity_type(ent) in ACTOR_TYPES:
                 return Speaker(span_record(ent), ent, "named")
@@ -266,14 +235,14 @@ class QuotesComponent:
         for _ in range(3):
             subject = subject_of(current)
             if subject is not None:
-                if _in_quote(subject.idx, inside):
+                if in_quote(subject.idx, inside):
                     return None
                 return resolve(subject, discourse, self.pronouns)
             if current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
                 break
             current = current.head if current.head.pos_ in ("VERB", "AUX") else current.head.head
         after = verb.i + 1
-        if after < len(verb.doc) and not _in_quote(verb.doc[after].idx, inside):
+        if after < len(verb.doc) and not in_quote(verb.doc[after].idx, inside):
             ent = entity_of(verb.doc[after])
             if ent is not None and entity_type(ent) in ACTOR_TYPES:
                 return Speaker(span_record(ent), ent, "named")
@@ -291,7 +260,7 @@ class QuotesComponent:
         """A speech verb elsewhere in the quote's sentence, a bare attribution after it, or "according to"."""
         sents = [first.sent] if first.sent == final.sent else [first.sent, final.sent]
         following = doc[sents[-1].end].sent if sents[-1].end < len(doc) else None
-        if following is not None and not _in_quote(following.start_char, inside):
+        if following is not None and not in_quote(following.start_char, inside):
             sents.append(following)
         cues = [
             t for s in sents for t in s if self._is_cue(t, inside) and not (mark.open <= t.idx <= mark.close)
@@ -386,21 +355,13 @@ def _signed(doc: Doc, close: int) -> Span | None:
     return ent if ent is not None and entity_type(ent) in ACTOR_TYPES else None
 
 
-def _words(doc: Doc, mark: QuoteMarks) -> str:
-    return doc.text[mark.open + 1 : mark.close].rstrip(",")
-
-
 def _add_fragment(quote: QuoteRecord, doc: Doc, mark: QuoteMarks) -> None:
     """Extend a quote by a further fragment (`"A," X said. "B"`)."""
-    words = _words(doc, mark)
+    words = quoted_words(doc, mark)
     start = mark.open + 1
     quote["fragments"].append({"start": start, "end": start + len(words), "text": words})
     quote["end"] = start + len(words)
     quote["text"] = " ".join(f["text"] for f in quote["fragments"])
-
-
-def _in_quote(char: int, inside: list[tuple[int, int]]) -> bool:
-    return any(a <= char <= b for a, b in inside)
 
 
 def _object_of(verb: Token, doc: Doc, mark: QuoteMarks) -> bool:
@@ -411,10 +372,6 @@ def _object_of(verb: Token, doc: Doc, mark: QuoteMarks) -> bool:
 
 def _cue_words(verb: Token, speaker: Speaker) -> str:
     return f"{speaker.source.text} {verb.text}" if speaker.kind == "pronoun" else verb.text
-
-
-def _entity_span(doc: Doc, speaker: Speaker) -> Span:
-    return doc.char_span(speaker.record["start"], speaker.record["end"]) or speaker.source
 
 
 @Language.factory(

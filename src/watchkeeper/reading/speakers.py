@@ -82,7 +82,7 @@ class Discourse:
         return None
 
     def antecedent(self, pronoun: str, at: int, *, any_gender: bool = False) -> Span | None:
-        """The nearest earlier speaker a pronoun agrees with (a person of either gender with ``any_gender``)."""
+        """The nearest earlier speaker a pronoun agrees with (either gender with ``any_gender``)."""
         earlier = [(s, kind) for a, s, kind in reversed(self.named) if a < at]
         if pronoun in ("he", "she"):
             wanted = "male" if pronoun == "he" else "female"
@@ -145,7 +145,9 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
     lower = subject.lower_
     if lower in pronouns:
         # with no antecedent that agrees, the nearest one at all (the gender known may be wrong), else nobody
-        found = discourse.antecedent(lower, subject.idx) or discourse.antecedent(lower, subject.idx, any_gender=True)
+        found = discourse.antecedent(lower, subject.idx) or discourse.antecedent(
+            lower, subject.idx, any_gender=True
+        )
         source = subject.doc[subject.i : subject.i + 1]
         return Speaker(discourse.record_of(found), source, "pronoun") if found is not None else None
     own = phrase_entities(subject, deep=False)
