@@ -99,6 +99,10 @@ class QuotesComponent:
                 continue
             quotes.append(self._record(doc, mark, found))
             previous = (mark, found)
+            if found.speaker.kind == "named" and found.speaker.source.start_char > mark.close:
+                discourse.learn(
+                    found.speaker.source.start_char, found.speaker.source, found.speaker.record["type"]
+                )
         doc._.quotes = quotes
         return doc
 

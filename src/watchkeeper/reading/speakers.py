@@ -83,7 +83,7 @@ class Discourse:
 
     def antecedent(self, pronoun: str, at: int, *, any_gender: bool = False) -> Span | None:
         """The nearest earlier speaker a pronoun agrees with (either gender with ``any_gender``)."""
-        earlier = [(s, kind) for a, s, kind in reversed(self.named) if a < at]
+        earlier = [(s, kind) for a, s, kind in sorted(self.named, key=lambda n: -n[0]) if a < at]
         if pronoun in ("he", "she"):
             wanted = "male" if pronoun == "he" else "female"
             mentioned = [s for s in reversed(self.people) if s.start_char < at]
