@@ -185,12 +185,10 @@ class QuotesComponent:
             return None  # `"X", which ... know`: a relative or subordinate clause, not an attribution
         for j in range(i, min(len(doc), i + (BARE_WINDOW if ended else ATTRIBUTION_WINDOW))):
             token = doc[j]
-            if (
-                in_quote(token.idx, inside)
-                or (token.is_sent_start and j > i)
-                or token.text in (".", ";", ":")
-            ):
+            if in_quote(token.idx, inside) or (token.is_sent_start and j > i) or token.text in (";", ":"):
                 return None
+            if token.text == "." and (j + 1 >= len(doc) or doc[j + 1].is_sent_start or doc[j + 1].is_space):
+                return None  # the sentence ended (a dot inside "D-Md." does not end it)
             if token.lower_ in self.attribution_starts:
                 return None  # `"...," according to X`: the attribution phrase's business
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.lemma_ == "say"):
@@ -269,7 +267,11 @@ class QuotesComponent:
         cues = [
             t for s in sents for t in s if self._is_cue(t, inside) and not (mark.open <= t.idx <= mark.close)
         ]
-        cues.sort(key=lambda t: min(abs(t.idx - mark.open), abs(t.idx - mark.close)))
+        # the quote's own sentences first; the next one only as a bare attribution, not one that introduces
+        # a further quote (`X continued: "..."`)
+        if following is not None and following.text.rstrip().endswith(":"):
+            cues = [t for t in cues if t.sent != following]
+        cues.sort(key=lambda t: (t.sent == following, min(abs(t.idx - mark.open), abs(t.idx - mark.close))))
         for verb in cues:
             if following is not None and verb.sent == following and verb.i - following.start > 3:
                 continue  # the next sentence only counts as a bare attribution: `"..." He said.`
