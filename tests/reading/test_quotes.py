@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from watchkeeper.reading.pipeline import read_text
+from watchkeeper.reading.quotemarks import find_quote_marks
 from watchkeeper.reading.records import QuoteRecord
 
 
@@ -133,3 +134,21 @@ def test_a_relative_clause_after_a_quote_is_not_its_attribution(nlp: Language) -
 def test_a_short_answer_beside_its_attribution_is_a_quote(nlp: Language) -> None:
     (quote,) = _quotes(nlp, '"Absolutely," Maria Lopez said when asked about a second term.')
     assert quote["text"] == "Absolutely"
+
+
+def test_each_turn_of_a_quoted_transcript_is_a_quote_by_its_speaker(nlp: Language) -> None:
+    text = (
+        'The exchange went like this:\n\n"HOST: Will you run again next year?\n\n'
+        '"GUEST: I have not decided, and I will tell you when I have."'
+    )
+    quotes = _quotes(nlp, text)
+    assert [(q["speaker"]["text"], q["text"]) for q in quotes] == [
+        ("HOST", "Will you run again next year?"),
+        ("GUEST", "I have not decided, and I will tell you when I have."),
+    ]
+
+
+def test_straight_quotes_run_on_over_several_paragraphs() -> None:
+    text = '"First paragraph of the letter.\n\n"Second paragraph.\n\n"Third and last."\n\nThen the news.'
+    (mark,) = find_quote_marks(text)
+    assert text[mark.close - 5 : mark.close + 1] == 'last."'

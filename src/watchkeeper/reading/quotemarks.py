@@ -26,7 +26,7 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
         char = text[i]
         if char in OPENING and (char != '"' or i == 0 or not text[i - 1].isalnum()):
             closing = OPENING[char]
-            j = i + 1
+            j = segment = i + 1
             while j < n:
                 if text[j] == closing and (closing != '"' or j + 1 >= n or not text[j + 1].isalnum()):
                     break
@@ -36,8 +36,8 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
                     k = j
                     while k < n and text[k].isspace():
                         k += 1
-                    if k < n and text[k] == char and text.count(closing, i + 1, j) == 0:
-                        j = k + 1  # the quote runs on into the next paragraph
+                    if k < n and text[k] == char and text.count(closing, segment, j) == 0:
+                        j = segment = k + 1  # the quote runs on into the next paragraph
                         continue
                     j = n
                     break

@@ -28,11 +28,11 @@ from watchkeeper.reading.quotemarks import QuoteMarks, find_quote_marks, in_quot
 from watchkeeper.reading.records import QuoteRecord
 from watchkeeper.reading.roles import ACTOR_TYPES, entity_of, span_record, subject_of
 from watchkeeper.reading.speakers import Discourse, Speaker, resolve
+from watchkeeper.reading.turns import signature, transcript_turns
 
 MIN_WORDS = 1
 # A quoted span this short, capitalised and with no cue of its own, names a work or a programme.
 TITLE_MAX_WORDS = 6
-DASHES = "―—–-"
 # How far an attribution clause may run after a closing mark before its verb (`"...," Senate leader X said`).
 ATTRIBUTION_WINDOW = 12
 # After a quote that ends its sentence, a bare attribution (`"...." He said.`) within so many tokens.
@@ -77,6 +77,11 @@ class QuotesComponent:
         quotes: list[QuoteRecord] = []
         previous: tuple[QuoteMarks, Attribution] | None = None
         for mark in marks:
+            turns = transcript_turns(doc, mark)
+            if turns:
+                quotes.extend(turns)
+                previous = None
+                continue
             found = self._attribute(doc, mark, inside, discourse)
             if (
                 found is not None
@@ -164,9 +169,9 @@ class QuotesComponent:
         colon = self._colon_speaker(doc, first[0], discourse, inside)
         if colon is not None:
             return Attribution(":", colon, adjacent=True)
-        signed = _signed(doc, mark.close)
+        signed = signature(doc, mark.close)
         if signed is not None:
-            return Attribution("―", Speaker(span_record(signed), signed, "named"), adjacent=True)
+            return Attribution("―", signed, adjacent=True)
         return self._attribute_in_sentence(doc, mark, first[0], final[0], inside, discourse)
 
     def _verb_after(self, doc: Doc, close: Token, inside: list[tuple[int, int]]) -> Token | None:
@@ -345,20 +350,6 @@ def _spoken(doc: Doc, mark: QuoteMarks, found: Attribution) -> bool:
     beside its attribution (`"Absolutely," she said`)."""
     ending = doc.text[mark.open + 1 : mark.close].rstrip()[-1:]
     return found.cue == ":" or (found.adjacent and ending in (",", "?", "!"))
-
-
-def _signed(doc: Doc, close: int) -> Span | None:
-    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote."""
-    rest = doc.text[close + 1 : close + 6]
-    dash = len(rest) - len(rest.lstrip())
-    if not rest.strip() or rest.lstrip()[0] not in DASHES:
-        return None
-    at = close + 1 + dash + 1
-    while at < len(doc.text) and doc.text[at] in DASHES + " \u00a0":
-        at += 1
-    token = doc.char_span(at, at + 1, alignment_mode="expand")
-    ent = entity_of(token[0]) if token is not None and len(token) else None
-    return ent if ent is not None and entity_type(ent) in ACTOR_TYPES else None
 
 
 def _add_fragment(quote: QuoteRecord, doc: Doc, mark: QuoteMarks) -> None:
