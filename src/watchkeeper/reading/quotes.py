@@ -26,7 +26,7 @@ from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, load_knowledge
 from watchkeeper.reading.quotemarks import QuoteMarks, find_quote_marks, in_quote, quoted_words
 from watchkeeper.reading.records import QuoteRecord
-from watchkeeper.reading.roles import ACTOR_TYPES, entity_of, span_record, subject_of
+from watchkeeper.reading.roles import ACTOR_TYPES, SUBJECT_DEPS, entity_of, span_record, subject_of
 from watchkeeper.reading.speakers import Discourse, Speaker, resolve
 from watchkeeper.reading.turns import signature, transcript_turns
 
@@ -190,7 +190,9 @@ class QuotesComponent:
             return None  # `"X", which ... know`: a relative or subordinate clause, not an attribution
         for j in range(i, min(len(doc), i + (BARE_WINDOW if ended else ATTRIBUTION_WINDOW))):
             token = doc[j]
-            if in_quote(token.idx, inside) or (token.is_sent_start and j > i) or token.text in (";", ":"):
+            # a sentence start the parser put before a lower-case word ("(D-Md.) said") is no sentence start
+            new_sentence = token.is_sent_start and j > i and not token.text[:1].islower()
+            if in_quote(token.idx, inside) or new_sentence or token.text in (";", ":"):
                 return None
             if token.text == "." and (j + 1 >= len(doc) or doc[j + 1].is_sent_start or doc[j + 1].is_space):
                 return None  # the sentence ended (a dot inside "D-Md." does not end it)
@@ -240,7 +242,9 @@ class QuotesComponent:
         `..., saying "..."`), else a name right after it (`Said X: "..."`); never words inside a quote."""
         current = verb
         for _ in range(3):
-            subject = subject_of(current)
+            # a parse may give the verb a second subject inside the quote ("One of ...," X said)
+            own = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not in_quote(c.idx, inside)]
+            subject = own[0] if own else subject_of(current)
             if subject is not None:
                 if in_quote(subject.idx, inside):
                     return None
