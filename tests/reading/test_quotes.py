@@ -152,3 +152,10 @@ def test_straight_quotes_run_on_over_several_paragraphs() -> None:
     text = '"First paragraph of the letter.\n\n"Second paragraph.\n\n"Third and last."\n\nThen the news.'
     (mark,) = find_quote_marks(text)
     assert text[mark.close - 5 : mark.close + 1] == 'last."'
+
+
+def test_a_description_speaks_for_a_body_the_text_named_before(nlp: Language) -> None:
+    text = 'NATO released its report on Monday. "The build-up is real," a NATO analyst said.'
+    (quote,) = _quotes(nlp, text)
+    assert quote["speaker"]["text"] == "NATO"
+    assert quote["source"]["text"] == "a NATO analyst"

@@ -35,6 +35,7 @@ class Discourse:
 
     cues: Cues
     named: list[tuple[int, Span, str]] = field(default_factory=list)  # (character, name, entity type)
+    names: dict[str, Span] = field(default_factory=dict)  # actors by their words, first mention
     people: list[Span] = field(
         default_factory=list
     )  # every person named in the text, the fallback antecedents
@@ -165,6 +166,9 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
         return Speaker({**description_record(name), "type": kind}, name, "named")
     if inner:
         return Speaker(span_record(inner[0]), span, DESCRIPTION)
+    named = [discourse.names[t.text] for t in span if t.pos_ == "PROPN" and t.text in discourse.names]
+    if named:  # "a KMA forecaster" where the text named the KMA before
+        return Speaker(span_record(named[0]), span, DESCRIPTION)
     if _definite(subject) and subject.lemma_.lower() in discourse.cues.role_nouns:
         # "the ambassador added": the nearest earlier speaker of the kind the role names
         wanted = "it" if subject.lemma_.lower() in discourse.cues.body_nouns else "he"
