@@ -159,3 +159,10 @@ def test_a_description_speaks_for_a_body_the_text_named_before(nlp: Language) ->
     (quote,) = _quotes(nlp, text)
     assert quote["speaker"]["text"] == "NATO"
     assert quote["source"]["text"] == "a NATO analyst"
+
+
+def test_it_takes_the_organisation_named_before_when_none_has_spoken(nlp: Language) -> None:
+    text = 'The State Department issued a statement on Monday. "We will respond in kind," it said.'
+    (quote,) = _quotes(nlp, text)
+    assert quote["speaker"]["type"] == "org"
+    assert quote["source"]["kind"] == "pronoun"

@@ -73,6 +73,9 @@ class QuotesComponent:
             e for e in doc.ents if entity_type(e) == "person" and not in_quote(e.start_char, inside)
         ]
         discourse.know_genders()
+        discourse.bodies = [
+            e for e in doc.ents if entity_type(e) == "org" and not in_quote(e.start_char, inside)
+        ]
         for ent in reversed(doc.ents):
             if entity_type(ent) in ACTOR_TYPES:
                 discourse.names[ent.text] = ent

@@ -36,6 +36,7 @@ class Discourse:
     cues: Cues
     named: list[tuple[int, Span, str]] = field(default_factory=list)  # (character, name, entity type)
     names: dict[str, Span] = field(default_factory=dict)  # actors by their words, first mention
+    bodies: list[Span] = field(default_factory=list)  # organisations named in the text, in order
     people: list[Span] = field(
         default_factory=list
     )  # every person named in the text, the fallback antecedents
@@ -98,7 +99,11 @@ class Discourse:
             bodies = [s for s, kind in earlier if kind != "person"]
             if bodies:
                 return bodies[0]
-            return earlier[0][0] if pronoun == "they" and earlier else None
+            if pronoun == "they" and earlier:
+                return earlier[0][0]
+            # no body has spoken yet: the nearest organisation the text named
+            named = [s for s in reversed(self.bodies) if s.start_char < at]
+            return named[0] if named else None
         return earlier[0][0] if earlier else None
 
 
