@@ -7,7 +7,9 @@ when the next paragraph opens with a quotation mark). A quote's cue is found fro
 - a clause ending in a colon or comma right before the opening mark (`X said: "..."`, `X told reporters,
   "..."`, a bare `X: "..."`);
 - a speech verb of ``data/reading/cues.yaml`` in the quote's sentence or a bare attribution in the next one
-  (`"..." He said.`), or "according to X".
+  (`"..." He said.`), or "according to X";
+- a name after a dash (`"..." ― X`), or a transcript's `NAME:` turns inside a quoted transcript
+  (``reading.turns``).
 A quote with no cue of its own continues the speaker's quote before it: in the same paragraph it is a further
 fragment of that quote (`"A," X said. "B"`), at the start of the next paragraph a quote of its own. Short
 capitalised spans with no cue of their own (titles, programmes, nicknames) and the objects of naming verbs
@@ -68,18 +70,7 @@ class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         marks = [m for m in find_quote_marks(doc.text) if len(quoted_words(doc, m).split()) >= MIN_WORDS]
         inside = [(m.open, m.close) for m in marks]
-        discourse = Discourse(self.cues)
-        discourse.people = [
-            e for e in doc.ents if entity_type(e) == "person" and not in_quote(e.start_char, inside)
-        ]
-        discourse.know_genders()
-        discourse.bodies = [
-            e for e in doc.ents if entity_type(e) == "org" and not in_quote(e.start_char, inside)
-        ]
-        for ent in reversed(doc.ents):
-            if entity_type(ent) in ACTOR_TYPES:
-                discourse.names[ent.text] = ent
-        self._learn_speakers(doc, inside, discourse)
+        discourse = self._discourse(doc, inside)
         quotes: list[QuoteRecord] = []
         previous: tuple[QuoteMarks, Attribution] | None = None
         for mark in marks:
@@ -116,6 +107,19 @@ class QuotesComponent:
                 )
         doc._.quotes = quotes
         return doc
+
+    def _discourse(self, doc: Doc, inside: list[tuple[int, int]]) -> Discourse:
+        """The people and bodies the text names outside quotes, and the speakers its speech verbs name."""
+        discourse = Discourse(self.cues)
+        outside = [e for e in doc.ents if not in_quote(e.start_char, inside)]
+        discourse.people = [e for e in outside if entity_type(e) == "person"]
+        discourse.bodies = [e for e in outside if entity_type(e) == "org"]
+        discourse.know_genders()
+        for ent in reversed(doc.ents):
+            if entity_type(ent) in ACTOR_TYPES:
+                discourse.names[ent.text] = ent
+        self._learn_speakers(doc, inside, discourse)
+        return discourse
 
     def _record(self, doc: Doc, mark: QuoteMarks, found: Attribution) -> QuoteRecord:
         words = quoted_words(doc, mark)
@@ -368,6 +372,9 @@ def _add_fragment(quote: QuoteRecord, doc: Doc, mark: QuoteMarks) -> None:
     start = mark.open + 1
     quote["fragments"].append({"start": start, "end": start + len(words), "text": words})
     quote["end"] = start + len(words)
+    final = doc.char_span(mark.close, mark.close + 1, alignment_mode="expand")
+    if final is not None:
+        quote["sent_end"] = max(quote["sent_end"], final[0].sent.end_char)
     quote["text"] = " ".join(f["text"] for f in quote["fragments"])
 
 
