@@ -110,6 +110,7 @@ class Cues(_Strict):
     attribution_phrases: list[str]
     speaker_pronouns: list[str]
     role_nouns: list[str]
+    speaker_roles: list[str] = []
     body_nouns: list[str] = []
     male_titles: list[str] = []
     female_titles: list[str] = []

@@ -174,7 +174,8 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
     named = [discourse.names[t.text] for t in span if t.pos_ == "PROPN" and t.text in discourse.names]
     if named:  # "a KMA forecaster" where the text named the KMA before
         return Speaker(span_record(named[0]), span, DESCRIPTION)
-    if _definite(subject) and subject.lemma_.lower() in discourse.cues.role_nouns:
+    roles = (discourse.cues.role_nouns, discourse.cues.speaker_roles)
+    if _definite(subject) and any(subject.lemma_.lower() in words for words in roles):
         # "the ambassador added": the nearest earlier speaker of the kind the role names
         wanted = "it" if subject.lemma_.lower() in discourse.cues.body_nouns else "he"
         found = discourse.antecedent(wanted, subject.idx, any_gender=True)
