@@ -61,6 +61,8 @@ def quote_record(q: Quote) -> Record:
         "speaker": q.speaker_text,
         "speaker_id": q.speaker_id,
         "speaker_mention_id": q.speaker_mention_id,
+        "fragments": q.fragments or [{"start": q.start, "end": q.end, "text": q.words}],
+        "source": q.source,
     }
 
 

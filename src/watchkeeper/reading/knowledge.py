@@ -169,9 +169,17 @@ class ClaimCues(_Strict):
 
 class Cues(_Strict):
     speech_verbs: list[str]
+    naming_verbs: list[str] = []
+    title_prepositions: list[str] = []
     attribution_phrases: list[str]
     speaker_pronouns: list[str]
     role_nouns: list[str]
+    speaker_roles: list[str] = []
+    body_nouns: list[str] = []
+    male_titles: list[str] = []
+    female_titles: list[str] = []
+    male_names: list[str] = []
+    female_names: list[str] = []
     claims: ClaimCues
     hedges: list[str]
 

@@ -35,6 +35,7 @@ from watchkeeper.reading.records import (
     QuoteRecord,
     SpanRecord,
 )
+from watchkeeper.reading.speakers import DESCRIPTION
 from watchkeeper.store import Store
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.reading import Claim, DocumentReading, Incident, IncidentActor, Mention, Quote
@@ -191,7 +192,9 @@ def store_reading(
                 cue=str(q["cue"])[:100],
                 speaker_text=speaker["text"],
                 speaker_mention_id=spoken_by.id if spoken_by else None,
-                speaker_id=entity_of(speaker),
+                speaker_id=None if speaker["type"] == DESCRIPTION else entity_of(speaker),
+                fragments=q.get("fragments"),
+                source=q.get("source"),
                 **_spans(q),
             )
         )

@@ -67,8 +67,30 @@ class QuantityRecord(TypedDict):
     approximate: bool
 
 
+class FragmentRecord(TypedDict):
+    """One continuous piece of a quote (a split quote has several)."""
+
+    start: int
+    end: int
+    text: str
+
+
+class SourceRecord(TypedDict):
+    """The words that name a quote's speaker where it is attributed, and how: named, pronoun, description."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
 class QuoteRecord(TypedDict):
-    """Quoted words (without the marks), the cue that attributes them and the speaker."""
+    """Quoted words (without the marks), the cue that attributes them and the speaker.
+
+    ``speaker`` is the entity said to speak (a pronoun's antecedent; a description's own words, type
+    ``description``, when nothing names it); ``source`` the words of the attribution; ``fragments`` the
+    quote's pieces (``"A," X said. "B"`` is one quote of two fragments; ``text`` joins them).
+    """
 
     start: int
     end: int
@@ -77,6 +99,8 @@ class QuoteRecord(TypedDict):
     sent_end: int
     cue: str
     speaker: SpanRecord
+    fragments: NotRequired[list[FragmentRecord]]
+    source: NotRequired[SourceRecord]
 
 
 class ClaimRecord(TypedDict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchkeeper.store.base import Base, utcnow
@@ -74,6 +74,9 @@ class Quote(DocumentSpan, Base):
         ForeignKey("mention.id", ondelete="SET NULL"), default=None
     )
     speaker_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"), index=True, default=None)
+    # a split quote's pieces ({start, end, text}) and the words naming the speaker ({start, end, text, kind})
+    fragments: Mapped[list | None] = mapped_column(JSON, default=None)
+    source: Mapped[dict | None] = mapped_column(JSON, default=None)
 
 
 class Claim(DocumentSpan, Base):

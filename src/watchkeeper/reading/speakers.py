@@ -1,0 +1,188 @@
+"""Who a quote's attribution names: a named entity, a description ("a spokeswoman") or a pronoun resolved to
+the nearest earlier speaker it agrees with in gender and number.
+
+Gender comes from honorifics before a name (Mr., Ms.) and from first-name lists in ``data/reading/cues.yaml``;
+an unknown gender agrees with both "he" and "she". "They" and "it" prefer organisations and countries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from watchkeeper.reading.knowledge import Cues
+from watchkeeper.reading.records import SpanRecord
+from watchkeeper.reading.roles import phrase_entities, span_record
+
+DESCRIPTION = "description"
+# Dependents that end a description before its relative clauses and long modifiers.
+TRIMMED_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: its record, the words that name it in the attribution and how they name it."""
+
+    record: SpanRecord
+    source: Span
+    kind: str  # named, pronoun or description
+
+
+@dataclass
+class Discourse:
+    """The speakers met so far in a document (named ones, in order) and what is known of their gender."""
+
+    cues: Cues
+    named: list[tuple[int, Span, str]] = field(default_factory=list)  # (character, name, entity type)
+    names: dict[str, Span] = field(default_factory=dict)  # actors by their words, first mention
+    bodies: list[Span] = field(default_factory=list)  # organisations named in the text, in order
+    people: list[Span] = field(
+        default_factory=list
+    )  # every person named in the text, the fallback antecedents
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def learn(self, at: int, span: Span, kind: str) -> None:
+        """Remember a named speaker at character ``at`` (and its gender, when a title or first name tells)."""
+        self.named.append((at, span, kind))
+        gender = self.gender_of(span)
+        if gender:
+            self.genders[_key(span)] = gender
+
+    def know_genders(self) -> None:
+        """What the text tells of each person's gender: a full name or title once tells it for the surname."""
+        for span in self.people:
+            gender = self.gender_of(span)
+            if gender and _key(span) not in self.genders:
+                self.genders[_key(span)] = gender
+
+    def record_of(self, span: Span) -> SpanRecord:
+        """An antecedent as a record (its entity type kept when it was a name the recogniser missed)."""
+        record = span_record(span)
+        for _, named, kind in self.named:
+            if named.start_char == span.start_char and named.end_char == span.end_char:
+                record["type"] = kind
+        return record
+
+    def gender_of(self, span: Span) -> str | None:
+        """``male``/``female`` from an honorific before the name or its first name; None when unknown."""
+        known = self.genders.get(_key(span))
+        if known:
+            return known
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        first = span[0].lower_.rstrip(".")
+        for word in (before, first):
+            if word in self.cues.male_titles:
+                return "male"
+            if word in self.cues.female_titles:
+                return "female"
+        names = [t.lower_ for t in span if t.is_alpha and t.lower_.rstrip(".") not in self.cues.male_titles]
+        if names and names[0] in self.cues.male_names:
+            return "male"
+        if names and names[0] in self.cues.female_names:
+            return "female"
+        return None
+
+    def antecedent(self, pronoun: str, at: int, *, any_gender: bool = False) -> Span | None:
+        """The nearest earlier speaker a pronoun agrees with (either gender with ``any_gender``)."""
+        earlier = [(s, kind) for a, s, kind in sorted(self.named, key=lambda n: -n[0]) if a < at]
+        if pronoun in ("he", "she"):
+            wanted = "male" if pronoun == "he" else "female"
+            mentioned = [s for s in reversed(self.people) if s.start_char < at]
+            for candidates in ([s for s, kind in earlier if kind == "person"], mentioned):
+                for span in candidates:
+                    gender = self.gender_of(span)
+                    if gender is None or gender == wanted or any_gender:
+                        return span
+            return None
+        if pronoun in ("they", "it"):
+            bodies = [s for s, kind in earlier if kind != "person"]
+            if bodies:
+                return bodies[0]
+            if pronoun == "they" and earlier:
+                return earlier[0][0]
+            # no body has spoken yet: the nearest organisation the text named
+            named = [s for s in reversed(self.bodies) if s.start_char < at]
+            return named[0] if named else None
+        return earlier[0][0] if earlier else None
+
+
+def _key(span: Span) -> str:
+    """A person is known by the last word of the name ("Ms. Moore" and "Moore" are one)."""
+    return span[-1].lower_
+
+
+def _proper_name(subject: Token) -> Span:
+    """A proper-noun subject with its compound words ("Gen. Smith")."""
+    left = min([subject.i, *(c.i for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+    return subject.doc[left : subject.i + 1]
+
+
+def description_span(subject: Token) -> Span:
+    """The words of a description subject ("the campaign's manager"), without relative clauses."""
+    doc = subject.doc
+    left = subject.i
+    for child in subject.lefts:
+        left = min(left, child.left_edge.i)
+    right = subject.i
+    for child in subject.rights:
+        if child.dep_ in TRIMMED_DEPS:
+            break
+        right = max(right, child.right_edge.i)
+    return doc[left : right + 1]
+
+
+def description_record(span: Span) -> SpanRecord:
+    """A description speaker as a record: no entity id, type ``description``."""
+    return {
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "label": "",
+        "entity_id": None,
+        "type": DESCRIPTION,
+    }
+
+
+def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> Speaker | None:
+    """The speaker a subject names: its entity (an apposition included; the body a description speaks for,
+    "a spokesperson for the ministry"), a pronoun's or a definite role noun's antecedent, or the description
+    itself; None for words that name nobody."""
+    lower = subject.lower_
+    if lower in pronouns:
+        # with no antecedent that agrees, the nearest one at all (the gender known may be wrong), else nobody
+        found = discourse.antecedent(lower, subject.idx) or discourse.antecedent(
+            lower, subject.idx, any_gender=True
+        )
+        source = subject.doc[subject.i : subject.i + 1]
+        return Speaker(discourse.record_of(found), source, "pronoun") if found is not None else None
+    own = phrase_entities(subject, deep=False)
+    if own:
+        return Speaker(span_record(own[0]), own[0], "named")
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = description_span(subject)
+    inner = phrase_entities(subject)
+    if subject.pos_ == "PROPN":
+        if inner:
+            return Speaker(span_record(inner[0]), inner[0], "named")
+        name = _proper_name(subject)  # a name the entity recogniser missed: a body's or a person's
+        kind = "org" if subject.lemma_.lower() in discourse.cues.body_nouns else "person"
+        return Speaker({**description_record(name), "type": kind}, name, "named")
+    if inner:
+        return Speaker(span_record(inner[0]), span, DESCRIPTION)
+    named = [discourse.names[t.text] for t in span if t.pos_ == "PROPN" and t.text in discourse.names]
+    if named:  # "a KMA forecaster" where the text named the KMA before
+        return Speaker(span_record(named[0]), span, DESCRIPTION)
+    roles = (discourse.cues.role_nouns, discourse.cues.speaker_roles)
+    if _definite(subject) and any(subject.lemma_.lower() in words for words in roles):
+        # "the ambassador added": the nearest earlier speaker of the kind the role names
+        wanted = "it" if subject.lemma_.lower() in discourse.cues.body_nouns else "he"
+        found = discourse.antecedent(wanted, subject.idx, any_gender=True)
+        if found is not None:
+            return Speaker(discourse.record_of(found), span, DESCRIPTION)
+    return Speaker(description_record(span), span, DESCRIPTION)
+
+
+def _definite(subject: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subject.children)

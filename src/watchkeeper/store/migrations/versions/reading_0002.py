@@ -1,0 +1,28 @@
+"""reading: a quote's fragments (a split quote's pieces) and its source (the words naming the speaker)
+
+Revision ID: reading_0002
+Revises: web_0003
+Create Date: 2026-12-05
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "reading_0002"
+down_revision = "web_0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("quote") as batch:
+        batch.add_column(sa.Column("fragments", sa.JSON(), nullable=True))
+        batch.add_column(sa.Column("source", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("quote") as batch:
+        batch.drop_column("source")
+        batch.drop_column("fragments")
