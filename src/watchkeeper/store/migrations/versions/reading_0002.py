@@ -1,7 +1,7 @@
 """reading: a quote's fragments (a split quote's pieces) and its source (the words naming the speaker)
 
 Revision ID: reading_0002
-Revises: web_0003
+Revises: maritime_0002
 Create Date: 2026-12-05
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "reading_0002"
-down_revision = "web_0003"
+down_revision = "maritime_0002"
 branch_labels = None
 depends_on = None
 
