@@ -1,0 +1,375 @@
+"""Calendar expressions, one family a pattern and a resolver, as a reader resolves them.
+
+A date without its year ("May 3", "in September", "on Friday") lies on the side of the publication date its
+clause's tense says: after it in a preview or schedule ("will meet on Friday", "is scheduled for May"), before
+it in a report, and for a day with no tense the nearest such day. Expressions counted from another date ("a
+year earlier", "two days later", "the quarter") take the last date the text named, not the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from watchkeeper.reading.timex import Context, ResolvedDate, Timex, month_end, number_of
+from watchkeeper.vocabulary import DatePrecision, TimexType
+
+Resolver = Callable[[re.Match[str], Context], Timex | None]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+UNIT_PRECISION = {
+    "day": DatePrecision.DAY,
+    "week": DatePrecision.WEEK,
+    "month": DatePrecision.MONTH,
+    "quarter": DatePrecision.QUARTER,
+    "year": DatePrecision.YEAR,
+}
+
+
+def day(d: date, kind: TimexType = TimexType.DATE, value: str = "") -> Timex:
+    """A one-day timex."""
+    return Timex(ResolvedDate(d, d, DatePrecision.DAY), kind, value)
+
+
+def month_timex(year: int, month: int) -> Timex:
+    """A calendar month."""
+    return Timex(ResolvedDate(date(year, month, 1), month_end(year, month), DatePrecision.MONTH))
+
+
+def year_timex(year: int) -> Timex:
+    """A calendar year."""
+    return Timex(ResolvedDate(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR))
+
+
+def quarter_timex(year: int, q: int) -> Timex:
+    """A calendar quarter."""
+    return Timex(ResolvedDate(date(year, 3 * q - 2, 1), month_end(year, 3 * q), DatePrecision.QUARTER))
+
+
+def week_timex(monday: date) -> Timex:
+    """The ISO week starting on ``monday``."""
+    return Timex(ResolvedDate(monday, monday + timedelta(days=6), DatePrecision.WEEK))
+
+
+def pick_year(make: Callable[[int], tuple[date, date] | None], ctx: Context, *, nearest: bool) -> int:
+    """The year that puts a yearless window on the tense's side of publication: the first window not over
+    in a future clause, the last one begun in a past one, else the nearest (or the last begun)."""
+    published, tense = ctx.published, ctx.tense_here()
+    windows = {y: w for y in (published.year - 1, published.year, published.year + 1) if (w := make(y))}
+    if tense == "future":
+        return min((y for y, (s, e) in windows.items() if e >= published), default=published.year)
+    begun = [y for y, (s, e) in windows.items() if s <= published]
+    if tense == "past" or not nearest:
+        return max(begun, default=published.year - 1)
+    return min(windows, key=lambda y: (abs((windows[y][0] - published).days), -y if y in begun else y))
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """``d`` moved by ``n`` units (months and years keep the day where the calendar allows)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    months = n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def at_unit(d: date, unit: str) -> Timex:
+    """The day, week, month, quarter or year containing ``d``."""
+    if unit == "week":
+        return week_timex(d - timedelta(days=d.weekday()))
+    if unit == "month":
+        return month_timex(d.year, d.month)
+    if unit == "quarter":
+        return quarter_timex(d.year, (d.month - 1) // 3 + 1)
+    if unit in ("year", "decade", "century"):
+        return year_timex(d.year)
+    return day(d)
+
+
+def month_of(m: re.Match[str]) -> int:
+    """The month a match names."""
+    return MONTHS[m.group("month").lower().rstrip(".")]
+
+
+def _valid(year: int, month: int, dd: int) -> date | None:
+    try:
+        return date(year, month, dd)
+    except ValueError:
+        return None
+
+
+def iso(m: re.Match[str], ctx: Context) -> Timex | None:
+    d = _valid(int(m.group("year")), int(m.group("mm")), int(m.group("dd")))
+    return day(d) if d else None
+
+
+def day_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    month, dd = month_of(m), int(m.group("day"))
+    if m.group("year"):
+        year = int(m.group("year"))
+    else:
+        year = pick_year(lambda y: (d, d) if (d := _valid(y, month, dd)) else None, ctx, nearest=True)
+    d = _valid(year, month, dd)
+    return day(d) if d else None
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    target, published = WEEKDAYS[m.group("weekday").lower()], ctx.published
+    groups = m.groupdict()
+    which = (groups.get("which") or "").lower()
+    if which == "next" or (ctx.tense_here() == "future" and which != "last"):
+        d = published + timedelta(days=(target - published.weekday()) % 7 or (7 if which == "next" else 0))
+    else:
+        back = (published.weekday() - target) % 7
+        d = published - timedelta(days=back or (7 if which == "last" else 0))
+    part = groups.get("part")
+    if part:
+        return day(d, TimexType.TIME, f"{d.isoformat()}T{ctx.lex.day_parts[part.lower()]}")
+    return day(d)
+
+
+def day_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "this morning", "yesterday afternoon", "tonight", "last night", "tomorrow evening"."""
+    ref, part = (m.group("ref") or "this").lower(), (m.group("part") or "night").lower()
+    offset = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(ref, 0)
+    d = ctx.published + timedelta(days=offset)
+    return day(d, TimexType.TIME, f"{d.isoformat()}T{ctx.lex.day_parts[part]}")
+
+
+def clock(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "10:35 a.m.", "noon Thursday": the clock on the named weekday, else on the last day the text named."""
+    word = (m.group("word") or "").lower()
+    if word:
+        hour, minute = (12, 0) if word in ("noon", "midday") else (0, 0)
+    else:
+        hour, minute = int(m.group("hh")), int(m.group("mm") or 0)
+        pm = m.group("ampm").lower().startswith("p")
+        if hour > 12 or minute > 59:
+            return None
+        hour = hour % 12 + (12 if pm else 0)
+    if m.group("weekday"):
+        found = weekday(m, ctx)
+        d = found.window.start if found else ctx.published
+    elif ctx.anchor and ctx.anchor.window.precision == DatePrecision.DAY:
+        d = ctx.anchor.window.start
+    else:
+        d = ctx.published
+    return day(d, TimexType.TIME, f"{d.isoformat()}T{hour:02d}:{minute:02d}")
+
+
+def relative_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = m.group(0).lower()
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(word, -1)
+    return day(ctx.published + timedelta(days=offset))
+
+
+def month_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    month = month_of(m)
+    year = _year_ref(m, month, ctx)
+    first, last = _part(ctx.lex.month_parts, m, (1, 31))
+    end = min(month_end(year, month).day, last)
+    return Timex(ResolvedDate(date(year, month, first), date(year, month, end), DatePrecision.RANGE))
+
+
+def _part(parts: dict[str, tuple[int, int]], m: re.Match[str], whole: tuple[int, int]) -> tuple[int, int]:
+    """The (first, last) a part word names ("early", "the end of"); the whole unit for a word not listed."""
+    word = re.sub(r"[- ]+$", "", m.group("part").lower())
+    return parts.get(word) or parts.get(word.removeprefix("the ")) or whole
+
+
+def _year_ref(m: re.Match[str], month: int, ctx: Context) -> int:
+    groups = m.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    ref = re.sub(r"\s+", " ", groups.get("ref") or "").lower()
+    if ref:
+        return ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
+    return pick_year(lambda y: (date(y, month, 1), month_end(y, month)), ctx, nearest=False)
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    month = 5 if m.groupdict().get("may") else month_of(m)
+    return month_timex(_year_ref(m, month, ctx), month)
+
+
+def last_month_name(m: re.Match[str], ctx: Context) -> Timex | None:
+    month, p = month_of(m), ctx.published
+    return month_timex(p.year - 1 if month >= p.month else p.year, month)
+
+
+def next_month_name(m: re.Match[str], ctx: Context) -> Timex | None:
+    month, p = month_of(m), ctx.published
+    return month_timex(p.year + 1 if month <= p.month else p.year, month)
+
+
+def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "last week", "this month", "next year", "earlier this year", "the coming year"."""
+    which, unit = m.group("which").lower(), m.group("unit").lower()
+    p = ctx.published
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+    found = at_unit(shift(p, unit, n), unit)
+    if m.group("early") and n == 0:
+        return Timex(ResolvedDate(found.window.start, p, DatePrecision.RANGE), value=found.timeml)
+    return found
+
+
+def year_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    ref = re.sub(r"\s+", " ", m.group("ref")).lower()
+    if ref.isdigit():
+        year = int(ref)
+    else:
+        year = ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
+    first, last = _part(ctx.lex.year_parts, m, (1, 12))
+    return Timex(ResolvedDate(date(year, first, 1), month_end(year, last), DatePrecision.RANGE))
+
+
+def end_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    p = ctx.published
+    first, last = _part(ctx.lex.month_parts, m, (1, 31))
+    end = min(month_end(p.year, p.month).day, last)
+    return Timex(ResolvedDate(date(p.year, p.month, first), date(p.year, p.month, end), DatePrecision.RANGE))
+
+
+def season(m: re.Match[str], ctx: Context) -> Timex | None:
+    first, last = ctx.lex.seasons[m.group("season").lower()]
+    ref = re.sub(r"\s+", " ", m.group("ref") or m.group("pre") or "").lower()
+    p = ctx.published
+    years = range(p.year - 2, p.year + 2)
+    if ref.isdigit():
+        year = int(ref)
+    elif ref == "last year":
+        year = p.year - 1
+    elif ref == "last":  # the last one over, not the one under way
+        year = max(y for y in years if _season_end(y, first, last) < p)
+    elif ref == "next":
+        year = min(y for y in years if date(y, first, 1) > p)
+    else:
+        year = pick_year(lambda y: (date(y, first, 1), _season_end(y, first, last)), ctx, nearest=False)
+    return Timex(ResolvedDate(date(year, first, 1), _season_end(year, first, last), DatePrecision.RANGE))
+
+
+def _season_end(year: int, first: int, last: int) -> date:
+    return month_end(year + 1 if last < first else year, last)
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the third quarter", "third-quarter", "Q2 2023", "this year's first quarter", "the year-ago quarter"."""
+    q = int(m.group("qn")) if m.group("qn") else ORDINALS[m.group("qword").lower()]
+    groups = m.groupdict()
+    if groups.get("year") or groups.get("year2"):
+        year = int(groups.get("year") or groups["year2"])
+    else:
+        year = pick_year(lambda y: (date(y, 3 * q - 2, 1), month_end(y, 3 * q)), ctx, nearest=False)
+    if groups.get("ago"):
+        year -= 1
+    elif (groups.get("yref") or "").lower().startswith("last"):
+        year = ctx.published.year - 1
+    return quarter_timex(year, q)
+
+
+def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the quarter", "the latest quarter": the quarter last named, else the last one completed."""
+    which = (m.group("which") or "").lower()
+    p = ctx.published
+    if which in ("current", "this"):
+        return quarter_timex(p.year, (p.month - 1) // 3 + 1)
+    if ctx.quarter is not None:
+        return ctx.quarter
+    return at_unit(shift(p, "quarter", -1), "quarter")
+
+
+def year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "a year earlier", "the year-ago period": a year before the quarter or year the text is about."""
+    base = ctx.quarter if ctx.quarter is not None else ctx.anchor
+    if base is not None and base.window.precision in (DatePrecision.QUARTER, DatePrecision.MONTH):
+        start = shift(base.window.start, "year", -1)
+        return at_unit(start, "quarter" if base.window.precision == DatePrecision.QUARTER else "month")
+    return year_timex(ctx.published.year - 1)
+
+
+def counted(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "three years ago", "two days later", "a week earlier", "the day before", "the following month"."""
+    unit = m.group("unit").lower().rstrip("s")
+    unit = "day" if unit in ctx.lex.day_parts else "century" if unit == "centurie" else unit
+    direction = m.group("dir").lower()
+    raw = (m.groupdict().get("num") or "a").lower()
+    n = 1 if raw in ("the", "that") else number_of(raw, ctx.lex)
+    if unit not in ctx.lex.units or unit == "weekend":
+        return None
+    if n is None:
+        return ctx.undated(
+            TimexType.DATE, "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
+        )
+    sign = -1 if direction in ("ago", "earlier", "before", "previous", "prior") else 1
+    base = ctx.published
+    if direction != "ago" and ctx.anchor is not None:
+        base = ctx.anchor.window.start
+    moved = shift(
+        base,
+        unit if unit in ("day", "week", "month", "quarter", "year") else "year",
+        sign * n * (ctx.lex.units[unit][1] if unit in ("decade", "century") else 1),
+    )
+    return at_unit(moved, unit)
+
+
+def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
+    p = ctx.published
+    which = (m.group("which") or "").lower()
+    future = which in ("next", "coming") or (which != "last" and ctx.tense_here() == "future")
+    saturday = (
+        p + timedelta(days=(5 - p.weekday()) % 7) if future else p - timedelta(days=(p.weekday() - 5) % 7)
+    )
+    year, week, _ = saturday.isocalendar()
+    window = ResolvedDate(saturday, saturday + timedelta(days=1), DatePrecision.RANGE)
+    return Timex(window, TimexType.DATE, f"{year}-W{week:02d}-WE")
+
+
+def year(m: re.Match[str], ctx: Context) -> Timex | None:
+    return year_timex(int(m.group("year")))
+
+
+def year_range(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "1968-69", "2011-2012": the first year to the second."""
+    first, tail = int(m.group("year")), m.group("tail")
+    last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+    if last <= first:
+        return None
+    return Timex(ResolvedDate(date(first, 1, 1), date(last, 12, 31), DatePrecision.RANGE), value=str(first))
+
+
+def decade(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the 1990s", "the mid-1980s", "the '70s": TimeML's three-digit decade."""
+    digits = m.group("decade") or m.group("decade2")
+    start = int(digits) if len(digits) == 4 else (1900 if int(digits) > 20 else 2000) + int(digits)
+    window = ResolvedDate(date(start, 1, 1), date(start + 9, 12, 31), DatePrecision.RANGE)
+    return Timex(window, TimexType.DATE, str(start)[:3])
+
+
+def century(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the 20th century": TimeML's two-digit century (``19``)."""
+    n = int(m.group("nth"))
+    window = ResolvedDate(
+        date(100 * (n - 1), 1, 1) if n > 1 else date(1, 1, 1), date(100 * n - 1, 12, 31), DatePrecision.RANGE
+    )
+    return Timex(window, TimexType.DATE, f"{n - 1:02d}")
+
+
+def same_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the same day", "that day": the last day the text named."""
+    if ctx.anchor is not None and ctx.anchor.window.precision == DatePrecision.DAY:
+        return day(ctx.anchor.window.start)
+    return None
