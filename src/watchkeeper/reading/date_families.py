@@ -119,12 +119,24 @@ def iso(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def day_month(m: re.Match[str], ctx: Context) -> Timex | None:
     month, dd = month_of(m), int(m.group("day"))
+    named = m.groupdict().get("weekday")
+    fits = [
+        y
+        for y in _years(ctx)
+        if (d := _valid(y, month, dd)) and named and d.weekday() == WEEKDAYS[named.lower()]
+    ]
     if m.group("year"):
         year = int(m.group("year"))
+    elif fits:  # "Monday, Oct. 26" names its year
+        year = min(fits, key=lambda y: abs(y - ctx.published.year))
     else:
         year = pick_year(lambda y: (d, d) if (d := _valid(y, month, dd)) else None, ctx, nearest=True)
     d = _valid(year, month, dd)
     return day(d) if d else None
+
+
+def _years(ctx: Context) -> range:
+    return range(ctx.published.year - 1, ctx.published.year + 2)
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -136,17 +148,16 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     else:
         back = (published.weekday() - target) % 7
         d = published - timedelta(days=back or (7 if which == "last" else 0))
-    part = groups.get("part")
-    if part:
-        return day(d, TimexType.TIME, f"{d.isoformat()}T{ctx.lex.day_parts[part.lower()]}")
-    return day(d)
+    return day(d)  # news annotation reads "Friday night" as the day
 
 
 def day_part(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "this morning", "yesterday afternoon", "tonight", "last night", "tomorrow evening"."""
-    ref, part = (m.group("ref") or "this").lower(), (m.group("part") or "night").lower()
+    ref, part = (m.group("ref") or "").lower(), (m.group("part") or "night").lower()
     offset = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(ref, 0)
     d = ctx.published + timedelta(days=offset)
+    if not ref:  # "tonight" is the day itself
+        return day(d)
     return day(d, TimexType.TIME, f"{d.isoformat()}T{ctx.lex.day_parts[part]}")
 
 
@@ -196,7 +207,7 @@ def _year_ref(m: re.Match[str], month: int, ctx: Context) -> int:
     if groups.get("year"):
         return int(groups["year"])
     ref = re.sub(r"\s+", " ", groups.get("ref") or "").lower()
-    if ref:
+    if ref or groups.get("this"):
         return ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
     return pick_year(lambda y: (date(y, month, 1), month_end(y, month)), ctx, nearest=False)
 
@@ -253,6 +264,8 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
         year = int(ref)
     elif ref == "last year":
         year = p.year - 1
+    elif ref == "this":
+        year = p.year - 1 if first > last and p.month <= last else p.year
     elif ref == "last":  # the last one over, not the one under way
         year = max(y for y in years if _season_end(y, first, last) < p)
     elif ref == "next":
@@ -307,6 +320,8 @@ def counted(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = "day" if unit in ctx.lex.day_parts else "century" if unit == "centurie" else unit
     direction = m.group("dir").lower()
     raw = (m.groupdict().get("num") or "a").lower()
+    if raw in ("the", "that") and m.group("unit").lower().endswith("s"):
+        return None  # "the weeks before" counts nothing
     n = 1 if raw in ("the", "that") else number_of(raw, ctx.lex)
     if unit not in ctx.lex.units or unit == "weekend":
         return None
@@ -352,20 +367,20 @@ def year_range(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def decade(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the 1990s", "the mid-1980s", "the '70s": TimeML's three-digit decade."""
+    """ "the 1990s", "the mid-1980s", "the '70s": TimeML's decade, ``199X``."""
     digits = m.group("decade") or m.group("decade2")
     start = int(digits) if len(digits) == 4 else (1900 if int(digits) > 20 else 2000) + int(digits)
     window = ResolvedDate(date(start, 1, 1), date(start + 9, 12, 31), DatePrecision.RANGE)
-    return Timex(window, TimexType.DATE, str(start)[:3])
+    return Timex(window, TimexType.DATE, f"{str(start)[:3]}X")
 
 
 def century(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the 20th century": TimeML's two-digit century (``19``)."""
+    """ "the 20th century": TimeML's century, ``19XX``."""
     n = int(m.group("nth"))
     window = ResolvedDate(
         date(100 * (n - 1), 1, 1) if n > 1 else date(1, 1, 1), date(100 * n - 1, 12, 31), DatePrecision.RANGE
     )
-    return Timex(window, TimexType.DATE, f"{n - 1:02d}")
+    return Timex(window, TimexType.DATE, f"{n - 1:02d}XX")
 
 
 def same_day(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -103,7 +103,7 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ),
         ("last_month", c(rf"\blast {MONTH}\b"), fam.last_month_name),
         ("next_month", c(rf"\b(?:next|this coming) {MONTH}\b"), fam.next_month_name),
-        ("named_month", c(rf"\bthis {MONTH}\b"), fam.month_year),
+        ("named_month", c(rf"\b(?P<this>this) {MONTH}\b"), fam.month_year),
         (
             "quarter",
             c(
@@ -134,7 +134,9 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "counted",
             c(
-                rf"\b(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|previously)\b",
+                # "twenty years after the war" is a length of time; "the day before." counts from the last date
+                rf"\b(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously"
+                r"|(?:before|after)(?=\s*(?:[.,;:)\"']|$|and\b|but\b)))",
                 re.I,
             ),
             fam.counted,
@@ -317,14 +319,20 @@ def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
     """Whether the clause governing a character span speaks of the future, the past, or neither."""
     future_aux = {w.lower() for w in lex.future_auxiliaries}
     future_words = {w.lower() for w in lex.future_words}
+    future_before = tuple(w.lower() for w in lex.future_before)
 
     def tense(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
+        if span.root.dep_ in ("poss", "compound", "amod", "nmod"):
+            return None  # "Tuesday's ruling": the date names a thing, not the clause's time
+        before = doc.text[max(0, start - 16) : start].lower().rstrip()
+        if before.endswith(future_before):
+            return "future"
         for token in [*span.root.ancestors]:
-            if token.lemma_.lower() in future_words:
-                return "future"
+            if token.lemma_.lower() in future_words and token.tag_ != "VBD":
+                return "future"  # "plans to meet on Friday"; "planned to pay on Friday" is a report
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             verdict = _verb_tense(token, future_aux, future_words)

@@ -183,13 +183,16 @@ class DateLexicon(_Strict):
     day_parts: dict[str, str] = {}
     future_auxiliaries: list[str] = []
     future_words: list[str] = []
+    future_before: list[str] = []
 
     @field_validator("reference_words")
     @classmethod
     def _timeml_refs(cls, value: dict[str, str]) -> dict[str, str]:
         bad = sorted(v for v in value.values() if v not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"))
         if bad:
-            raise ValueError(f"{', '.join(bad)}: a reference word's value is PRESENT_REF, PAST_REF or FUTURE_REF")
+            raise ValueError(
+                f"{', '.join(bad)}: a reference word's value is PRESENT_REF, PAST_REF or FUTURE_REF"
+            )
         return value
 
 

@@ -108,13 +108,13 @@ def month_end(year: int, month: int) -> date:
 
 def number_of(word: str, lex: DateLexicon) -> int | None:
     """A count written in digits or words ("3", "twenty-five", "a"); None when it is vague ("several")."""
-    word = word.lower().strip()
+    word = re.sub(r"\s+", " ", word.lower().strip())
     if word.replace(",", "").isdigit():
         return int(word.replace(",", ""))
     if word in lex.number_words:
         return lex.number_words[word]
     tens, _, ones = word.partition("-") if "-" in word else word.partition(" ")
-    if ones and lex.number_words.get(tens) and lex.number_words.get(ones):
+    if ones and (lex.number_words.get(tens) or 0) >= 20 and (lex.number_words.get(ones) or 10) < 10:
         return (lex.number_words[tens] or 0) + (lex.number_words[ones] or 0)
     return None
 
@@ -137,7 +137,9 @@ def _words(items: list[str] | dict[str, object]) -> str:
 def number_pattern(lex: DateLexicon) -> str:
     """Digits or number words, including "twenty-five"."""
     words = _words(dict(lex.number_words))
-    return rf"(?:\d[\d,]*(?:\.\d+)?|(?:{words})(?:[- ](?:{words}))?)"
+    tens = _words([w for w, n in lex.number_words.items() if n and 20 <= n < 100 and n % 10 == 0])
+    ones = _words([w for w, n in lex.number_words.items() if n and n < 10 and w not in ("a", "an")])
+    return rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d)?|(?:{tens})[- ](?:{ones})|(?:{words}))"
 
 
 def unit_pattern(lex: DateLexicon) -> str:
@@ -178,8 +180,8 @@ def timex_patterns(
         (
             "vague_duration",
             re.compile(
-                r"(?:\b(?:the\s+)?(?:past|last|coming|next|recent)\s+|(?<=\bfor\s))(?P<unit>days|weeks|months|years|decades)"
-                r"\b(?!\s+(?:ago|earlier|later))",
+                r"(?:\b(?:the\s+)?(?:past|last|coming|next|recent)\s+|(?<=\bfor\s))"
+                r"(?P<unit>days|weeks|months|years|decades|(?<=past\s)(?:decade|century))\b(?!\s+(?:ago|earlier|later))",
                 re.I,
             ),
             _vague_duration,
@@ -207,7 +209,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     raw = m.group("num")
     if unit in ("second", "quarter") and raw.lower() in ("a", "an"):
         return None  # "a second time", "a quarter of the shares"
-    count = number_of(re.sub(r"\s+", " ", raw), ctx.lex)
+    if "/" in raw:
+        return _fraction(raw, unit, ctx)
+    count = number_of(raw, ctx.lex)
     if count is None and raw.lower().strip() not in ctx.lex.number_words:
         try:
             count = round(float(raw))
@@ -216,8 +220,24 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     return ctx.undated(TimexType.DURATION, duration_value(count, unit, ctx.lex))
 
 
+def _fraction(raw: str, unit: str, ctx: Context) -> Timex | None:
+    """ "2 1/2 years" as whole units and the rest in the next smaller unit (P2Y6M, PT5H30M)."""
+    whole, _, frac = raw.partition(" ")
+    top, _, bottom = frac.partition("/")
+    if not (whole.isdigit() and top.isdigit() and bottom.isdigit() and int(bottom)):
+        return None
+    smaller = {"year": (12, "M"), "hour": (60, "M"), "day": (24, "H"), "month": (30, "D")}.get(unit)
+    value = duration_value(int(whole), unit, ctx.lex)
+    if smaller:
+        rest = smaller[0] * int(top) // int(bottom)
+        value += ("T" if unit == "day" else "") + f"{rest}{smaller[1]}"
+    return ctx.undated(TimexType.DURATION, value)
+
+
 def _vague_duration(m: re.Match[str], ctx: Context) -> Timex | None:
-    return ctx.undated(TimexType.DURATION, duration_value(None, unit_of(m.group("unit"), ctx.lex), ctx.lex))
+    word = m.group("unit").lower()
+    count = 1 if word in ("decade", "century") else None
+    return ctx.undated(TimexType.DURATION, duration_value(count, unit_of(word, ctx.lex), ctx.lex))
 
 
 def _reference(m: re.Match[str], ctx: Context) -> Timex | None:

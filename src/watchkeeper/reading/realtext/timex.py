@@ -63,6 +63,7 @@ def timeml_value(record: Mapping[str, Any]) -> str | None:
 
 def _plain(value: str) -> str:
     """A TimeML value without an unspecified tail and with an unpadded week number (``2000-W7``)."""
+    value = re.sub(r"(?<=^\d\d)X+$|(?<=^\d\d\d)X$", "", value)  # a decade or century: "199X" is "199"
     return re.sub(r"-W0(\d)", r"-W\1", re.sub(r"(-XX)+$", "", value))
 
 
