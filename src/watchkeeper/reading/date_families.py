@@ -29,6 +29,8 @@ MONTH = (
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# Quarterly results are published up to about two months after the quarter closes.
+REPORTING_LAG_DAYS = 60
 UNIT_PRECISION = {
     "day": DatePrecision.DAY,
     "week": DatePrecision.WEEK,
@@ -125,7 +127,7 @@ def day_month(m: re.Match[str], ctx: Context) -> Timex | None:
         for y in _years(ctx)
         if (d := _valid(y, month, dd)) and named and d.weekday() == WEEKDAYS[named.lower()]
     ]
-    if m.group("year"):
+    if m.groupdict().get("year"):
         year = int(m.group("year"))
     elif fits:  # "Monday, Oct. 26" names its year
         year = min(fits, key=lambda y: abs(y - ctx.published.year))
@@ -172,7 +174,10 @@ def clock(m: re.Match[str], ctx: Context) -> Timex | None:
         if hour > 12 or minute > 59:
             return None
         hour = hour % 12 + (12 if pm else 0)
-    if m.group("weekday"):
+    if m.groupdict().get("day"):
+        found = day_month(m, ctx)
+        d = found.window.start if found else ctx.published
+    elif m.group("weekday"):
         found = weekday(m, ctx)
         d = found.window.start if found else ctx.published
     elif ctx.anchor and ctx.anchor.window.precision == DatePrecision.DAY:
@@ -285,21 +290,28 @@ def quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     groups = m.groupdict()
     if groups.get("year") or groups.get("year2"):
         year = int(groups.get("year") or groups["year2"])
-    else:
-        year = pick_year(lambda y: (date(y, 3 * q - 2, 1), month_end(y, 3 * q)), ctx, nearest=False)
+    else:  # results come out after a quarter ends: "will report third-quarter earnings" in October is this one's
+        lag = timedelta(days=REPORTING_LAG_DAYS)
+        year = pick_year(lambda y: (date(y, 3 * q - 2, 1), month_end(y, 3 * q) + lag), ctx, nearest=False)
     if groups.get("ago"):
         year -= 1
-    elif (groups.get("yref") or "").lower().startswith("last"):
-        year = ctx.published.year - 1
+    elif groups.get("yref"):
+        year = ctx.published.year + {"last": -1, "next": 1}.get(groups["yref"].lower().split()[0], 0)
     return quarter_timex(year, q)
 
 
 def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "the quarter", "the latest quarter": the quarter last named, else the last one completed."""
-    which = (m.group("which") or "").lower()
+    groups = m.groupdict()
+    which = (groups.get("which") or groups.get("this") or "").lower()
     p = ctx.published
     if which in ("current", "this"):
         return quarter_timex(p.year, (p.month - 1) // 3 + 1)
+    year = groups.get("year") or groups.get("year2")
+    yref = (groups.get("yref") or "").lower()
+    if year or yref:  # "the 1988 quarter", "last year's quarter": the quarter last named, in that year
+        q = (ctx.quarter.window.start.month - 1) // 3 + 1 if ctx.quarter else (p.month - 1) // 3 or 4
+        return quarter_timex(int(year) if year else p.year + {"last": -1, "next": 1}.get(yref, 0), q)
     if ctx.quarter is not None:
         return ctx.quarter
     return at_unit(shift(p, "quarter", -1), "quarter")

@@ -78,7 +78,8 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             "clock",
             c(
                 r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[AP]M\b|[ap]m\b)"
-                rf"|(?P<word>noon|midnight|midday)\b)(?:,?\s+(?:on\s+)?{WEEKDAY}\b)?"
+                rf"|(?P<word>noon|midnight|midday)\b)(?:\s+[ECMP][SD]T\b)?"
+                rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}\b|{MONTH} (?P<day>\d{{1,2}})\b(?:,? {YEAR}\b)?))?"
             ),
             fam.clock,
         ),
@@ -107,7 +108,7 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "quarter",
             c(
-                r"\b(?:(?:the|this|that)\s+)?(?:(?P<yref>this year's|last year's)\s+|(?P<year2>(?:19|20)\d{2})\s+"
+                r"\b(?:(?:the|this|that)\s+)?(?:(?P<yref>this year's|last year's|next year's)\s+|(?P<year2>(?:19|20)\d{2})\s+"
                 rf"|(?P<ago>year-ago|year-earlier|year-before)\s+)?(?:fiscal\s+)?{_Q}(?:\s+(?:of\s+)?{YEAR})?\b",
                 re.I,
             ),
@@ -116,8 +117,9 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "the_quarter",
             c(
-                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*|(?P<this>this)\s+)quarter\b"
-                r"|\bthe\s+latest\s+period\b",
+                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*|(?P<this>this)\s+)"
+                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b|\bthe\s+(?:latest|(?P<year2>(?:19|20)\d{2}))\s+period\b"
+                r"|\b(?P<yref>last|next|this) year's quarter\b",
                 re.I,
             ),
             fam.the_quarter,
@@ -135,7 +137,7 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             "counted",
             c(
                 # "twenty years after the war" is a length of time; "the day before." counts from the last date
-                rf"\b(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously"
+                rf"\b(?:(?:almost|nearly|about|some|more than|over|roughly)\s+)?(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously"
                 r"|(?:before|after)(?=\s*(?:[.,;:)\"']|$|and\b|but\b)))",
                 re.I,
             ),
@@ -159,7 +161,7 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "relative_unit",
             c(
-                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming)\s+(?P<unit>week|month|year)\b",
+                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming|current)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
                 re.I,
             ),
             fam.relative_unit,
@@ -168,7 +170,8 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "season",
             c(
-                r"\b(?:(?P<pre>last|this|next) )?(?P<season>spring|summer|autumn|fall|winter)"
+                r"\b(?:(?P<pre>last|this|next) )?(?P<season>spring|summer|autumn|winter"
+                r"|(?:(?<=the )|(?<=in )|(?<=last )|(?<=this )|(?<=next ))fall)"  # "a fall in prices" is none
                 r"(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
                 re.I,
             ),

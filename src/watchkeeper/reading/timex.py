@@ -139,7 +139,7 @@ def number_pattern(lex: DateLexicon) -> str:
     words = _words(dict(lex.number_words))
     tens = _words([w for w, n in lex.number_words.items() if n and 20 <= n < 100 and n % 10 == 0])
     ones = _words([w for w, n in lex.number_words.items() if n and n < 10 and w not in ("a", "an")])
-    return rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d/\d)?|(?:{tens})[- ](?:{ones})|(?:{words}))"
+    return rf"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s+\d/\d)?|(?:{tens})[- ](?:{ones})|(?:{words}))"
 
 
 def unit_pattern(lex: DateLexicon) -> str:
@@ -171,8 +171,8 @@ def timex_patterns(
         (
             "duration",
             re.compile(
-                rf"\b(?:(?:{mods})\s+)*(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:[- ]long|[- ]old)?\b"
-                rf"(?!\s+(?:ago|earlier|later|before|after|from|hence))",
+                rf"\b(?:(?:{mods})\s+)*(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:[- ]long)?\b"
+                r"(?![- ]+old)(?!\s+(?:ago|earlier|later|from now|hence))",  # an age is no length of time
                 re.I,
             ),
             _duration,
@@ -180,7 +180,7 @@ def timex_patterns(
         (
             "vague_duration",
             re.compile(
-                r"(?:\b(?:the\s+)?(?:past|last|coming|next|recent)\s+|(?<=\bfor\s))"
+                r"(?:\b(?:the\s+)?(?:past|last|coming|next)\s+|(?<=\bfor\s))"
                 r"(?P<unit>days|weeks|months|years|decades|(?<=past\s)(?:decade|century))\b(?!\s+(?:ago|earlier|later))",
                 re.I,
             ),
