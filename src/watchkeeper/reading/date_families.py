@@ -27,10 +27,14 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+YEAR = r"(?P<year>(?:19|20)\d{2})"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # Quarterly results are published up to about two months after the quarter closes.
 REPORTING_LAG_DAYS = 60
+# A yearless day within this many days ahead is read ahead unless the day before publication is closer
+# (untensed) or a past clause's day would be more than LONG_AGO_DAYS back: a schedule, not a memory.
+SOON_DAYS = 90
+LONG_AGO_DAYS = 240
 UNIT_PRECISION = {
     "day": DatePrecision.DAY,
     "week": DatePrecision.WEEK,
@@ -67,15 +71,20 @@ def week_timex(monday: date) -> Timex:
 
 def pick_year(make: Callable[[int], tuple[date, date] | None], ctx: Context, *, nearest: bool) -> int:
     """The year that puts a yearless window on the tense's side of publication: the first window not over
-    in a future clause, the last one begun in a past one, else the nearest (or the last begun)."""
+    in a future clause, the last one begun in a past one. With ``nearest`` (a day) a past or untensed clause
+    still looks ahead when the day comes soon and the past one is long gone ("was extended to Nov. 16")."""
     published, tense = ctx.published, ctx.tense_here()
     windows = {y: w for y in (published.year - 1, published.year, published.year + 1) if (w := make(y))}
+    ahead = min((y for y, (s, e) in windows.items() if e >= published), default=published.year)
     if tense == "future":
-        return min((y for y, (s, e) in windows.items() if e >= published), default=published.year)
-    begun = [y for y, (s, e) in windows.items() if s <= published]
-    if tense == "past" or not nearest:
-        return max(begun, default=published.year - 1)
-    return min(windows, key=lambda y: (abs((windows[y][0] - published).days), -y if y in begun else y))
+        return ahead
+    last = max((y for y, (s, e) in windows.items() if s <= published), default=published.year - 1)
+    if not nearest or last not in windows or ahead not in windows:
+        return last
+    days_back, days_ahead = (published - windows[last][0]).days, (windows[ahead][0] - published).days
+    if days_ahead <= SOON_DAYS and days_back > (LONG_AGO_DAYS if tense == "past" else days_ahead):
+        return ahead
+    return last
 
 
 def shift(d: date, unit: str, n: int) -> date:

@@ -278,7 +278,7 @@ def _join_ranges(text: str, found: list[DateMention], published: date) -> list[D
                     text[start : second.end_char],
                     value,
                     first.type,
-                    date_value(value),
+                    first.timeml,  # TimeML marks each end; the range keeps the first end's value
                 )
             )
             i += 2
@@ -334,7 +334,7 @@ def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
         if before.endswith(future_before):
             return "future"
         for token in [*span.root.ancestors]:
-            if token.lemma_.lower() in future_words and token.tag_ != "VBD":
+            if token.lemma_.lower() in future_words and _planned(token):
                 return "future"  # "plans to meet on Friday"; "planned to pay on Friday" is a report
             if token.pos_ not in ("VERB", "AUX"):
                 continue
@@ -344,6 +344,17 @@ def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
         return None
 
     return tense
+
+
+def _planned(token: Token) -> bool:
+    """A plan word in the present ("plans", "is scheduled", "upcoming"), not a past act ("planned", "set")."""
+    if token.tag_ == "VBD":
+        return False
+    if token.tag_ == "VBN":
+        return any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VB", "MD") for c in token.children
+        )
+    return True
 
 
 def _verb_tense(verb: Token, future_aux: set[str], future_words: set[str]) -> str | None:
