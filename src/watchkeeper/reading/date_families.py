@@ -32,9 +32,10 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # Quarterly results are published up to about two months after the quarter closes.
 REPORTING_LAG_DAYS = 60
 # A yearless day within this many days ahead is read ahead unless the day before publication is closer
-# (untensed) or a past clause's day would be more than LONG_AGO_DAYS back: a schedule, not a memory.
+# (untensed) or a past clause's day would be nearly a year back (then it is about a month ahead): a
+# schedule or deadline, not a memory.
 SOON_DAYS = 90
-LONG_AGO_DAYS = 240
+LONG_AGO_DAYS = 330
 UNIT_PRECISION = {
     "day": DatePrecision.DAY,
     "week": DatePrecision.WEEK,
