@@ -142,9 +142,13 @@ def day_month(m: re.Match[str], ctx: Context) -> Timex | None:
     elif fits:  # "Monday, Oct. 26" names its year
         year = min(fits, key=lambda y: abs(y - ctx.published.year))
     else:
-        year = pick_year(lambda y: (d, d) if (d := _valid(y, month, dd)) else None, ctx, nearest=True)
+        year = pick_year(lambda y: _one_day(_valid(y, month, dd)), ctx, nearest=True)
     d = _valid(year, month, dd)
     return day(d) if d else None
+
+
+def _one_day(d: date | None) -> tuple[date, date] | None:
+    return (d, d) if d else None
 
 
 def _years(ctx: Context) -> range:
@@ -164,7 +168,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def day_part(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "this morning", "yesterday afternoon", "tonight", "last night", "tomorrow evening"."""
+    """Parts of a day: "this morning", "yesterday afternoon", "tonight", "last night"."""
     ref, part = (m.group("ref") or "").lower(), (m.group("part") or "night").lower()
     offset = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(ref, 0)
     d = ctx.published + timedelta(days=offset)
@@ -174,7 +178,7 @@ def day_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def clock(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "10:35 a.m.", "noon Thursday": the clock on the named weekday, else on the last day the text named."""
+    """Clock times ("10:35 a.m.", "noon Thursday") on the day named, else on the last day the text named."""
     word = (m.group("word") or "").lower()
     if word:
         hour, minute = (12, 0) if word in ("noon", "midday") else (0, 0)
@@ -243,7 +247,7 @@ def next_month_name(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "last week", "this month", "next year", "earlier this year", "the coming year"."""
+    """Units counted from publication: "last week", "this month", "next year", "earlier this year"."""
     which, unit = m.group("which").lower(), m.group("unit").lower()
     p = ctx.published
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
@@ -255,10 +259,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def year_part(m: re.Match[str], ctx: Context) -> Timex | None:
     ref = re.sub(r"\s+", " ", m.group("ref")).lower()
-    if ref.isdigit():
-        year = int(ref)
-    else:
-        year = ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
+    year = int(ref) if ref.isdigit() else ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
     first, last = _part(ctx.lex.year_parts, m, (1, 12))
     return Timex(ResolvedDate(date(year, first, 1), month_end(year, last), DatePrecision.RANGE))
 
@@ -295,12 +296,12 @@ def _season_end(year: int, first: int, last: int) -> date:
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the third quarter", "third-quarter", "Q2 2023", "this year's first quarter", "the year-ago quarter"."""
+    """Named quarters: "the third quarter", "third-quarter", "Q2 2023", "the year-ago third quarter"."""
     q = int(m.group("qn")) if m.group("qn") else ORDINALS[m.group("qword").lower()]
     groups = m.groupdict()
     if groups.get("year") or groups.get("year2"):
         year = int(groups.get("year") or groups["year2"])
-    else:  # results come out after a quarter ends: "will report third-quarter earnings" in October is this one's
+    else:  # results come after a quarter ends: "will report third-quarter earnings" in October means this one
         lag = timedelta(days=REPORTING_LAG_DAYS)
         year = pick_year(lambda y: (date(y, 3 * q - 2, 1), month_end(y, 3 * q) + lag), ctx, nearest=False)
     if groups.get("ago"):
@@ -311,7 +312,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the quarter", "the latest quarter": the quarter last named, else the last one completed."""
+    """Unnamed quarters ("the quarter", "the latest quarter"): the last one named, else the last completed."""
     groups = m.groupdict()
     which = (groups.get("which") or groups.get("this") or "").lower()
     p = ctx.published
@@ -328,7 +329,7 @@ def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "a year earlier", "the year-ago period": a year before the quarter or year the text is about."""
+    """Year-ago comparisons ("a year earlier", "the year-ago period"): a year before the quarter reported."""
     base = ctx.quarter if ctx.quarter is not None else ctx.anchor
     if base is not None and base.window.precision in (DatePrecision.QUARTER, DatePrecision.MONTH):
         start = shift(base.window.start, "year", -1)
@@ -337,7 +338,7 @@ def year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def counted(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "three years ago", "two days later", "a week earlier", "the day before", "the following month"."""
+    """Counted units: "three years ago", "two days later", "the day before", "the following month"."""
     unit = m.group("unit").lower().rstrip("s")
     unit = "day" if unit in ctx.lex.day_parts else "century" if unit == "centurie" else unit
     direction = m.group("dir").lower()
@@ -380,7 +381,7 @@ def year(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def year_range(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "1968-69", "2011-2012": the first year to the second."""
+    """Year ranges ("1968-69", "2011-2012"): the first year to the second."""
     first, tail = int(m.group("year")), m.group("tail")
     last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
     if last <= first:
@@ -389,7 +390,7 @@ def year_range(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def decade(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the 1990s", "the mid-1980s", "the '70s": TimeML's decade, ``199X``."""
+    """Decades ("the 1990s", "the mid-1980s", "the '70s") as TimeML decades, ``199X``."""
     digits = m.group("decade") or m.group("decade2")
     start = int(digits) if len(digits) == 4 else (1900 if int(digits) > 20 else 2000) + int(digits)
     window = ResolvedDate(date(start, 1, 1), date(start + 9, 12, 31), DatePrecision.RANGE)
@@ -397,7 +398,7 @@ def decade(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def century(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the 20th century": TimeML's century, ``19XX``."""
+    """Centuries ("the 20th century") as TimeML centuries, ``19XX``."""
     n = int(m.group("nth"))
     window = ResolvedDate(
         date(100 * (n - 1), 1, 1) if n > 1 else date(1, 1, 1), date(100 * n - 1, 12, 31), DatePrecision.RANGE
@@ -406,7 +407,7 @@ def century(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def same_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the same day", "that day": the last day the text named."""
+    """The last day the text named, for "the same day" and "that day"."""
     if ctx.anchor is not None and ctx.anchor.window.precision == DatePrecision.DAY:
         return day(ctx.anchor.window.start)
     return None

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from watchkeeper.reading import date_families as fam
 from watchkeeper.reading.date_families import MONTH, WEEKDAY, YEAR, Resolver
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
+from watchkeeper.reading.tense import tense_of
 from watchkeeper.reading.timex import Context, ResolvedDate, date_value, number_pattern, timex_patterns
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
@@ -108,8 +109,9 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "quarter",
             c(
-                r"\b(?:(?:the|this|that)\s+)?(?:(?P<yref>this year's|last year's|next year's)\s+|(?P<year2>(?:19|20)\d{2})\s+"
-                rf"|(?P<ago>year-ago|year-earlier|year-before)\s+)?(?:fiscal\s+)?{_Q}(?:\s+(?:of\s+)?{YEAR})?\b",
+                r"\b(?:(?:the|this|that)\s+)?(?:(?P<yref>this year's|last year's|next year's)\s+"
+                r"|(?P<year2>(?:19|20)\d{2})\s+|(?P<ago>year-ago|year-earlier|year-before)\s+)?"
+                rf"(?:fiscal\s+)?{_Q}(?:\s+(?:of\s+)?{YEAR})?\b",
                 re.I,
             ),
             fam.quarter,
@@ -117,8 +119,10 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "the_quarter",
             c(
-                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*|(?P<this>this)\s+)"
-                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b|\bthe\s+(?:latest|(?P<year2>(?:19|20)\d{2}))\s+period\b"
+                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
+                r"|(?P<this>this)\s+)"
+                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b"
+                r"|\bthe\s+(?:latest|(?P<year2>(?:19|20)\d{2}))\s+period\b"
                 r"|\b(?P<yref>last|next|this) year's quarter\b",
                 re.I,
             ),
@@ -127,7 +131,8 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "year_ago",
             c(
-                r"\b(?:the\s+(?=year-\w+\s+(?:quarter|period)))?(?:year-ago|year-earlier)(?:\s+(?:quarter|period))?\b"
+                r"\b(?:the\s+(?=year-\w+\s+(?:quarter|period)))?(?:year-ago|year-earlier)"
+                r"(?:\s+(?:quarter|period))?\b"
                 r"|\ba year (?:ago|earlier|before)\b",
                 re.I,
             ),
@@ -136,8 +141,9 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "counted",
             c(
-                # "twenty years after the war" is a length of time; "the day before." counts from the last date
-                rf"\b(?:(?:almost|nearly|about|some|more than|over|roughly)\s+)?(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously"
+                # "twenty years after the war" is a length of time; "the day before." counts from a date
+                r"\b(?:(?:almost|nearly|about|some|more than|over|roughly)\s+)?"
+                rf"(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously"
                 r"|(?:before|after)(?=\s*(?:[.,;:)\"']|$|and\b|but\b)))",
                 re.I,
             ),
@@ -152,7 +158,8 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "day_part",
             c(
-                r"\b(?:(?P<ref>this|yesterday|tomorrow|last) (?P<part>morning|afternoon|evening|night)|tonight)\b",
+                r"\b(?:(?P<ref>this|yesterday|tomorrow|last) (?P<part>morning|afternoon|evening|night)"
+                r"|tonight)\b",
                 re.I,
             ),
             fam.day_part,
@@ -161,7 +168,8 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "relative_unit",
             c(
-                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming|current)\s+(?:fiscal\s+)?(?P<unit>week|month|year)\b",
+                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming|current)\s+"
+                r"(?:fiscal\s+)?(?P<unit>week|month|year)\b",
                 re.I,
             ),
             fam.relative_unit,
@@ -180,7 +188,8 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "decade",
             c(
-                r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<decade2>\d0)s)\b",
+                r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?"
+                r"(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<decade2>\d0)s)\b",
                 re.I,
             ),
             fam.decade,
@@ -316,59 +325,6 @@ def event_dates(records: Iterable[DateRecord] | None) -> list[DateRecord]:
         if r.get("type", TimexType.DATE) in (TimexType.DATE, TimexType.TIME)
         and r["precision"] != DatePrecision.PUBLICATION
     ]
-
-
-def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
-    """Whether the clause governing a character span speaks of the future, the past, or neither."""
-    future_aux = {w.lower() for w in lex.future_auxiliaries}
-    future_words = {w.lower() for w in lex.future_words}
-    future_before = tuple(w.lower() for w in lex.future_before)
-
-    def tense(start: int, end: int) -> str | None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return None
-        if span.root.dep_ in ("poss", "compound", "amod", "nmod"):
-            return None  # "Tuesday's ruling": the date names a thing, not the clause's time
-        before = doc.text[max(0, start - 16) : start].lower().rstrip()
-        if before.endswith(future_before):
-            return "future"
-        for token in [*span.root.ancestors]:
-            if token.lemma_.lower() in future_words and _planned(token):
-                return "future"  # "plans to meet on Friday"; "planned to pay on Friday" is a report
-            if token.pos_ not in ("VERB", "AUX"):
-                continue
-            verdict = _verb_tense(token, future_aux, future_words)
-            if verdict != "infinitive":
-                return verdict
-        return None
-
-    return tense
-
-
-def _planned(token: Token) -> bool:
-    """A plan word in the present ("plans", "is scheduled", "upcoming"), not a past act ("planned", "set")."""
-    if token.tag_ == "VBD":
-        return False
-    if token.tag_ == "VBN":
-        return any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VB", "MD") for c in token.children
-        )
-    return True
-
-
-def _verb_tense(verb: Token, future_aux: set[str], future_words: set[str]) -> str | None:
-    """``future``/``past``/None for one verb; ``infinitive`` when its governor decides ("plans to meet")."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in future_aux for a in aux) or any(
-        c.lower_ in future_words for c in verb.children if c.dep_ == "advmod"
-    ):
-        return "future"
-    if any(a.tag_ == "TO" for a in aux) or (verb.tag_ == "VB" and not aux):
-        return "infinitive"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in aux):
-        return "past"
-    return None
 
 
 class DatesComponent:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -129,7 +129,7 @@ def duration_value(count: int | None, unit: str, lex: DateLexicon) -> str:
     return f"P{clock}{amount}{letter}"
 
 
-def _words(items: list[str] | dict[str, object]) -> str:
+def _words(items: Iterable[str]) -> str:
     """An alternation of phrases, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
 
@@ -221,7 +221,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def _fraction(raw: str, unit: str, ctx: Context) -> Timex | None:
-    """ "2 1/2 years" as whole units and the rest in the next smaller unit (P2Y6M, PT5H30M)."""
+    """Fractions ("2 1/2 years"): whole units and the rest in the next smaller unit (P2Y6M, PT5H30M)."""
     whole, _, frac = raw.partition(" ")
     top, _, bottom = frac.partition("/")
     if not (whole.isdigit() and top.isdigit() and bottom.isdigit() and int(bottom)):
