@@ -1,9 +1,9 @@
 """Reading records as plain dicts: for ``watchkeeper export``, ``docs show`` and ``entities show``.
 
-Each record has a ``type`` (``entity``, ``mention``, ``quote``, ``claim``, ``incident``, ``date_mention``) and
-the ids that link records: a mention's ``document_id`` and ``entity_id``, a quote's ``document_id`` and
-``speaker_id``, a claim's ``claimant_id`` and ``accused_id``, an incident's ``actors`` (role, ``entity_id``) and
-``place_id``, a date mention's ``document_id``.
+Each record has a ``type`` (``entity``, ``mention``, ``quote``, ``claim``, ``incident``, ``date_mention``)
+and the ids that link records: a mention's ``document_id`` and ``entity_id``, a quote's ``document_id`` and
+``speaker_id``, a claim's ``claimant_id`` and ``accused_id``, an incident's ``actors`` (role,
+``entity_id``) and ``place_id``, a date mention's ``document_id``.
 """
 
 from __future__ import annotations

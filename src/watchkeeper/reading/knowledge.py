@@ -177,7 +177,8 @@ class DateLexicon(_Strict):
     units: dict[str, tuple[str, int]] = {}
     clock_units: list[str] = []
     number_words: dict[str, int | None] = {}
-    duration_modifiers: list[str] = []
+    duration_determiners: list[str] = []
+    duration_approximators: list[str] = []
     reference_words: dict[str, str] = {}
     set_words: dict[str, str] = {}
     day_parts: dict[str, str] = {}

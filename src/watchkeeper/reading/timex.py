@@ -160,7 +160,7 @@ def timex_patterns(
 ) -> list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Timex | None]]]:
     """The duration, set and reference families, most specific first."""
     num, unit = number_pattern(lex), unit_pattern(lex)
-    mods = _words(lex.duration_modifiers)
+    dets, approx = _words(lex.duration_determiners), _words(lex.duration_approximators)
     return [
         (
             "set_every",
@@ -171,7 +171,7 @@ def timex_patterns(
         (
             "duration",
             re.compile(
-                rf"\b(?:(?:{mods})\s+)*(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:[- ]long)?\b"
+                rf"\b(?:(?:{dets})\s+)?(?:(?:{approx})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:[- ]long)?\b"
                 r"(?![- ]+old)(?!\s+(?:ago|earlier|later|from now|hence))",  # an age is no length of time
                 re.I,
             ),
