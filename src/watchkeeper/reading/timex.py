@@ -171,7 +171,8 @@ def timex_patterns(
         (
             "duration",
             re.compile(
-                rf"\b(?:(?:{dets})\s+)?(?:(?:{approx})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})(?:[- ]long)?\b"
+                rf"\b(?:(?:{dets})\s+)?(?:(?:{approx})\s+)?(?P<num>{num})(?:\s+more)?[\s-]+(?P<unit>{unit})"
+                r"(?:[- ]long)?\b"
                 r"(?![- ]+old)(?!\s+(?:ago|earlier|later|from now|hence))",  # an age is no length of time
                 re.I,
             ),
