@@ -53,6 +53,10 @@ def _only(text: str, published: date = WEDNESDAY) -> tuple[str, str, str]:
         ("Ships of the late 1970s were slower.", "the late 1970s", "DATE", "197X"),
         ("The border was drawn in the 20th century.", "the 20th century", "DATE", "19XX"),
         ("The 1968-69 crisis is still remembered.", "1968-69", "DATE", "1968"),
+        # named days and years said in words
+        ("Families gather on Thanksgiving Day.", "Thanksgiving Day", "DATE", "2024-11-28"),
+        ("Voters will go to the polls on Election Day.", "Election Day", "DATE", "2024-11-05"),
+        ("The treaty dates from nineteen ninety-four.", "nineteen ninety-four", "DATE", "1994"),
         # quarters in business news
         ("The firm posted third-quarter profits.", "third-quarter", "DATE", "2024-Q3"),
         ("Sales in the first quarter of 2023 rose.", "the first quarter of 2023", "DATE", "2023-Q1"),
@@ -103,8 +107,23 @@ def test_a_named_weekday_picks_the_year_of_its_date() -> None:
     assert _only("Voting opens Monday, Jan. 6.")[2] == "2025-01-06"
 
 
-def test_ages_and_verbs_are_not_times() -> None:
-    assert find_dates("A 6-year-old boy watched prices fall in the market.", WEDNESDAY) == []
+def test_ages_shares_and_verbs_are_not_times() -> None:
+    text = "A 6-year-old boy watched prices fall as three-quarters of the stalls closed."
+    assert find_dates(text, WEDNESDAY) == []
+
+
+def test_this_coming_weekday_lies_ahead() -> None:
+    assert _only("Envoys arrive this coming Sunday.")[2] == "2024-10-20"
+
+
+def test_a_schedule_in_the_simple_present_lies_ahead() -> None:
+    dates = read_text("The two leaders meet separately Monday with the envoy.", WEDNESDAY).dates
+    assert [d["value"] for d in dates] == ["2024-10-21"]
+
+
+def test_a_recently_passed_day_in_a_future_clause_stays_past() -> None:
+    dates = read_text("Prices will be compared with the levels of Oct. 10.", WEDNESDAY).dates
+    assert [d["value"] for d in dates] == ["2024-10-10"]
 
 
 def test_only_calendar_dates_can_date_an_event() -> None:

@@ -75,14 +75,15 @@ def pick_year(make: Callable[[int], tuple[date, date] | None], ctx: Context, *, 
     in a future clause, the last one begun in a past one. With ``nearest`` (a day) a past or untensed clause
     still looks ahead when the day comes soon and the past one is long gone ("was extended to Nov. 16")."""
     published, tense = ctx.published, ctx.tense_here()
+    tense = None if tense == "present" else tense
     windows = {y: w for y in (published.year - 1, published.year, published.year + 1) if (w := make(y))}
     ahead = min((y for y, (s, e) in windows.items() if e >= published), default=published.year)
-    if tense == "future":
-        return ahead
     last = max((y for y, (s, e) in windows.items() if s <= published), default=published.year - 1)
     if not nearest or last not in windows or ahead not in windows:
-        return last
+        return ahead if tense == "future" else last
     days_back, days_ahead = (published - windows[last][0]).days, (windows[ahead][0] - published).days
+    if tense == "future":  # "will be compared with Oct. 19" a week after it: that day, not next year's
+        return last if days_ahead > LONG_AGO_DAYS and days_back <= SOON_DAYS else ahead
     if days_ahead <= SOON_DAYS and days_back > (LONG_AGO_DAYS if tense == "past" else days_ahead):
         return ahead
     return last
@@ -159,7 +160,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     target, published = WEEKDAYS[m.group("weekday").lower()], ctx.published
     groups = m.groupdict()
     which = (groups.get("which") or "").lower()
-    if which == "next" or (ctx.tense_here() == "future" and which != "last"):
+    ahead = which in ("next", "this coming", "coming") or ctx.tense_here() in ("future", "present")
+    if which != "last" and ahead:
         d = published + timedelta(days=(target - published.weekday()) % 7 or (7 if which == "next" else 0))
     else:
         back = (published.weekday() - target) % 7
@@ -404,6 +406,34 @@ def century(m: re.Match[str], ctx: Context) -> Timex | None:
         date(100 * (n - 1), 1, 1) if n > 1 else date(1, 1, 1), date(100 * n - 1, 12, 31), DatePrecision.RANGE
     )
     return Timex(window, TimexType.DATE, f"{n - 1:02d}XX")
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """Named days ("Thanksgiving Day", "Christmas", "Election Day"), on the tense's side of publication."""
+    rule = ctx.lex.holidays[re.sub(r"\s+", " ", m.group("holiday").lower())]
+
+    def on(year: int) -> date:
+        d = date(year, rule[0], rule[1])
+        return d + timedelta(days=(rule[2] - d.weekday()) % 7) if len(rule) == 3 else d
+
+    which = (m.group("which") or "").lower()
+    if which in ("last", "next"):
+        days = [on(y) for y in _years(ctx)] + [on(ctx.published.year - 2)]
+        past = [d for d in days if d < ctx.published]
+        future = [d for d in days if d > ctx.published]
+        return day(max(past) if which == "last" else min(future))
+    year = pick_year(lambda y: (on(y), on(y)), ctx, nearest=True)
+    return day(on(year))
+
+
+def spoken_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand"."""
+    words = m.group(0).lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return year_timex(2000 + sum(ctx.lex.number_words.get(w) or 0 for w in words[2:] if w != "and"))
+    century = ctx.lex.number_words.get(words[0]) or 0
+    rest = sum(ctx.lex.number_words.get(w) or 0 for w in words[1:])
+    return year_timex(century * 100 + rest) if century in (18, 19) and 10 <= rest < 100 else None
 
 
 def same_day(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -25,7 +25,14 @@ from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
 from watchkeeper.reading.tense import tense_of
-from watchkeeper.reading.timex import Context, ResolvedDate, date_value, number_pattern, timex_patterns
+from watchkeeper.reading.timex import (
+    Context,
+    ResolvedDate,
+    date_value,
+    number_pattern,
+    timex_patterns,
+    words_pattern,
+)
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
 __all__ = ["PRECISIONS", "DateMention", "ResolvedDate", "event_dates", "find_dates", "resolve_date"]
@@ -65,6 +72,7 @@ _ANCHORS = frozenset(
         "bare_month",
         "day_part",
         "named_month",
+        "holiday",
     }
 )
 
@@ -196,6 +204,22 @@ def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ),
         ("century", c(r"\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)\s+century\b", re.I), fam.century),
         ("year_range", c(rf"(?<![\d$£€-]){YEAR}[-–/](?P<tail>\d{{4}}|\d{{2}})\b(?![-\d])"), fam.year_range),
+        (
+            "holiday",
+            c(rf"\b(?:(?P<which>last|next|this) )?(?P<holiday>{words_pattern(lex.holidays)})\b", re.I),
+            fam.holiday,
+        ),
+        (
+            "spoken_year",
+            c(
+                r"\b(?:(?:eighteen|nineteen)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+                r"|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+                re.I,
+            ),
+            fam.spoken_year,
+        ),
         ("same_day", c(r"\b(?:the same day|that same day|that day)\b", re.I), fam.same_day),
         *timex_patterns(lex),
         (

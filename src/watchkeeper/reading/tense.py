@@ -16,7 +16,8 @@ from watchkeeper.reading.knowledge import DateLexicon
 
 
 def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
-    """Whether the clause governing a character span speaks of the future, the past, or neither."""
+    """Whether the clause governing a character span speaks of the ``future``, the ``past``, in the simple
+    ``present`` (a schedule, for a weekday), or says nothing (None)."""
     future_aux = {w.lower() for w in lex.future_auxiliaries}
     future_words = {w.lower() for w in lex.future_words}
     future_before = tuple(w.lower() for w in lex.future_before)
@@ -65,4 +66,6 @@ def _verb_tense(verb: Token, future_aux: set[str], future_words: set[str]) -> st
         return "infinitive"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in aux):
         return "past"
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return "present"  # "they meet Monday": news writes schedules in the simple present
     return None

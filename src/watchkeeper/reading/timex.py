@@ -129,16 +129,16 @@ def duration_value(count: int | None, unit: str, lex: DateLexicon) -> str:
     return f"P{clock}{amount}{letter}"
 
 
-def _words(items: Iterable[str]) -> str:
+def words_pattern(items: Iterable[str]) -> str:
     """An alternation of phrases, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
 
 
 def number_pattern(lex: DateLexicon) -> str:
     """Digits or number words, including "twenty-five"."""
-    words = _words(dict(lex.number_words))
-    tens = _words([w for w, n in lex.number_words.items() if n and 20 <= n < 100 and n % 10 == 0])
-    ones = _words([w for w, n in lex.number_words.items() if n and n < 10 and w not in ("a", "an")])
+    words = words_pattern(dict(lex.number_words))
+    tens = words_pattern([w for w, n in lex.number_words.items() if n and 20 <= n < 100 and n % 10 == 0])
+    ones = words_pattern([w for w, n in lex.number_words.items() if n and n < 10 and w not in ("a", "an")])
     return rf"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?:\s+\d/\d)?|(?:{tens})[- ](?:{ones})|(?:{words}))"
 
 
@@ -160,14 +160,14 @@ def timex_patterns(
 ) -> list[tuple[str, re.Pattern[str], Callable[[re.Match[str], Context], Timex | None]]]:
     """The duration, set and reference families, most specific first."""
     num, unit = number_pattern(lex), unit_pattern(lex)
-    dets, approx = _words(lex.duration_determiners), _words(lex.duration_approximators)
+    dets, approx = words_pattern(lex.duration_determiners), words_pattern(lex.duration_approximators)
     return [
         (
             "set_every",
             re.compile(r"\b(?:every|each|per)\s+(?P<unit>day|week|month|year|hour)\b", re.I),
             _set_every,
         ),
-        ("set_word", re.compile(rf"\b(?:{_words(lex.set_words)})\b", re.I), _set_word),
+        ("set_word", re.compile(rf"\b(?:{words_pattern(lex.set_words)})\b", re.I), _set_word),
         (
             "duration",
             re.compile(
@@ -189,7 +189,7 @@ def timex_patterns(
         ),
         (
             "reference",
-            re.compile(rf"\b(?:{_words(lex.reference_words)})\b(?![-\s]+(?:day|account|year))", re.I),
+            re.compile(rf"\b(?:{words_pattern(lex.reference_words)})\b(?![-\s]+(?:day|account|year))", re.I),
             _reference,
         ),
     ]
@@ -210,6 +210,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Timex | None:
     raw = m.group("num")
     if unit in ("second", "quarter") and raw.lower() in ("a", "an"):
         return None  # "a second time", "a quarter of the shares"
+    if unit == "quarter" and m.string[m.end() : m.end() + 3] == " of":
+        return None  # "three-quarters of the fleet" is a share
     if "/" in raw:
         return _fraction(raw, unit, ctx)
     count = number_of(raw, ctx.lex)
