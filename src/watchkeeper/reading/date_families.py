@@ -31,9 +31,8 @@ YEAR = r"(?P<year>(?:19|20)\d{2})"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # Quarterly results are published up to about two months after the quarter closes.
 REPORTING_LAG_DAYS = 60
-# A yearless day within this many days ahead is read ahead unless the day before publication is closer
-# (untensed) or a past clause's day would be nearly a year back (then it is about a month ahead): a
-# schedule or deadline, not a memory.
+# How far ahead a yearless day or month may lie and still be read ahead without a future tense, and how far
+# back a past clause's day must be for it to be read ahead instead (a deadline, not a memory): pick_year.
 SOON_DAYS = 90
 LONG_AGO_DAYS = 330
 UNIT_PRECISION = {
@@ -72,8 +71,9 @@ def week_timex(monday: date) -> Timex:
 
 def pick_year(make: Callable[[int], tuple[date, date] | None], ctx: Context, *, nearest: bool) -> int:
     """The year that puts a yearless window on the tense's side of publication: the first window not over
-    in a future clause, the last one begun in a past one. With ``nearest`` (a day) a past or untensed clause
-    still looks ahead when the day comes soon and the past one is long gone ("was extended to Nov. 16")."""
+    in a future clause, the last one begun in a past one. With ``nearest`` (a day or a month) an untensed
+    clause looks ahead when the window comes soon and is nearer than the past one ("payable Dec. 7" in
+    October), and a past clause too when the past one is nearly a year back ("was extended to Nov. 16")."""
     published, tense = ctx.published, ctx.tense_here()
     tense = None if tense == "present" else tense
     windows = {y: w for y in (published.year - 1, published.year, published.year + 1) if (w := make(y))}
@@ -230,7 +230,7 @@ def _year_ref(m: re.Match[str], month: int, ctx: Context) -> int:
     ref = re.sub(r"\s+", " ", groups.get("ref") or "").lower()
     if ref or groups.get("this"):
         return ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
-    return pick_year(lambda y: (date(y, month, 1), month_end(y, month)), ctx, nearest=False)
+    return pick_year(lambda y: (date(y, month, 1), month_end(y, month)), ctx, nearest=True)
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Timex | None:
