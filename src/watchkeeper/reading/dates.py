@@ -251,8 +251,14 @@ def find_dates(
     lex = lexicon or load_knowledge().dates
     taken: list[tuple[int, int]] = []
     claimed: list[tuple[int, str, re.Match[str], Resolver]] = []
+    windows = _unit_windows(text)
     for name, pattern, resolver in _compiled(lex):
-        for m in pattern.finditer(text):
+        matches = (
+            (m for lo, hi in windows for m in pattern.finditer(text, lo, hi))
+            if name in _COUNTING
+            else pattern.finditer(text)
+        )
+        for m in matches:
             start, end = m.span()
             if start == end or any(start < e and s < end for s, e in taken):
                 continue
@@ -271,6 +277,27 @@ def find_dates(
             ctx.quarter = timex
         found.append(DateMention(m.start(), m.end(), m.group(0), timex.window, timex.type, timex.timeml))
     return _join_ranges(text, found, published)
+
+
+# Families that count units ("three days", "two years ago"): run only near a unit word, which is much cheaper
+# than trying their long alternations at every word of the text.
+_COUNTING = frozenset({"duration", "counted", "vague_duration", "following"})
+_UNIT_WORD = re.compile(
+    r"(?i)(?:second|minute|hour|day|night|morning|evening|afternoon|week|fortnight|month|quarter|year|decade|centur)"
+)
+_BEFORE, _AFTER = 80, 40
+
+
+def _unit_windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around unit words, where the counting families can match."""
+    windows: list[tuple[int, int]] = []
+    for m in _UNIT_WORD.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 _CACHE: dict[int, list[tuple[str, re.Pattern[str], Resolver]]] = {}
