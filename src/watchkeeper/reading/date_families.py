@@ -1,9 +1,9 @@
-"""Calendar expressions, one family a pattern and a resolver, as a reader resolves them.
+"""Calendar expressions named in the text, one family a resolver, and the calendar arithmetic they share.
 
 A date without its year ("May 3", "in September", "on Friday") lies on the side of the publication date its
 clause's tense says: after it in a preview or schedule ("will meet on Friday", "is scheduled for May"), before
-it in a report, and for a day with no tense the nearest such day. Expressions counted from another date ("a
-year earlier", "two days later", "the quarter") take the last date the text named, not the publication date.
+it in a report, and with no tense the nearest such day when it comes soon (``pick_year``). Expressions counted
+from publication or from another date are in ``reading.relative_dates``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from watchkeeper.reading.timex import Context, ResolvedDate, Timex, month_end, number_of
+from watchkeeper.reading.timex import Context, ResolvedDate, Timex, month_end
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
 Resolver = Callable[[re.Match[str], Context], Timex | None]
@@ -28,9 +28,6 @@ MONTH = (
 )
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?P<year>(?:19|20)\d{2})"
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-# Quarterly results are published up to about two months after the quarter closes.
-REPORTING_LAG_DAYS = 60
 # How far ahead a yearless day or month may lie and still be read ahead without a future tense, and how far
 # back a past clause's day must be for it to be read ahead instead (a deadline, not a memory): pick_year.
 SOON_DAYS = 90
@@ -169,46 +166,6 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     return day(d)  # news annotation reads "Friday night" as the day
 
 
-def day_part(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Parts of a day: "this morning", "yesterday afternoon", "tonight", "last night"."""
-    ref, part = (m.group("ref") or "").lower(), (m.group("part") or "night").lower()
-    offset = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(ref, 0)
-    d = ctx.published + timedelta(days=offset)
-    if not ref:  # "tonight" is the day itself
-        return day(d)
-    return day(d, TimexType.TIME, f"{d.isoformat()}T{ctx.lex.day_parts[part]}")
-
-
-def clock(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Clock times ("10:35 a.m.", "noon Thursday") on the day named, else on the last day the text named."""
-    word = (m.group("word") or "").lower()
-    if word:
-        hour, minute = (12, 0) if word in ("noon", "midday") else (0, 0)
-    else:
-        hour, minute = int(m.group("hh")), int(m.group("mm") or 0)
-        pm = m.group("ampm").lower().startswith("p")
-        if hour > 12 or minute > 59:
-            return None
-        hour = hour % 12 + (12 if pm else 0)
-    if m.groupdict().get("day"):
-        found = day_month(m, ctx)
-        d = found.window.start if found else ctx.published
-    elif m.group("weekday"):
-        found = weekday(m, ctx)
-        d = found.window.start if found else ctx.published
-    elif ctx.anchor and ctx.anchor.window.precision == DatePrecision.DAY:
-        d = ctx.anchor.window.start
-    else:
-        d = ctx.published
-    return day(d, TimexType.TIME, f"{d.isoformat()}T{hour:02d}:{minute:02d}")
-
-
-def relative_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    word = m.group(0).lower()
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(word, -1)
-    return day(ctx.published + timedelta(days=offset))
-
-
 def month_part(m: re.Match[str], ctx: Context) -> Timex | None:
     month = month_of(m)
     year = _year_ref(m, month, ctx)
@@ -248,17 +205,6 @@ def next_month_name(m: re.Match[str], ctx: Context) -> Timex | None:
     return month_timex(p.year + 1 if month <= p.month else p.year, month)
 
 
-def relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Units counted from publication: "last week", "this month", "next year", "earlier this year"."""
-    which, unit = m.group("which").lower(), m.group("unit").lower()
-    p = ctx.published
-    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
-    found = at_unit(shift(p, unit, n), unit)
-    if m.group("early") and n == 0:
-        return Timex(ResolvedDate(found.window.start, p, DatePrecision.RANGE), value=found.timeml)
-    return found
-
-
 def year_part(m: re.Match[str], ctx: Context) -> Timex | None:
     ref = re.sub(r"\s+", " ", m.group("ref")).lower()
     year = int(ref) if ref.isdigit() else ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
@@ -295,87 +241,6 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def _season_end(year: int, first: int, last: int) -> date:
     return month_end(year + 1 if last < first else year, last)
-
-
-def quarter(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Named quarters: "the third quarter", "third-quarter", "Q2 2023", "the year-ago third quarter"."""
-    q = int(m.group("qn")) if m.group("qn") else ORDINALS[m.group("qword").lower()]
-    groups = m.groupdict()
-    if groups.get("year") or groups.get("year2"):
-        year = int(groups.get("year") or groups["year2"])
-    else:  # results come after a quarter ends: "will report third-quarter earnings" in October means this one
-        lag = timedelta(days=REPORTING_LAG_DAYS)
-        year = pick_year(lambda y: (date(y, 3 * q - 2, 1), month_end(y, 3 * q) + lag), ctx, nearest=False)
-    if groups.get("ago"):
-        year -= 1
-    elif groups.get("yref"):
-        year = ctx.published.year + {"last": -1, "next": 1}.get(groups["yref"].lower().split()[0], 0)
-    return quarter_timex(year, q)
-
-
-def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Unnamed quarters ("the quarter", "the latest quarter"): the last one named, else the last completed."""
-    groups = m.groupdict()
-    which = (groups.get("which") or groups.get("this") or "").lower()
-    p = ctx.published
-    if which in ("current", "this"):
-        return quarter_timex(p.year, (p.month - 1) // 3 + 1)
-    year = groups.get("year") or groups.get("year2")
-    yref = (groups.get("yref") or "").lower()
-    if year or yref:  # "the 1988 quarter", "last year's quarter": the quarter last named, in that year
-        q = (ctx.quarter.window.start.month - 1) // 3 + 1 if ctx.quarter else (p.month - 1) // 3 or 4
-        return quarter_timex(int(year) if year else p.year + {"last": -1, "next": 1}.get(yref, 0), q)
-    if ctx.quarter is not None:
-        return ctx.quarter
-    return at_unit(shift(p, "quarter", -1), "quarter")
-
-
-def year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Year-ago comparisons ("a year earlier", "the year-ago period"): a year before the quarter reported."""
-    base = ctx.quarter if ctx.quarter is not None else ctx.anchor
-    if base is not None and base.window.precision in (DatePrecision.QUARTER, DatePrecision.MONTH):
-        start = shift(base.window.start, "year", -1)
-        return at_unit(start, "quarter" if base.window.precision == DatePrecision.QUARTER else "month")
-    return year_timex(ctx.published.year - 1)
-
-
-def counted(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Counted units: "three years ago", "two days later", "the day before", "the following month"."""
-    unit = m.group("unit").lower().rstrip("s")
-    unit = "day" if unit in ctx.lex.day_parts else "century" if unit == "centurie" else unit
-    direction = m.group("dir").lower()
-    raw = (m.groupdict().get("num") or "a").lower()
-    if raw in ("the", "that") and m.group("unit").lower().endswith("s"):
-        return None  # "the weeks before" counts nothing
-    n = 1 if raw in ("the", "that") else number_of(raw, ctx.lex)
-    if unit not in ctx.lex.units or unit == "weekend":
-        return None
-    if n is None:
-        return ctx.undated(
-            TimexType.DATE, "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
-        )
-    sign = -1 if direction in ("ago", "earlier", "before", "previous", "prior") else 1
-    base = ctx.published
-    if direction != "ago" and ctx.anchor is not None:
-        base = ctx.anchor.window.start
-    moved = shift(
-        base,
-        unit if unit in ("day", "week", "month", "quarter", "year") else "year",
-        sign * n * (ctx.lex.units[unit][1] if unit in ("decade", "century") else 1),
-    )
-    return at_unit(moved, unit)
-
-
-def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
-    p = ctx.published
-    which = (m.group("which") or "").lower()
-    future = which in ("next", "coming") or (which != "last" and ctx.tense_here() == "future")
-    saturday = (
-        p + timedelta(days=(5 - p.weekday()) % 7) if future else p - timedelta(days=(p.weekday() - 5) % 7)
-    )
-    year, week, _ = saturday.isocalendar()
-    window = ResolvedDate(saturday, saturday + timedelta(days=1), DatePrecision.RANGE)
-    return Timex(window, TimexType.DATE, f"{year}-W{week:02d}-WE")
 
 
 def year(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -434,10 +299,3 @@ def spoken_year(m: re.Match[str], ctx: Context) -> Timex | None:
     century = ctx.lex.number_words.get(words[0]) or 0
     rest = sum(ctx.lex.number_words.get(w) or 0 for w in words[1:])
     return year_timex(century * 100 + rest) if century in (18, 19) and 10 <= rest < 100 else None
-
-
-def same_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    """The last day the text named, for "the same day" and "that day"."""
-    if ctx.anchor is not None and ctx.anchor.window.precision == DatePrecision.DAY:
-        return day(ctx.anchor.window.start)
-    return None

@@ -2,8 +2,9 @@
 
 Our own resolver (measured when this stage was built, dateparser sends "Friday" in a Friday article to the
 week before and does not parse "early December"): each expression family is one pattern with one small
-resolver function (``reading.date_families`` for calendar dates, ``reading.timex`` for durations, sets and
-references), tried most specific first; the first family to claim characters keeps them. Expressions are then
+resolver function (``reading.date_patterns`` lists them; ``date_families`` resolves named dates,
+``relative_dates`` counted ones, ``timex`` durations, sets and references and the TimeML values), tried most
+specific first; the first family to claim characters keeps them. Expressions are then
 resolved in text order, so "two days later" and "the quarter" take the last date the text named, and a
 yearless date takes the side of publication its clause's tense says (``tense_of``). "early/mid/late" are
 days 1–10, 11–20 and 21–end (from ``data/reading/dates.yaml``), "since X" runs from X to publication.
@@ -19,20 +20,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from watchkeeper.reading import date_families as fam
-from watchkeeper.reading.date_families import MONTH, WEEKDAY, YEAR, Resolver
+from watchkeeper.reading.date_families import Resolver
+from watchkeeper.reading.date_patterns import ANCHORS, patterns
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
 from watchkeeper.reading.tense import tense_of
-from watchkeeper.reading.timex import (
-    Context,
-    ResolvedDate,
-    date_value,
-    number_pattern,
-    timex_patterns,
-    words_pattern,
-)
+from watchkeeper.reading.timex import Context, ResolvedDate, date_value
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
 __all__ = ["PRECISIONS", "DateMention", "ResolvedDate", "event_dates", "find_dates", "resolve_date"]
@@ -51,187 +45,6 @@ class DateMention:
     value: ResolvedDate
     type: TimexType = TimexType.DATE
     timeml: str = ""
-
-
-_PART = r"(?P<part>early|mid|late|end of|beginning of|the start of|the end of|the beginning of)[- ]?"
-_REF = rf"(?:,? {YEAR}| (?P<ref>last year|this year|next year))?"
-_DAY_PART = r"(?P<part>morning|afternoon|evening|night)"
-_UNIT = r"(?P<unit>day|week|month|quarter|year|decade|century|morning|evening|night|afternoon)s?"
-_Q = r"(?:(?P<qword>first|second|third|fourth)[- ](?:fiscal[- ])?quarter|Q(?P<qn>[1-4]))"
-# Families whose date is named in the text (or counted from publication), so later ones may count from it.
-_ANCHORS = frozenset(
-    {
-        "iso",
-        "weekday_date",
-        "day_month",
-        "month_day",
-        "weekday",
-        "month_part",
-        "month_year",
-        "relative_day",
-        "bare_month",
-        "day_part",
-        "named_month",
-        "holiday",
-    }
-)
-
-
-def _patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
-    """Every family's pattern, longest and most specific first."""
-    num = number_pattern(lex)
-    c = re.compile
-    return [
-        ("iso", c(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>\d{2})-(?P<dd>\d{2})\b"), fam.iso),
-        (
-            "clock",
-            c(
-                r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[AP]M\b|[ap]m\b)"
-                rf"|(?P<word>noon|midnight|midday)\b)(?:\s+[ECMP][SD]T\b)?"
-                rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}\b|{MONTH} (?P<day>\d{{1,2}})\b(?:,? {YEAR}\b)?))?"
-            ),
-            fam.clock,
-        ),
-        (
-            "weekday_date",
-            c(rf"\b{WEEKDAY},?\s+{MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"),
-            fam.day_month,
-        ),
-        ("day_month", c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {MONTH}(?:,? {YEAR})?\b"), fam.day_month),
-        ("month_day", c(rf"\b{MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"), fam.day_month),
-        ("month_part", c(rf"\b{_PART}{MONTH}{_REF}\b", re.I), fam.month_part),
-        (
-            "year_part",
-            c(rf"\b{_PART}(?P<ref>last year|this year|next year|the year|(?:19|20)\d{{2}})\b", re.I),
-            fam.year_part,
-        ),
-        ("month_end", c(rf"\b{_PART}(?:the|this) month\b", re.I), fam.end_of_month),
-        (
-            "month_year",
-            c(rf"\b{MONTH}(?:,? {YEAR}| (?P<ref>last year|this year|next year))\b"),
-            fam.month_year,
-        ),
-        ("last_month", c(rf"\blast {MONTH}\b"), fam.last_month_name),
-        ("next_month", c(rf"\b(?:next|this coming) {MONTH}\b"), fam.next_month_name),
-        ("named_month", c(rf"\b(?P<this>this) {MONTH}\b"), fam.month_year),
-        (
-            "quarter",
-            c(
-                r"\b(?:(?:the|this|that)\s+)?(?:(?P<yref>this year's|last year's|next year's)\s+"
-                r"|(?P<year2>(?:19|20)\d{2})\s+|(?P<ago>year-ago|year-earlier|year-before)\s+)?"
-                rf"(?:fiscal\s+)?{_Q}(?:\s+(?:of\s+)?{YEAR})?\b",
-                re.I,
-            ),
-            fam.quarter,
-        ),
-        (
-            "the_quarter",
-            c(
-                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
-                r"|(?P<this>this)\s+)"
-                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b"
-                r"|\bthe\s+(?:latest|(?P<year2>(?:19|20)\d{2}))\s+period\b"
-                r"|\b(?P<yref>last|next|this) year's quarter\b",
-                re.I,
-            ),
-            fam.the_quarter,
-        ),
-        (
-            "year_ago",
-            c(
-                r"\b(?:the\s+(?=year-\w+\s+(?:quarter|period)))?(?:year-ago|year-earlier)"
-                r"(?:\s+(?:quarter|period))?\b"
-                r"|\ba year (?:ago|earlier|before)\b",
-                re.I,
-            ),
-            fam.year_ago,
-        ),
-        (
-            "counted",
-            c(
-                # "twenty years after the war" is a length of time; "the day before." counts from a date
-                r"\b(?:(?:almost|nearly|about|some|more than|over|roughly)\s+)?"
-                rf"(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously"
-                r"|(?:before|after)(?=\s*(?:[.,;:)\"']|$|and\b|but\b)))",
-                re.I,
-            ),
-            fam.counted,
-        ),
-        ("following", c(rf"\bthe\s+(?P<dir>previous|following|next|prior)\s+{_UNIT}\b", re.I), fam.counted),
-        (
-            "weekday",
-            c(rf"\b(?:(?P<which>last|next|this coming|this) )?{WEEKDAY}(?:\s+{_DAY_PART})?\b", re.I),
-            fam.weekday,
-        ),
-        (
-            "day_part",
-            c(
-                r"\b(?:(?P<ref>this|yesterday|tomorrow|last) (?P<part>morning|afternoon|evening|night)"
-                r"|tonight)\b",
-                re.I,
-            ),
-            fam.day_part,
-        ),
-        ("relative_day", c(r"\b(?:today|yesterday|tomorrow)\b", re.I), fam.relative_day),
-        (
-            "relative_unit",
-            c(
-                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming|current)\s+"
-                r"(?:fiscal\s+)?(?P<unit>week|month|year)\b",
-                re.I,
-            ),
-            fam.relative_unit,
-        ),
-        ("weekend", c(r"\b(?:(?P<which>this|last|next|the coming|the)\s+)weekend\b", re.I), fam.the_weekend),
-        (
-            "season",
-            c(
-                r"\b(?:(?P<pre>last|this|next) )?(?P<season>spring|summer|autumn|winter"
-                r"|(?:(?<=the )|(?<=in )|(?<=last )|(?<=this )|(?<=next ))fall)"  # "a fall in prices" is none
-                r"(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
-                re.I,
-            ),
-            fam.season,
-        ),
-        (
-            "decade",
-            c(
-                r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?"
-                r"(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<decade2>\d0)s)\b",
-                re.I,
-            ),
-            fam.decade,
-        ),
-        ("century", c(r"\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)\s+century\b", re.I), fam.century),
-        ("year_range", c(rf"(?<![\d$£€-]){YEAR}[-–/](?P<tail>\d{{4}}|\d{{2}})\b(?![-\d])"), fam.year_range),
-        (
-            "holiday",
-            c(rf"\b(?:(?P<which>last|next|this) )?(?P<holiday>{words_pattern(lex.holidays)})\b", re.I),
-            fam.holiday,
-        ),
-        (
-            "spoken_year",
-            c(
-                r"\b(?:(?:eighteen|nineteen)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-                r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-                r"|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine))?)\b",
-                re.I,
-            ),
-            fam.spoken_year,
-        ),
-        ("same_day", c(r"\b(?:the same day|that same day|that day)\b", re.I), fam.same_day),
-        *timex_patterns(lex),
-        (
-            "bare_month",
-            c(
-                r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
-                r"|(?<=in )(?P<may>May)\b"  # "May" alone is mostly the verb
-            ),
-            fam.month_year,
-        ),
-        ("year", c(rf"(?<![\d$£€-])\b{YEAR}\b(?![-\d])"), fam.year),
-    ]
 
 
 # Words that turn two dates into a range ("between X and Y", "from X to Y"); "since X" runs to publication.
@@ -271,7 +84,7 @@ def find_dates(
         timex = resolver(m, ctx)
         if timex is None:
             continue
-        if name in _ANCHORS:
+        if name in ANCHORS:
             ctx.anchor = timex
         if name in ("quarter", "the_quarter"):
             ctx.quarter = timex
@@ -307,7 +120,7 @@ def _compiled(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
     """The patterns of a lexicon, compiled once."""
     key = id(lex)
     if key not in _CACHE:
-        _CACHE[key] = _patterns(lex)
+        _CACHE[key] = patterns(lex)
     return _CACHE[key]
 
 
