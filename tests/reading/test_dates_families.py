@@ -8,6 +8,7 @@ import pytest
 
 from watchkeeper.reading.dates import event_dates, find_dates
 from watchkeeper.reading.pipeline import read_text
+from watchkeeper.reading.realtext.timex import same_value
 from watchkeeper.reading.records import DateRecord
 from watchkeeper.vocabulary import DatePrecision
 
@@ -138,3 +139,8 @@ def test_only_calendar_dates_can_date_an_event() -> None:
 def test_a_duration_does_not_date_an_incident() -> None:
     incidents = read_text("North Korea fired a missile that flew for 40 minutes.", WEDNESDAY).incidents
     assert incidents and all(i["precision"] == DatePrecision.PUBLICATION for i in incidents)
+
+
+def test_the_scorer_reads_a_week_or_decade_either_way() -> None:
+    assert same_value("2000-W7", "2000-W07") and same_value("199", "199X") and same_value("19", "19XX")
+    assert not same_value("1998-W32", "1998-W33") and not same_value("1990", "199X")
