@@ -39,6 +39,27 @@ ANCHORS = frozenset(
 )
 
 
+# Words without which a family cannot match (lower case): a text lacking all of them skips its pattern.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
+    "month_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "year_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "month_end": ("month",),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "the_quarter": ("quarter", "period"),
+    "year_ago": ("year-", "a year"),
+    "day_part": ("morning", "afternoon", "evening", "night"),
+    "relative_day": ("today", "yesterday", "tomorrow"),
+    "weekend": ("weekend",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "decade": ("0s", "0's"),
+    "century": ("century",),
+    "spoken_year": ("eighteen", "nineteen", "two thousand"),
+    "same_day": ("that day", "same day"),
+    "set_every": ("every", "each", "per"),
+}
+
+
 def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
     """Every family's pattern, longest and most specific first."""
     num = number_pattern(lex)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from watchkeeper.reading.date_families import Resolver
-from watchkeeper.reading.date_patterns import ANCHORS, patterns
+from watchkeeper.reading.date_patterns import ANCHORS, NEEDS, patterns
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
@@ -65,7 +65,11 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     claimed: list[tuple[int, str, re.Match[str], Resolver]] = []
     windows = _unit_windows(text)
+    lowered = text.lower()
     for name, pattern, resolver in _compiled(lex):
+        needs = NEEDS.get(name) or (tuple(lex.holidays) if name == "holiday" else ())
+        if needs and not any(word in lowered for word in needs):
+            continue
         matches = (
             (m for lo, hi in windows for m in pattern.finditer(text, lo, hi))
             if name in _COUNTING
@@ -96,9 +100,10 @@ def find_dates(
 # than trying their long alternations at every word of the text.
 _COUNTING = frozenset({"duration", "counted", "vague_duration", "following"})
 _UNIT_WORD = re.compile(
-    r"(?i)(?:second|minute|hour|day|night|morning|evening|afternoon|week|fortnight|month|quarter|year|decade|centur)"
+    r"(?i)\b(?:second|minute|hour|day|night|morning|evening|afternoon|week|fortnight|month|quarter|year|decade"
+    r"|centur)"
 )
-_BEFORE, _AFTER = 80, 40
+_BEFORE, _AFTER = 48, 40  # "the past twenty-five years": the longest counts run about 30 characters
 
 
 def _unit_windows(text: str) -> list[tuple[int, int]]:
