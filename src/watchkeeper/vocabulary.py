@@ -53,6 +53,16 @@ class DatePrecision(StrEnum):
 _PRECISION_RANK = {p: i for i, p in enumerate(DatePrecision)}
 
 
+class TimexType(StrEnum):
+    """What a time expression names (TimeML's TIMEX3 types): a calendar date, a clock time, a length of time,
+    or a repetition. Only dates and times can date an event."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
 class Polarity(StrEnum):
     """What a claim does with the act it names."""
 

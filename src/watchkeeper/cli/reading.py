@@ -67,7 +67,7 @@ def doc_show(
     document_id: str = typer.Argument(..., help="Document id."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """A document's text with its entities, quotes and speakers, claims and incidents, each with its span."""
+    """A document's text with its entities, quotes and speakers, claims, incidents and dates, with spans."""
     with app_context(ctx).store.session() as session:
         record = document_reading(session, document_id)
     if as_json:
@@ -96,6 +96,12 @@ def doc_show(
         empty="No quotes.",
     )
     _print_claims_and_incidents(record, [("start", "Start"), ("end", "End")], detail=True)
+    print_table(
+        record["dates"],
+        [("start", "Start"), ("end", "End"), ("text", "Words"), ("timex_type", "Type"), ("value", "Value")],
+        title="Dates",
+        empty="No dates.",
+    )
 
 
 def _print_claims_and_incidents(record: dict[str, Any], where: list[tuple[str, str]], detail: bool) -> None:

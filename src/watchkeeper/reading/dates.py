@@ -1,314 +1,132 @@
-"""Dates in news text, resolved against the publication date, with their precision.
+"""Time expressions in news text, typed and normalised TimeML-style, resolved against the publication date.
 
 Our own resolver (measured when this stage was built, dateparser sends "Friday" in a Friday article to the
-week before and does not parse "early December"): each expression kind is one pattern with one small resolver
-function, and the rules are the ones a reader uses — a weekday is the most recent such day on or before
-publication, a bare month the most recent such month not after the publication month, "early/mid/late" are
+week before and does not parse "early December"): each expression family is one pattern with one small
+resolver function (``reading.date_patterns`` lists them; ``date_families`` resolves named dates,
+``relative_dates`` counted ones, ``timex`` durations, sets and references and the TimeML values), tried most
+specific first; the first family to claim characters keeps them. Expressions are then
+resolved in text order, so "two days later" and "the quarter" take the last date the text named, and a
+yearless date takes the side of publication its clause's tense says (``tense_of``). "early/mid/late" are
 days 1–10, 11–20 and 21–end (from ``data/reading/dates.yaml``), "since X" runs from X to publication.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from watchkeeper.reading.date_families import Resolver
+from watchkeeper.reading.date_patterns import ANCHORS, NEEDS, patterns
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
-from watchkeeper.vocabulary import DatePrecision
+from watchkeeper.reading.tense import tense_of
+from watchkeeper.reading.timex import Context, ResolvedDate, date_value
+from watchkeeper.vocabulary import DatePrecision, TimexType
+
+__all__ = ["PRECISIONS", "DateMention", "ResolvedDate", "event_dates", "find_dates", "resolve_date"]
 
 # Finest first: the one order every comparison of two dates' precision uses.
 PRECISIONS = tuple(DatePrecision)
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-
-
-@dataclass(frozen=True)
-class ResolvedDate:
-    """A date expression resolved against the publication date: [start, end] with a precision."""
-
-    start: date
-    end: date
-    precision: DatePrecision
-
-    @property
-    def date_end(self) -> date | None:
-        """The end date for ranges and weeks; None when one date says it all."""
-        return self.end if self.precision.has_end else None
-
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date expression found in text: character span, words and resolution."""
+    """A time expression found in text: character span, words, window of days, TIMEX3 type and value."""
 
     start_char: int
     end_char: int
     text: str
     value: ResolvedDate
+    type: TimexType = TimexType.DATE
+    timeml: str = ""
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month_value(year: int, month: int) -> ResolvedDate:
-    return ResolvedDate(date(year, month, 1), _month_end(year, month), DatePrecision.MONTH)
-
-
-def _recent_year(month: int, published: date, *, strictly_before: bool = False) -> int:
-    """The year of the most recent ``month`` not after (or strictly before) the publication month."""
-    if month > published.month or (strictly_before and month == published.month):
-        return published.year - 1
-    return published.year
-
-
-def _month_of(match: re.Match[str]) -> int:
-    return _MONTHS[match.group("month").lower().rstrip(".")]
-
-
-def _year_ref(match: re.Match[str], month: int, published: date) -> int:
-    groups = match.groupdict()
-    if groups.get("year"):
-        return int(groups["year"])
-    ref = (groups.get("ref") or "").lower()
-    if ref == "last year":
-        return published.year - 1
-    if ref == "this year":
-        return published.year
-    return _recent_year(month, published)
-
-
-def _day_in(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-Resolver = Callable[[re.Match[str], date, DateLexicon], ResolvedDate | None]
-
-
-def _iso(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    day = _day_in(int(m.group("year")), int(m.group("mm")), int(m.group("dd")))
-    return ResolvedDate(day, day, DatePrecision.DAY) if day else None
-
-
-def _day_month(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    month, dd = _month_of(m), int(m.group("day"))
-    if m.group("year"):
-        year = int(m.group("year"))
-    else:
-        year = published.year
-        if (month, dd) > (published.month, published.day):
-            year -= 1
-    day = _day_in(year, month, dd)
-    return ResolvedDate(day, day, DatePrecision.DAY) if day else None
-
-
-def _month_part(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    month = _month_of(m)
-    year = _year_ref(m, month, published)
-    first, last = lex.month_parts[m.group("part").lower().rstrip("- ")]
-    end = min(_month_end(year, month).day, last)
-    return ResolvedDate(date(year, month, first), date(year, month, end), DatePrecision.RANGE)
-
-
-def _month_year(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    month = _month_of(m)
-    return _month_value(_year_ref(m, month, published), month)
-
-
-def _last_month_name(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    month = _month_of(m)
-    return _month_value(_recent_year(month, published, strictly_before=True), month)
-
-
-def _bare_month(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    month = _month_of(m)
-    return _month_value(_recent_year(month, published), month)
-
-
-def _weekday(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    back = (published.weekday() - _WEEKDAYS[m.group("weekday").lower()]) % 7
-    if m.group("last") and back == 0:
-        back = 7
-    day = published - timedelta(days=back)
-    return ResolvedDate(day, day, DatePrecision.DAY)
-
-
-def _relative_day(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    word = m.group(0).lower()
-    day = published if word in ("today", "this morning", "tonight") else published - timedelta(days=1)
-    return ResolvedDate(day, day, DatePrecision.DAY)
-
-
-def _relative_span(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    which, unit = m.group("which").lower(), m.group("unit").lower()
-    early = m.group("early") is not None
-    if unit == "week":
-        monday = published - timedelta(days=published.weekday())
-        if which == "last":
-            monday -= timedelta(days=7)
-        return ResolvedDate(monday, monday + timedelta(days=6), DatePrecision.WEEK)
-    if unit == "month":
-        if which == "last":
-            year, month = (
-                (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
-            )
-        else:
-            year, month = published.year, published.month
-        if early and which == "this":
-            return ResolvedDate(date(year, month, 1), published, DatePrecision.RANGE)
-        return _month_value(year, month)
-    year = published.year - 1 if which == "last" else published.year
-    if early and which == "this":
-        return ResolvedDate(date(year, 1, 1), published, DatePrecision.RANGE)
-    return ResolvedDate(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR)
-
-
-def _year_part(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    ref = m.group("ref").lower()
-    year = int(ref) if ref.isdigit() else published.year - (1 if ref == "last year" else 0)
-    first, last = lex.year_parts[m.group("part").lower().rstrip("- ")]
-    return ResolvedDate(date(year, first, 1), _month_end(year, last), DatePrecision.RANGE)
-
-
-def _season(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    first, last = lex.seasons[m.group("season").lower()]
-    ref = (m.group("ref") or "").lower()
-    year = int(ref) if ref.isdigit() else published.year
-    if ref in ("last", "last year") or (not ref.isdigit() and date(year, first, 1) > published):
-        year -= 1
-    end_year = year + 1 if last < first else year
-    return ResolvedDate(date(year, first, 1), _month_end(end_year, last), DatePrecision.RANGE)
-
-
-def _quarter(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    q = int(m.group("qn")) if m.group("qn") else _ORDINALS[m.group("qword").lower()]
-    year = int(m.group("year")) if m.group("year") else published.year
-    return ResolvedDate(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), DatePrecision.QUARTER)
-
-
-def _year(m: re.Match[str], published: date, lex: DateLexicon) -> ResolvedDate | None:
-    year = int(m.group("year"))
-    return ResolvedDate(date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR)
-
-
-_PART = r"(?P<part>early|mid|late|end of|beginning of|the start of|the end of)[- ]?"
-_REF = rf"(?:,? {_YEAR}| (?P<ref>last year|this year))?"
-# Longest and most specific first; the finder keeps the first pattern's match where two overlap.
-PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>\d{2})-(?P<dd>\d{2})\b"), _iso),
-    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}(?:,? {_YEAR})?\b"), _day_month),
-    (
-        "month_day",
-        re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {_YEAR}\b)?"),
-        _day_month,
-    ),
-    ("month_part", re.compile(rf"\b{_PART}{_MONTH}{_REF}\b", re.I), _month_part),
-    ("year_part", re.compile(rf"\b{_PART}(?P<ref>last year|this year|(?:19|20)\d{{2}})\b", re.I), _year_part),
-    ("month_year", re.compile(rf"\b{_MONTH}(?:,? {_YEAR}| (?P<ref>last year|this year))\b"), _month_year),
-    ("last_month_name", re.compile(rf"\blast {_MONTH}\b"), _last_month_name),
-    ("weekday", re.compile(rf"\b(?P<last>last )?{_WEEKDAY}(?:'s)?\b"), _weekday),
-    (
-        "relative_day",
-        re.compile(
-            r"\b(?:today|yesterday|this morning|tonight|the day before"
-            r"|the previous (?:day|morning|evening|night))\b",
-            re.I,
-        ),
-        _relative_day,
-    ),
-    (
-        "relative_span",
-        re.compile(r"\b(?P<early>earlier )?(?P<which>last|this) (?P<unit>week|month|year)\b", re.I),
-        _relative_span,
-    ),
-    (
-        "season",
-        re.compile(
-            r"\b(?:(?P<pre>last|this) )?(?P<season>spring|summer|autumn|fall|winter)"
-            r"(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
-            re.I,
-        ),
-        _season,
-    ),
-    (
-        "quarter",
-        re.compile(
-            rf"\b(?:(?:the )?(?P<qword>first|second|third|fourth) quarter|Q(?P<qn>[1-4]))"
-            rf"(?: of)?(?: {_YEAR})?\b",
-            re.I,
-        ),
-        _quarter,
-    ),
-    (
-        "bare_month",
-        re.compile(
-            r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
-            r"|(?<=in )(?P<may>May)\b"  # "May" alone is mostly the verb
-        ),
-        _bare_month,
-    ),
-    ("year", re.compile(rf"(?<![\d$£€-])\b{_YEAR}\b(?![-\d])"), _year),
-]
 # Words that turn two dates into a range ("between X and Y", "from X to Y"); "since X" runs to publication.
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 _AND = re.compile(r"^\s*(?:and|to|until|through|-|–)\s*$", re.I)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
 
 
-def _resolve(
-    name: str, resolver: Resolver, m: re.Match[str], published: date, lex: DateLexicon
-) -> ResolvedDate | None:
-    if name == "bare_month" and m.group("may"):
-        month = 5
-        return _month_value(_recent_year(month, published), month)
-    if name == "season" and m.group("pre") and m.group("pre").lower() == "last":
-        value = resolver(m, published, lex)
-        if value and value.start.year == published.year and value.end >= published - timedelta(days=0):
-            return ResolvedDate(
-                value.start.replace(year=value.start.year - 1),
-                value.end.replace(year=value.end.year - 1),
-                DatePrecision.RANGE,
-            )
-        return value
-    return resolver(m, published, lex)
-
-
-def find_dates(text: str, published: date, lexicon: DateLexicon | None = None) -> list[DateMention]:
-    """Every date expression in ``text``, resolved against ``published``, in text order."""
+def find_dates(
+    text: str,
+    published: date,
+    lexicon: DateLexicon | None = None,
+    tense: Callable[[int, int], str | None] | None = None,
+) -> list[DateMention]:
+    """Every time expression in ``text``, resolved against ``published`` in text order (``tense`` says
+    whether the clause at a character span speaks of the future or the past)."""
     lex = lexicon or load_knowledge().dates
     taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
-    for name, pattern, resolver in PATTERNS:
-        for m in pattern.finditer(text):
+    claimed: list[tuple[int, str, re.Match[str], Resolver]] = []
+    windows = _unit_windows(text)
+    lowered = text.lower()
+    for name, pattern, resolver in _compiled(lex):
+        needs = NEEDS.get(name) or (tuple(lex.holidays) if name == "holiday" else ())
+        if needs and not any(word in lowered for word in needs):
+            continue
+        matches = (
+            (m for lo, hi in windows for m in pattern.finditer(text, lo, hi))
+            if name in _COUNTING
+            else pattern.finditer(text)
+        )
+        for m in matches:
             start, end = m.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            value = _resolve(name, resolver, m, published, lex)
-            if value is None:
+            if start == end or any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
-            found.append(DateMention(start, end, m.group(0), value))
-    found.sort(key=lambda d: d.start_char)
+            claimed.append((start, name, m, resolver))
+    ctx = Context(published, lex, tense or (lambda start, end: None))
+    found: list[DateMention] = []
+    for _, name, m, resolver in sorted(claimed, key=lambda c: c[0]):
+        ctx.span = m.span()
+        timex = resolver(m, ctx)
+        if timex is None:
+            continue
+        if name in ANCHORS:
+            ctx.anchor = timex
+        if name in ("quarter", "the_quarter"):
+            ctx.quarter = timex
+        found.append(DateMention(m.start(), m.end(), m.group(0), timex.window, timex.type, timex.timeml))
     return _join_ranges(text, found, published)
+
+
+# Families that count units ("three days", "two years ago"): run only near a unit word, which is much cheaper
+# than trying their long alternations at every word of the text.
+_COUNTING = frozenset({"duration", "counted", "vague_duration", "following"})
+_UNIT_WORD = re.compile(
+    r"(?i)\b(?:second|minute|hour|day|night|morning|evening|afternoon|week|fortnight|month|quarter|year|decade"
+    r"|centur)"
+)
+_BEFORE, _AFTER = 48, 40  # "the past twenty-five years": the longest counts run about 30 characters
+
+
+def _unit_windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around unit words, where the counting families can match."""
+    windows: list[tuple[int, int]] = []
+    for m in _UNIT_WORD.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+_CACHE: dict[int, list[tuple[str, re.Pattern[str], Resolver]]] = {}
+
+
+def _compiled(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
+    """The patterns of a lexicon, compiled once."""
+    key = id(lex)
+    if key not in _CACHE:
+        _CACHE[key] = patterns(lex)
+    return _CACHE[key]
 
 
 def _join_ranges(text: str, found: list[DateMention], published: date) -> list[DateMention]:
@@ -318,31 +136,64 @@ def _join_ranges(text: str, found: list[DateMention], published: date) -> list[D
         first = found[i]
         before = text[max(0, first.start_char - 12) : first.start_char]
         between = _BETWEEN.search(before)
-        if i + 1 < len(found) and between and _AND.match(text[first.end_char : found[i + 1].start_char]):
+        if (
+            i + 1 < len(found)
+            and between
+            and _calendar(first)
+            and _calendar(found[i + 1])
+            and _AND.match(text[first.end_char : found[i + 1].start_char])
+        ):
             second = found[i + 1]
             begin, end = first.value.start, second.value.end
             if end < begin:  # "between March and early November" read in March: both ends in the past year
                 begin = begin.replace(year=begin.year - 1, day=1)
             value = ResolvedDate(begin, max(end, begin), DatePrecision.RANGE)
             start = first.start_char - len(before) + between.start()
-            out.append(DateMention(start, second.end_char, text[start : second.end_char], value))
+            out.append(
+                DateMention(
+                    start,
+                    second.end_char,
+                    text[start : second.end_char],
+                    value,
+                    first.type,
+                    first.timeml,  # TimeML marks each end; the range keeps the first end's value
+                )
+            )
             i += 2
             continue
         since = _SINCE.search(before)
-        if since:
+        if since and first.type == TimexType.DATE and first.value.precision != DatePrecision.PUBLICATION:
             start = first.start_char - len(before) + since.start()
             value = ResolvedDate(first.value.start, max(published, first.value.start), DatePrecision.RANGE)
-            out.append(DateMention(start, first.end_char, text[start : first.end_char], value))
+            out.append(
+                DateMention(
+                    start, first.end_char, text[start : first.end_char], value, first.type, first.timeml
+                )
+            )
         else:
             out.append(first)
         i += 1
     return out
 
 
+def _calendar(mention: DateMention) -> bool:
+    return mention.type == TimexType.DATE and mention.value.precision != DatePrecision.PUBLICATION
+
+
 def resolve_date(expression: str, published: date) -> ResolvedDate | None:
-    """The resolution of one date expression (the whole string or its first date), or None."""
-    found = find_dates(expression, published)
+    """The window of one date expression (the whole string or its first calendar date), or None."""
+    found = [d for d in find_dates(expression, published) if d.type in (TimexType.DATE, TimexType.TIME)]
     return found[0].value if found else None
+
+
+def event_dates(records: Iterable[DateRecord] | None) -> list[DateRecord]:
+    """The records that can date an event: calendar dates and times, not lengths, repetitions or "now"."""
+    return [
+        r
+        for r in records or []
+        if r.get("type", TimexType.DATE) in (TimexType.DATE, TimexType.TIME)
+        and r["precision"] != DatePrecision.PUBLICATION
+    ]
 
 
 class DatesComponent:
@@ -362,15 +213,22 @@ class DatesComponent:
                 "date": d.value.start.isoformat(),
                 "date_end": d.value.end.isoformat(),
                 "precision": d.value.precision,
+                "type": d.type,
+                "value": d.timeml or date_value(d.value),
             }
-            for d in find_dates(doc.text, published, self.lexicon)
+            for d in find_dates(doc.text, published, self.lexicon, tense_of(doc, self.lexicon))
         ]
         doc._.dates = records
         return doc
 
 
-# Reads only the text and ``doc._.published``, which ``make_doc`` sets (no component does).
-@Language.factory("wk_dates", default_config={"data_dir": None}, assigns=["doc._.dates"])
+# Reads the text, the parse (for tense) and ``doc._.published``, which ``make_doc`` sets.
+@Language.factory(
+    "wk_dates",
+    default_config={"data_dir": None},
+    requires=["token.dep", "token.head", "token.lemma", "token.tag"],
+    assigns=["doc._.dates"],
+)
 def make_dates(nlp: Language, name: str, data_dir: str | None) -> DatesComponent:
     """The date resolver with the month and season parts of ``data_dir`` (default: the packaged ones)."""
     return DatesComponent(name, load_knowledge(data_dir).dates)

@@ -1,8 +1,9 @@
 """Reading records as plain dicts: for ``watchkeeper export``, ``docs show`` and ``entities show``.
 
-Each record has a ``type`` (``entity``, ``mention``, ``quote``, ``claim``, ``incident``) and the ids that link
-records: a mention's ``document_id`` and ``entity_id``, a quote's ``document_id`` and ``speaker_id``, a
-claim's ``claimant_id`` and ``accused_id``, an incident's ``actors`` (role, ``entity_id``) and ``place_id``.
+Each record has a ``type`` (``entity``, ``mention``, ``quote``, ``claim``, ``incident``, ``date_mention``)
+and the ids that link records: a mention's ``document_id`` and ``entity_id``, a quote's ``document_id`` and
+``speaker_id``, a claim's ``claimant_id`` and ``accused_id``, an incident's ``actors`` (role,
+``entity_id``) and ``place_id``, a date mention's ``document_id``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from sqlalchemy.orm import Session
 from watchkeeper.errors import NotFoundError
 from watchkeeper.reading.identity import name_key
 from watchkeeper.store.models.evidence import Document
-from watchkeeper.store.models.reading import Claim, Entity, Incident, IncidentActor, Mention, Quote
+from watchkeeper.store.models.reading import (
+    Claim,
+    DateMention,
+    Entity,
+    Incident,
+    IncidentActor,
+    Mention,
+    Quote,
+)
 
 Record = dict[str, Any]
 _SPAN = ("start", "end", "sent_start", "sent_end")
@@ -82,6 +91,23 @@ def claim_record(c: Claim) -> Record:
     }
 
 
+def date_mention_record(d: DateMention) -> Record:
+    """A time expression read in a document: span, words, TIMEX3 type, TimeML value, precision and window."""
+    return {
+        "type": "date_mention",
+        "id": d.id,
+        "document_id": d.document_id,
+        "start": d.start,
+        "end": d.end,
+        "text": d.text,
+        "timex_type": d.timex_type,
+        "value": d.value,
+        "precision": d.precision,
+        "date": d.date,
+        "date_end": d.date_end,
+    }
+
+
 def incident_record(i: Incident, actors: list[IncidentActor]) -> Record:
     # "document_incident": the incident as one document tells it; "incident" is the assessed incident.
     return {
@@ -135,6 +161,8 @@ def records(session: Session) -> Iterator[Record]:
     yield from _incidents(
         session, select(Incident).order_by(Incident.document_id, Incident.start, Incident.id)
     )
+    for found in session.scalars(select(DateMention).order_by(DateMention.document_id, DateMention.start)):
+        yield date_mention_record(found)
 
 
 def document_reading(session: Session, document_id: str) -> Record:
@@ -153,6 +181,7 @@ def document_reading(session: Session, document_id: str) -> Record:
         "quotes": [quote_record(q) for q in session.scalars(by_doc(Quote))],
         "claims": [claim_record(c) for c in session.scalars(by_doc(Claim))],
         "incidents": _incidents(session, by_doc(Incident)),
+        "dates": [date_mention_record(d) for d in session.scalars(by_doc(DateMention))],
     }
 
 

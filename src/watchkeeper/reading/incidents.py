@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from watchkeeper.reading.dates import event_dates
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.generic import generic
@@ -154,7 +155,7 @@ class IncidentsComponent:
     ) -> list[IncidentRecord]:
         dates: list[DateRecord] = [
             d
-            for d in (doc._.dates or [])
+            for d in event_dates(doc._.dates)
             if sent.start_char <= d["start"] < sent.end_char and not _DATELINE.search(text, 0, d["start"])
         ]
         by_trigger: dict[int, list[DateRecord]] = {}

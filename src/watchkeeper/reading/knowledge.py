@@ -241,9 +241,33 @@ class QuantityLexicon(_Strict):
 
 
 class DateLexicon(_Strict):
+    """Date words (``data/reading/dates.yaml``): parts of months and years, units, numbers and cues."""
+
     month_parts: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
     seasons: dict[str, tuple[int, int]]
+    units: dict[str, tuple[str, int]] = {}
+    clock_units: list[str] = []
+    number_words: dict[str, int | None] = {}
+    duration_determiners: list[str] = []
+    duration_approximators: list[str] = []
+    reference_words: dict[str, str] = {}
+    set_words: dict[str, str] = {}
+    day_parts: dict[str, str] = {}
+    future_auxiliaries: list[str] = []
+    future_words: list[str] = []
+    future_before: list[str] = []
+    holidays: dict[str, tuple[int, int] | tuple[int, int, int]] = {}
+
+    @field_validator("reference_words")
+    @classmethod
+    def _timeml_refs(cls, value: dict[str, str]) -> dict[str, str]:
+        bad = sorted(v for v in value.values() if v not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"))
+        if bad:
+            raise ValueError(
+                f"{', '.join(bad)}: a reference word's value is PRESENT_REF, PAST_REF or FUTURE_REF"
+            )
+        return value
 
 
 @dataclass(frozen=True)

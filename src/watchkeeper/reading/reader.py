@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from watchkeeper.errors import NotFoundError, StoreError
 from watchkeeper.evidence import iter_documents
 from watchkeeper.lists import iter_designated_names
+from watchkeeper.reading.dates import event_dates
 from watchkeeper.reading.identity import EntityLinker
 from watchkeeper.reading.knowledge import GazetteerEntry, load_knowledge, slug
 from watchkeeper.reading.pipeline import (
@@ -30,6 +31,7 @@ from watchkeeper.reading.pipeline import (
 from watchkeeper.reading.records import (
     ActorRecord,
     ClaimRecord,
+    DateRecord,
     IncidentRecord,
     MentionRecord,
     QuoteRecord,
@@ -38,7 +40,16 @@ from watchkeeper.reading.records import (
 from watchkeeper.reading.speakers import DESCRIPTION
 from watchkeeper.store import Store
 from watchkeeper.store.base import content_id
-from watchkeeper.store.models.reading import Claim, DocumentReading, Incident, IncidentActor, Mention, Quote
+from watchkeeper.store.models.reading import (
+    Claim,
+    DateMention,
+    DocumentReading,
+    Incident,
+    IncidentActor,
+    Mention,
+    Quote,
+)
+from watchkeeper.vocabulary import TimexType
 
 TYPE_BY_SCHEMA = {"Person": "person", "Organization": "org", "LegalEntity": "org", "Vessel": "vessel"}
 MIN_DESIGNATED_NAME = 4  # shorter list names ("KKG") match too much ordinary text
@@ -137,7 +148,7 @@ def read_documents(
 def _clear(session: Session, document_id: str) -> None:
     incident_ids = select(Incident.id).where(Incident.document_id == document_id)
     session.execute(delete(IncidentActor).where(IncidentActor.incident_id.in_(incident_ids)))
-    for model in (Incident, Claim, Quote, Mention):
+    for model in (Incident, Claim, Quote, Mention, DateMention):
         session.execute(delete(model).where(model.document_id == document_id))
     session.flush()
 
@@ -266,13 +277,34 @@ def store_reading(
                 )
             )
         incident_count += 1
+    for d in reading.dates:
+        session.add(date_mention_row(document_id, d))
     session.flush()
     return {
+        "dates": len(reading.dates),
         "mentions": len(reading.mentions),
         "quotes": len(reading.quotes),
         "claims": len(reading.claims),
         "incidents": incident_count,
     }
+
+
+def date_mention_row(document_id: str, record: DateRecord) -> DateMention:
+    """A date record as stored: a date or time keeps its window and precision, a duration, a set or a
+    reference ("now") only its TimeML value."""
+    dated = record in event_dates([record])
+    return DateMention(
+        id=content_id("date_mention", document_id, record["start"], record["end"]),
+        document_id=document_id,
+        start=record["start"],
+        end=record["end"],
+        text=record["text"],
+        timex_type=record.get("type", TimexType.DATE),
+        value=record.get("value") or record["date"],
+        precision=record["precision"] if dated else None,
+        date=_date(record["date"]) if dated else None,
+        date_end=_date(record["date_end"]) if dated else None,
+    )
 
 
 def _date(value: object) -> date | None:

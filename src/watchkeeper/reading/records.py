@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NotRequired, TypedDict
 
-from watchkeeper.vocabulary import DatePrecision, IncidentStatus, Polarity
+from watchkeeper.vocabulary import DatePrecision, IncidentStatus, Polarity, TimexType
 
 
 class SpanRecord(TypedDict):
@@ -44,7 +44,9 @@ class MentionRecord(SpanRecord):
 
 
 class DateRecord(TypedDict):
-    """A date expression resolved against the publication date (ISO dates, ``date_end`` inclusive)."""
+    """A time expression resolved against the publication date (ISO dates, ``date_end`` inclusive), with its
+    TIMEX3 ``type`` and TimeML ``value``. A duration, a set or "now" has the publication day and precision
+    ``publication``: only records ``reading.dates.event_dates`` keeps can date an event."""
 
     start: int
     end: int
@@ -52,6 +54,8 @@ class DateRecord(TypedDict):
     date: str
     date_end: str
     precision: DatePrecision
+    type: NotRequired[TimexType]
+    value: NotRequired[str]
 
 
 class QuantityRecord(TypedDict):

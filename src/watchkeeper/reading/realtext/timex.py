@@ -2,8 +2,8 @@
 
 Extents match one-to-one, *strict* (same start and end) or *overlapping* (any shared character). Values are
 compared as TimeML strings (``same_value``) on overlapping matches: value P/R/F1 counts a match only when the
-values are equal, overall and by TIMEX3 type (a record's ``type`` when the reader gives one, else DATE, the
-only kind it finds today). Our (date, date_end, precision) becomes a TimeML value by ``timeml_value``.
+values are equal, overall and by TIMEX3 type (a record's ``type`` when the reader gives one, else DATE). A
+record's own ``value`` is its TimeML value; a record without one gets it from (date, date_end, precision).
 """
 
 from __future__ import annotations
@@ -61,9 +61,16 @@ def timeml_value(record: Mapping[str, Any]) -> str | None:
     return _range_value(start, end)
 
 
+def _plain(value: str) -> str:
+    """A TimeML value without an unspecified tail and with an unpadded week number (``2000-W7``)."""
+    value = re.sub(r"(?<=^\d\d)X+$|(?<=^\d\d\d)X$", "", value)  # a decade or century: "199X" is "199"
+    return re.sub(r"-W0(\d)", r"-W\1", re.sub(r"(-XX)+$", "", value))
+
+
 def same_value(gold: str, ours: str | None) -> bool:
-    """TimeML values agree as strings, an unspecified tail aside (the gold writes years as ``1955-XX``)."""
-    return ours is not None and re.sub(r"(-XX)+$", "", gold) == re.sub(r"(-XX)+$", "", ours)
+    """TimeML values agree as strings, an unspecified tail aside (the gold writes years as ``1955-XX``) and
+    a week's zero padding (the gold writes ``2000-W7`` and ``2000-W07``)."""
+    return ours is not None and _plain(gold) == _plain(ours)
 
 
 def record_type(record: Mapping[str, Any]) -> str:

@@ -1,4 +1,4 @@
-"""Reading tables: canonical entities and, per document, mentions, quotes, claims and incidents.
+"""Reading tables: canonical entities and, per document, mentions, quotes, claims, incidents and dates.
 
 Every per-document record carries its character span (``start``, ``end``) and its sentence's span
 (``sent_start``, ``sent_end``) in ``document.text``. Rereading a document replaces its records.
@@ -124,3 +124,21 @@ class IncidentActor(Base):
     entity_id: Mapped[str] = mapped_column(ForeignKey("entity.id"), primary_key=True)
     text: Mapped[str | None] = mapped_column(Text, default=None)
     implied: Mapped[bool] = mapped_column(default=False)
+
+
+class DateMention(Base):
+    """A time expression the reader found in a document: its words, TIMEX3 type and TimeML value, and for a
+    date or time the window of days it names (``date``..``date_end``) with its precision."""
+
+    __tablename__ = "date_mention"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    timex_type: Mapped[str] = mapped_column(String(10))
+    value: Mapped[str] = mapped_column(String(40))
+    precision: Mapped[str | None] = mapped_column(String(20), default=None)
+    date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    date_end: Mapped[dt.date | None] = mapped_column(Date, default=None)

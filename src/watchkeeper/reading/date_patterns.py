@@ -1,0 +1,217 @@
+"""The expression families of the date reader as one ordered list: a name, a pattern and a resolver each.
+
+Longest and most specific first: the first family to claim characters keeps them ("the third quarter of
+2023" before "2023", "three years ago" before "three years"). Cue words come from the lexicon
+(``data/reading/dates.yaml``); the resolvers live in ``date_families``, ``relative_dates`` and ``timex``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from watchkeeper.reading import date_families as fam
+from watchkeeper.reading import relative_dates as rel
+from watchkeeper.reading.date_families import MONTH, WEEKDAY, YEAR, Resolver
+from watchkeeper.reading.knowledge import DateLexicon
+from watchkeeper.reading.timex import number_pattern, timex_patterns, words_pattern
+
+_PART = r"(?P<part>early|mid|late|end of|beginning of|the start of|the end of|the beginning of)[- ]?"
+_REF = rf"(?:,? {YEAR}| (?P<ref>last year|this year|next year))?"
+_DAY_PART = r"(?P<part>morning|afternoon|evening|night)"
+_UNIT = r"(?P<unit>day|week|month|quarter|year|decade|century|morning|evening|night|afternoon)s?"
+_Q = r"(?:(?P<qword>first|second|third|fourth)[- ](?:fiscal[- ])?quarter|Q(?P<qn>[1-4]))"
+# Families whose date is named in the text (or counted from publication), so later ones may count from it.
+ANCHORS = frozenset(
+    {
+        "iso",
+        "weekday_date",
+        "day_month",
+        "month_day",
+        "weekday",
+        "month_part",
+        "month_year",
+        "relative_day",
+        "bare_month",
+        "day_part",
+        "named_month",
+        "holiday",
+    }
+)
+
+
+# Words without which a family cannot match (lower case): a text lacking all of them skips its pattern.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
+    "month_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "year_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "month_end": ("month",),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "the_quarter": ("quarter", "period"),
+    "year_ago": ("year-", "a year"),
+    "day_part": ("morning", "afternoon", "evening", "night"),
+    "relative_day": ("today", "yesterday", "tomorrow"),
+    "weekend": ("weekend",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "decade": ("0s", "0's"),
+    "century": ("century",),
+    "spoken_year": ("eighteen", "nineteen", "two thousand"),
+    "same_day": ("that day", "same day"),
+    "set_every": ("every", "each", "per"),
+}
+
+
+def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
+    """Every family's pattern, longest and most specific first."""
+    num = number_pattern(lex)
+    c = re.compile
+    return [
+        ("iso", c(r"\b(?P<year>(?:19|20)\d{2})-(?P<mm>\d{2})-(?P<dd>\d{2})\b"), fam.iso),
+        (
+            "clock",
+            c(
+                r"\b(?:(?P<hh>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>[ap]\.m\.?|[AP]M\b|[ap]m\b)"
+                rf"|(?P<word>noon|midnight|midday)\b)(?:\s+[ECMP][SD]T\b)?"
+                rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}\b|{MONTH} (?P<day>\d{{1,2}})\b(?:,? {YEAR}\b)?))?"
+            ),
+            rel.clock,
+        ),
+        (
+            "weekday_date",
+            c(rf"\b{WEEKDAY},?\s+{MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"),
+            fam.day_month,
+        ),
+        ("day_month", c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {MONTH}(?:,? {YEAR})?\b"), fam.day_month),
+        ("month_day", c(rf"\b{MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"), fam.day_month),
+        ("month_part", c(rf"\b{_PART}{MONTH}{_REF}\b", re.I), fam.month_part),
+        (
+            "year_part",
+            c(rf"\b{_PART}(?P<ref>last year|this year|next year|the year|(?:19|20)\d{{2}})\b", re.I),
+            fam.year_part,
+        ),
+        ("month_end", c(rf"\b{_PART}(?:the|this) month\b", re.I), fam.end_of_month),
+        (
+            "month_year",
+            c(rf"\b{MONTH}(?:,? {YEAR}| (?P<ref>last year|this year|next year))\b"),
+            fam.month_year,
+        ),
+        ("last_month", c(rf"\blast {MONTH}\b"), fam.last_month_name),
+        ("next_month", c(rf"\b(?:next|this coming) {MONTH}\b"), fam.next_month_name),
+        ("named_month", c(rf"\b(?P<this>this) {MONTH}\b"), fam.month_year),
+        (
+            "quarter",
+            c(
+                r"\b(?:(?:the|this|that)\s+)?(?:(?P<yref>this year's|last year's|next year's)\s+"
+                r"|(?P<year2>(?:19|20)\d{2})\s+|(?P<ago>year-ago|year-earlier|year-before)\s+)?"
+                rf"(?:fiscal\s+)?{_Q}(?:\s+(?:of\s+)?{YEAR})?\b",
+                re.I,
+            ),
+            rel.quarter,
+        ),
+        (
+            "the_quarter",
+            c(
+                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
+                r"|(?P<this>this)\s+)"
+                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b"
+                r"|\bthe\s+(?:latest|(?P<year2>(?:19|20)\d{2}))\s+period\b"
+                r"|\b(?P<yref>last|next|this) year's quarter\b",
+                re.I,
+            ),
+            rel.the_quarter,
+        ),
+        (
+            "year_ago",
+            c(
+                r"\b(?:the\s+(?=year-\w+\s+(?:quarter|period)))?(?:year-ago|year-earlier)"
+                r"(?:\s+(?:quarter|period))?\b"
+                r"|\ba year (?:ago|earlier|before)\b",
+                re.I,
+            ),
+            rel.year_ago,
+        ),
+        (
+            "counted",
+            c(
+                # "twenty years after the war" is a length of time; "the day before." counts from a date
+                r"\b(?:(?:almost|nearly|about|some|more than|over|roughly)\s+)?"
+                rf"(?P<num>{num}|the|that)\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously"
+                r"|(?:before|after)(?=\s*(?:[.,;:)\"']|$|and\b|but\b)))",
+                re.I,
+            ),
+            rel.counted,
+        ),
+        ("following", c(rf"\bthe\s+(?P<dir>previous|following|next|prior)\s+{_UNIT}\b", re.I), rel.counted),
+        (
+            "weekday",
+            c(rf"\b(?:(?P<which>last|next|this coming|this) )?{WEEKDAY}(?:\s+{_DAY_PART})?\b", re.I),
+            fam.weekday,
+        ),
+        (
+            "day_part",
+            c(
+                r"\b(?:(?P<ref>this|yesterday|tomorrow|last) (?P<part>morning|afternoon|evening|night)"
+                r"|tonight)\b",
+                re.I,
+            ),
+            rel.day_part,
+        ),
+        ("relative_day", c(r"\b(?:today|yesterday|tomorrow)\b", re.I), rel.relative_day),
+        (
+            "relative_unit",
+            c(
+                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming|current)\s+"
+                r"(?:fiscal\s+)?(?P<unit>week|month|year)\b",
+                re.I,
+            ),
+            rel.relative_unit,
+        ),
+        ("weekend", c(r"\b(?:(?P<which>this|last|next|the coming|the)\s+)weekend\b", re.I), rel.the_weekend),
+        (
+            "season",
+            c(
+                r"\b(?:(?P<pre>last|this|next) )?(?P<season>spring|summer|autumn|winter"
+                r"|(?:(?<=the )|(?<=in )|(?<=last )|(?<=this )|(?<=next ))fall)"  # "a fall in prices" is none
+                r"(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
+                re.I,
+            ),
+            fam.season,
+        ),
+        (
+            "decade",
+            c(
+                r"\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?"
+                r"(?:(?P<decade>(?:1[89]|20)\d0)'?s|'(?P<decade2>\d0)s)\b",
+                re.I,
+            ),
+            fam.decade,
+        ),
+        ("century", c(r"\b(?:the\s+)?(?P<nth>\d{1,2})(?:st|nd|rd|th)\s+century\b", re.I), fam.century),
+        ("year_range", c(rf"(?<![\d$£€-]){YEAR}[-–/](?P<tail>\d{{4}}|\d{{2}})\b(?![-\d])"), fam.year_range),
+        (
+            "holiday",
+            c(rf"\b(?:(?P<which>last|next|this) )?(?P<holiday>{words_pattern(lex.holidays)})\b", re.I),
+            fam.holiday,
+        ),
+        (
+            "spoken_year",
+            c(
+                r"\b(?:(?:eighteen|nineteen)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+                r"|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+                re.I,
+            ),
+            fam.spoken_year,
+        ),
+        ("same_day", c(r"\b(?:the same day|that same day|that day)\b", re.I), rel.same_day),
+        *timex_patterns(lex),
+        (
+            "bare_month",
+            c(
+                r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
+                r"|(?<=in )(?P<may>May)\b"  # "May" alone is mostly the verb
+            ),
+            fam.month_year,
+        ),
+        ("year", c(rf"(?<![\d$£€-])\b{YEAR}\b(?![-\d])"), fam.year),
+    ]

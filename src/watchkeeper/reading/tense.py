@@ -1,0 +1,71 @@
+"""The tense of the clause a date sits in: does it speak of the future, the past, or neither?
+
+A yearless date ("on Friday", "in May", "Nov. 16") lies after publication in a preview or schedule and
+before it in a report. The clause says which: a future auxiliary ("will", "'ll", "going to"), a plan word in
+the present ("plans to", "is scheduled for", "upcoming"), a cue just before the date ("as soon as", "payable",
+"effective"), else a verb in the past ("met", "has met"). The cue words live in ``data/reading/dates.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from watchkeeper.reading.knowledge import DateLexicon
+
+
+def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
+    """Whether the clause governing a character span speaks of the ``future``, the ``past``, in the simple
+    ``present`` (a schedule, for a weekday), or says nothing (None)."""
+    future_aux = {w.lower() for w in lex.future_auxiliaries}
+    future_words = {w.lower() for w in lex.future_words}
+    future_before = tuple(w.lower() for w in lex.future_before)
+
+    def tense(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        if span.root.dep_ in ("poss", "compound", "amod", "nmod"):
+            return None  # "Tuesday's ruling": the date names a thing, not the clause's time
+        before = doc.text[max(0, start - 16) : start].lower().rstrip()
+        if before.endswith(future_before):
+            return "future"
+        for token in [*span.root.ancestors]:
+            if token.lemma_.lower() in future_words and _planned(token):
+                return "future"  # "plans to meet on Friday"; "planned to pay on Friday" is a report
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            verdict = _verb_tense(token, future_aux, future_words)
+            if verdict != "infinitive":
+                return verdict
+        return None
+
+    return tense
+
+
+def _planned(token: Token) -> bool:
+    """A plan word in the present ("plans", "is scheduled", "upcoming"), not a past act ("planned", "set")."""
+    if token.tag_ == "VBD":
+        return False
+    if token.tag_ == "VBN":
+        return any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VB", "MD") for c in token.children
+        )
+    return True
+
+
+def _verb_tense(verb: Token, future_aux: set[str], future_words: set[str]) -> str | None:
+    """``future``/``past``/None for one verb; ``infinitive`` when its governor decides ("plans to meet")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in future_aux for a in aux) or any(
+        c.lower_ in future_words for c in verb.children if c.dep_ == "advmod"
+    ):
+        return "future"
+    if any(a.tag_ == "TO" for a in aux) or (verb.tag_ == "VB" and not aux):
+        return "infinitive"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in aux):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return "present"  # "they meet Monday": news writes schedules in the simple present
+    return None
