@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.generic import generic
-from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, load_knowledge
+from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, Knowledge, load_knowledge
 from watchkeeper.reading.merging import inherit_actors, merge
 from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord, SpanRecord
 from watchkeeper.reading.roles import (
@@ -32,6 +32,9 @@ from watchkeeper.reading.roles import (
     span_record,
     subject_of,
 )
+from watchkeeper.reading.scope import RegimeScope
+from watchkeeper.reading.unreal import unreal
+from watchkeeper.reading.votes import body_acts, tally, voters
 from watchkeeper.vocabulary import DatePrecision, IncidentStatus
 
 COUNTRY = frozenset({"country"})
@@ -45,16 +48,10 @@ ROLE_TYPES = {
     "victim": frozenset({"country", "org"}),
     "vessel": frozenset({"vessel"}),
 }
+# "resolution 1718 (2006)": the year a resolution was adopted is part of its name, not a date of the event.
+_RESOLUTION_YEAR = re.compile(r"\d{3,4}\s*\(\s*$")
+_SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
 PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
-_TALLY = {
-    "for": re.compile(
-        r"(?P<n>\w+)(?: of the [\w' ]+?members| members| countries| states)?"
-        r" (?:voted for|voted in favou?r|in favou?r)",
-        re.I,
-    ),
-    "against": re.compile(r"(?P<n>\w+) (?:against|votes? against)", re.I),
-    "abstain": re.compile(r"(?P<n>\w+) abstentions?", re.I),
-}
 
 
 class IncidentsComponent:
@@ -67,6 +64,8 @@ class IncidentsComponent:
         cues: Cues,
         numbers: dict[str, int],
         located_in: dict[str, str],
+        states: dict[str, str],
+        regime_names: list[str],
     ) -> None:
         self.name = name
         self.located_in = located_in
@@ -76,12 +75,18 @@ class IncidentsComponent:
         self.denies = frozenset(cues.claims.denies)
         self.numbers = {k.lower(): v for k, v in numbers.items()}
         self.generic_cues = lexicon.generic
+        self.unreal_cues = lexicon.unreal
+        # every kind's trigger lemmas: a date hanging off one of these nouns dates that act, not another
+        self.acts = frozenset(lemma for spec in self.kinds.values() for lemma in spec.lemmas)
+        self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
         text = doc.text  # built once: Doc.text joins every token on each call
         incidents: list[IncidentRecord] = []
-        for sent in doc.sents:
+        sentences = list(doc.sents)
+        in_context = self.scope.named_in(sentences) if self.scope else [True] * len(sentences)
+        for sent, context in zip(sentences, in_context, strict=True):
             # once per sentence, not once per kind
             lowered, lemmas = sent.text.lower(), [t.lemma_.lower() for t in sent]
             found = {
@@ -93,7 +98,7 @@ class IncidentsComponent:
             for kind, triggers in found.items():
                 if kind not in suppressed:
                     incidents.extend(
-                        self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published)
+                        self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published, context)
                     )
         doc._.incidents = inherit_actors(merge(incidents))
         return doc
@@ -116,7 +121,12 @@ class IncidentsComponent:
                 | {t.lower_ for t in others}
                 | {t.ent_type_ for t in others}
             )
-            if (not spec.requires or near & set(spec.requires)) and not near & set(spec.excludes):
+            if (
+                (not spec.requires or near & set(spec.requires))
+                and not near & set(spec.excludes)
+                and not self._other_act(token, spec)
+                and body_acts(token, spec)
+            ):
                 found.append(token)
         for phrase in spec.phrases:
             for m in re.finditer(re.escape(phrase), text):
@@ -125,21 +135,41 @@ class IncidentsComponent:
                     found.append(at)
         return sorted(found, key=lambda t: t.i)
 
-    def _date_owner(self, doc: Doc, date: DateRecord, triggers: list[Token]) -> Token | None:
+    @staticmethod
+    def _other_act(token: Token, spec: IncidentKind) -> bool:
+        """A trigger its own modifier makes another act: "nuclear test", "engine test", "artillery fire"."""
+        return any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lower_ in spec.other_acts for c in token.children
+        )
+
+    def _date_owner(
+        self, doc: Doc, date: DateRecord, triggers: list[Token], spec: IncidentKind
+    ) -> Token | None:
         span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
         if span is None:
             return None
+        before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].dep_ == "prep" else None
+        if (
+            before is not None
+            and before not in triggers
+            and before.pos_ == "NOUN"
+            and before.lemma_ in self.acts
+        ):
+            return None  # "a nuclear test in September", however the parser hangs the month
         ancestors = list(span.root.ancestors)
         for ancestor in ancestors:
             if ancestor in triggers:
                 return ancestor
+            if ancestor.pos_ == "NOUN" and (self._other_act(ancestor, spec) or ancestor.lemma_ in self.acts):
+                return None  # "after a nuclear test in September": the month dates the test, not the vote
         verb = clause_head(span.root.head) if span.root.dep_ != "ROOT" else span.root
         same = [t for t in triggers if clause_head(t) == verb]
         if same:
             return min(same, key=lambda t: abs(t.i - span.root.i))
         # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;
         # a day there ("said on Tuesday") is when it was reported
-        governing = [t for t in triggers if verb in clause_head(t).ancestors]
+        # ... but not one put before or after it ("launched in October, after Russia's veto ended the panel")
+        governing = [t for t in triggers if verb in clause_head(t).ancestors and not _sequenced(t)]
         return governing[0] if governing and date["precision"] != DatePrecision.DAY else None
 
     def _incidents(
@@ -151,15 +181,19 @@ class IncidentsComponent:
         spec: IncidentKind,
         triggers: list[Token],
         published: str,
+        in_context: bool,
     ) -> list[IncidentRecord]:
         dates: list[DateRecord] = [
             d
             for d in (doc._.dates or [])
-            if sent.start_char <= d["start"] < sent.end_char and not _DATELINE.search(text, 0, d["start"])
+            if sent.start_char <= d["start"] < sent.end_char
+            and not _DATELINE.search(text, 0, d["start"])
+            and not _RESOLUTION_YEAR.search(text, 0, d["start"])
+            and (spec.periods or d["precision"] != DatePrecision.RANGE)
         ]
         by_trigger: dict[int, list[DateRecord]] = {}
         for found in dates:
-            owner = self._date_owner(doc, found, triggers)
+            owner = self._date_owner(doc, found, triggers, spec)
             if owner is not None:
                 by_trigger.setdefault(owner.i, []).append(found)
         out: list[IncidentRecord] = []
@@ -186,9 +220,14 @@ class IncidentsComponent:
                 "status": self._status(sent, spec),
             }
             if kind == "council_vote":
-                record["tally"] = self._tally(sent, record["actors"])
-            if not generic(record, triggers, sent, self.generic_cues):
-                out.append(record)
+                record["tally"] = tally(sent, record["actors"], self.numbers)
+            if generic(record, triggers, sent, self.generic_cues):
+                continue
+            if unreal(trigger, record, published, self.unreal_cues):
+                continue
+            if self.scope is not None and self.scope.out_of_scope(record, spec, in_context, trigger):
+                continue
+            out.append(record)
         return out
 
     def _sentence_actors(
@@ -206,7 +245,7 @@ class IncidentsComponent:
     def _actors(self, trigger: Token, spec: IncidentKind, kind: str, sent: Span) -> list[ActorRecord]:
         actors: list[ActorRecord] = []
         if kind == "council_vote":
-            return self._voters(sent)
+            return voters(sent, self.vote_roles)
         verb = clause_head(trigger)
         subject = subject_of(verb)
         subject_role = spec.roles.get("subject")
@@ -300,62 +339,6 @@ class IncidentsComponent:
             return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=state)
         return None
 
-    def _voters(self, sent: Span) -> list[ActorRecord]:
-        actors: list[ActorRecord] = []
-        for token in sent:
-            word = token.lemma_.lower()
-            for role, cues in self.vote_roles.items():
-                hit = word in cues or (
-                    token.lower_ in cues and token.dep_ in ("prep", "advmod", "pobj", "acomp", "advcl")
-                )
-                if not hit:
-                    continue
-                verb = clause_head(token)
-                subject = (
-                    subject_of(verb) if token.pos_ != "VERB" or token.dep_ == "advcl" else subject_of(token)
-                )
-                if token.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-                    # "Russia voted against it and China abstained": the parser hangs China on "it"
-                    before = sent.doc[token.i - 1] if token.i > sent.start else None
-                    if before is not None and before.ent_type_ and before.dep_ in ("conj", "nsubj", "appos"):
-                        subject = before
-                if token.pos_ != "VERB" and token.i > sent.start and sent.doc[token.i - 1].ent_type_ == "GPE":
-                    subject = sent.doc[token.i - 1]  # "with Russia against and China abstaining"
-                owner = next((c for c in token.children if c.dep_ == "poss"), None)
-                if owner is not None and owner.lower_ in ("its", "their"):
-                    owner = _speaker_of(token)  # "Moscow said that its veto was a principled response"
-                if token.pos_ == "NOUN" and owner is not None and owner.ent_type_ == "GPE":
-                    subject = owner  # "Russia's veto ended the work of the panel"
-                ents = phrase_entities(subject, deep=False) if subject is not None else []
-                if subject is not None and subject.dep_ == "conj" and role != "voters_against":
-                    ents = (
-                        ents[:1]
-                        if ents and ents[0].root.i == subject.i
-                        else [e for e in ents if e.root.i == subject.i]
-                    )
-                for ent in ents:
-                    if entity_type(ent) == "country" and not any(
-                        a.get("entity_id") == ent.kb_id_ and a["role"] == role for a in actors
-                    ):
-                        actors.append(actor_record(role, ent))
-        return actors
-
-    def _tally(self, sent: Span, actors: list[ActorRecord]) -> dict[str, int]:
-        tally: dict[str, int] = {}
-        for key, pattern in _TALLY.items():
-            m = pattern.search(sent.text)
-            if m is not None:
-                word = m.group("n").lower()
-                value = int(word) if word.isdigit() else self.numbers.get(word)
-                if value is not None:
-                    tally[key] = value
-        roles = {"against": "voters_against", "abstain": "abstaining", "for": "voters_for"}
-        for key, role in roles.items():
-            named = [a for a in actors if a["role"] == role]
-            if key not in tally and named:
-                tally[key] = len(named)
-        return tally
-
     @staticmethod
     def _place(sent: Span) -> SpanRecord | None:
         ports = [e for e in sent.ents if entity_type(e) == "port"]
@@ -380,13 +363,11 @@ class IncidentsComponent:
         return IncidentStatus(spec.status)
 
 
-def _speaker_of(token: Token) -> Token | None:
-    """The named subject of the nearest verb above ``token`` ("Moscow said that its veto ...")."""
-    for ancestor in token.ancestors:
-        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.ent_type_:
-            return subject
-    return None
+def _sequenced(trigger: Token) -> bool:
+    """Whether the trigger's act is set before or after another ("after Russia's veto", "before it fired")."""
+    verb = clause_head(trigger)
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return bool((marks | {trigger.head.lower_}) & _SEQUENCE)
 
 
 @Language.factory(
@@ -414,4 +395,15 @@ def make_incidents(nlp: Language, name: str, data_dir: str | None) -> IncidentsC
         knowledge.cues,
         knowledge.quantities.number_words,
         knowledge.gazetteer.located_in(),
+        knowledge.gazetteer.states(),
+        _regime_names(knowledge),
     )
+
+
+def _regime_names(knowledge: Knowledge) -> list[str]:
+    """The regime state's names, metonyms and demonyms ("North Korea", "Pyongyang", "North Korean")."""
+    regime = knowledge.incidents.regime
+    if regime is None:
+        return []
+    entry = next((e for e in knowledge.gazetteer.entries() if e.id == regime.state), None)
+    return [*regime.names, *([*entry.names, *entry.metonyms, *entry.demonyms] if entry else [])]
