@@ -127,3 +127,12 @@ def test_two_votes_in_different_months_stay_two(nlp: Language) -> None:
         "It closes loopholes in the resolution adopted by the Council in March."
     )
     assert len(_incidents(nlp, text, "council_vote")) == 2
+
+
+def test_a_recalled_launch_is_background(nlp: Language) -> None:
+    text = (
+        "North Korea fired a short-range ballistic missile into the sea on Tuesday. "
+        "It last launched an intercontinental missile in December."
+    )
+    launches = _incidents(nlp, text, "missile_launch")
+    assert [(i["date"][:7], i["is_main"]) for i in launches] == [("2024-04", True), ("2023-12", False)]

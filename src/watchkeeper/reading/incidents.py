@@ -19,7 +19,7 @@ from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.generic import generic
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, Knowledge, load_knowledge
-from watchkeeper.reading.merging import inherit_actors, merge
+from watchkeeper.reading.merging import inherit_actors, mark_main, merge
 from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord, SpanRecord
 from watchkeeper.reading.roles import (
     actor_record,
@@ -100,7 +100,7 @@ class IncidentsComponent:
                     incidents.extend(
                         self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published, context)
                     )
-        doc._.incidents = inherit_actors(merge(incidents))
+        doc._.incidents = mark_main(inherit_actors(merge(incidents)))
         return doc
 
     def _triggers(self, sent: Span, spec: IncidentKind, text: str, lemmas: list[str]) -> list[Token]:

@@ -50,6 +50,15 @@ def _within(a: IncidentRecord, b: IncidentRecord) -> bool:
         return False
 
 
+def mark_main(incidents: list[IncidentRecord]) -> list[IncidentRecord]:
+    """The document's main incident is the one it reports first (the headline or lead); the others are
+    background ("its first launch since March 27", "the resolution adopted in March")."""
+    first = min(incidents, key=lambda i: i["start"], default=None)
+    for incident in incidents:
+        incident["is_main"] = incident is first
+    return incidents
+
+
 def _actor_key(actor: ActorRecord) -> tuple[str, str | None]:
     return actor["role"], actor["entity_id"] or actor["text"]
 
