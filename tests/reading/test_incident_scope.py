@@ -136,3 +136,27 @@ def test_a_recalled_launch_is_background(nlp: Language) -> None:
     )
     launches = _incidents(nlp, text, "missile_launch")
     assert [(i["date"][:7], i["is_main"]) for i in launches] == [("2024-04", True), ("2023-12", False)]
+
+
+def _roles(incident: IncidentRecord) -> set[tuple[str, str | None]]:
+    return {(a["role"], a["entity_id"]) for a in incident["actors"]}
+
+
+def test_the_firm_that_reports_a_theft_is_not_the_thief(nlp: Language) -> None:
+    text = "Blockchain analysts at Elliptic blamed the Lazarus Group for the theft of $60 million last week."
+    (theft,) = _incidents(nlp, text, "cyber_theft")
+    perpetrators = {e for r, e in _roles(theft) if r == "perpetrator"}
+    assert perpetrators == {"org:lazarus-group", "country:north-korea"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bybit lost $1.5 billion in ether to North Korean hackers on 21 February.",  # the subject who lost
+        "The Bybit hack on 21 February cost the exchange $1.5 billion.",  # the name on the theft
+    ],
+)
+def test_the_robbed_exchange_is_the_victim(nlp: Language, text: str) -> None:
+    (theft,) = _incidents(nlp, text, "cyber_theft")
+    assert ("victim", "org:bybit") in _roles(theft)
+    assert ("perpetrator", "country:north-korea") in _roles(theft)

@@ -248,9 +248,14 @@ class IncidentsComponent:
             return voters(sent, self.vote_roles)
         verb = clause_head(trigger)
         subject = subject_of(verb)
-        subject_role = spec.roles.get("subject")
-        if verb.lemma_.lower() in spec.buyer_lemmas:
+        doer = subject_role = spec.roles.get("subject")
+        lemma = verb.lemma_.lower()
+        if lemma in spec.buyer_lemmas:
             subject_role = spec.roles.get("to")
+        subject_role = spec.subject_lemmas.get(lemma, subject_role)
+        if lemma in self.unreal_cues.reporting_lemmas:
+            subject = None  # "analysts named Lazarus as the perpetrators of the theft": they tell, not steal
+            actors.extend(self._accused(verb, spec))
         allowed = ROLE_TYPES.get(subject_role or "", COUNTRY)
         owners = [
             ent
@@ -258,12 +263,16 @@ class IncidentsComponent:
             if trigger.pos_ in ("NOUN", "PROPN")
             and c.dep_ in ("amod", "compound", "poss", "nmod")
             and (ent := entity_of(c)) is not None
-            and entity_type(ent) in allowed
+            and entity_type(ent) in ROLE_TYPES.get(doer or "", COUNTRY)
         ]
-        if owners and subject_role:
-            # "North Korean cyberattacks", "Russian strikes": the noun's own actor, not the clause's subject
-            actors.extend(actor_record(subject_role, e) for e in owners)
-        elif subject is not None and subject_role:
+        if owners and doer:
+            # "North Korean cyberattacks", "Russian strikes": the noun's own actor, not the clause's subject;
+            # an organisation on a theft is whom it hit ("the Bybit hack")
+            for ent in owners:
+                hit = spec.owner_role if entity_type(ent) != "country" and not self._party(ent) else None
+                actors.append(actor_record(hit or doer, ent))
+        if subject is not None and subject_role and (not owners or subject_role != doer):
+            # "Bybit lost $1.5 billion to North Korean hackers": the subject is the victim
             for ent in phrase_entities(subject, deep=False):
                 if entity_type(ent) in allowed:
                     actors.append(actor_record(subject_role, ent))
@@ -285,21 +294,35 @@ class IncidentsComponent:
             if entity_type(ent) == "vessel":
                 actors.append(actor_record("vessel", ent))
         present = {a["role"] for a in actors}
-        for role, entity_id in spec.default.items():
-            if role not in present:
-                actors.append(
-                    {
-                        "role": role,
-                        "entity_id": entity_id,
-                        "text": None,
-                        "start": None,
-                        "end": None,
-                        "label": None,
-                        "type": entity_id.partition(":")[0],
-                        "implied": True,
-                    }
-                )
+        implied = [(role, entity_id) for role, entity_id in spec.default.items() if role not in present]
+        if self.scope is not None:
+            # "Lazarus stole ...": the group acts for the state, which is the perpetrator too
+            state = self.scope.state
+            implied += [
+                (role, state)
+                for role in spec.party_roles
+                if any(a["role"] == role and self._party_id(a["entity_id"]) for a in actors)
+                and not any(a["role"] == role and a["entity_id"] == state for a in actors)
+                and (role, state) not in implied
+            ]
+        actors.extend(_implied(role, entity_id) for role, entity_id in implied)
         return actors
+
+    def _party(self, ent: Span) -> bool:
+        return self._party_id(ent.kb_id_ or None)
+
+    def _party_id(self, entity_id: str | None) -> bool:
+        return self.scope is not None and self.scope.is_party(entity_id)
+
+    def _accused(self, verb: Token, spec: IncidentKind) -> list[ActorRecord]:
+        """Whom a reporting verb names as the doer: its object ("blamed Lazarus", "named the Lazarus group")
+        or the object of its "to" ("attributed the hack to Lazarus"), when that is a party of the regime."""
+        role = spec.roles.get("subject")
+        found = [
+            *direct_objects(verb, types=frozenset({"org", "country"})),
+            *prep_objects(verb, {"to"}, types=frozenset({"org", "country"})).get("to", []),
+        ]
+        return [actor_record(role, e) for e in found if role and self._party(e)]
 
     @staticmethod
     def _flags(sent: Span, spec: IncidentKind) -> list[Span]:
@@ -361,6 +384,20 @@ class IncidentsComponent:
         if words & self.hedges:
             return IncidentStatus.ALLEGED
         return IncidentStatus(spec.status)
+
+
+def _implied(role: str, entity_id: str) -> ActorRecord:
+    """An actor the report implies without naming it (the kind's default, the state behind its group)."""
+    return {
+        "role": role,
+        "entity_id": entity_id,
+        "text": None,
+        "start": None,
+        "end": None,
+        "label": None,
+        "type": entity_id.partition(":")[0],
+        "implied": True,
+    }
 
 
 def _sequenced(trigger: Token) -> bool:

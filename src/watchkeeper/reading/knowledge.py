@@ -129,6 +129,10 @@ class IncidentKind(_Strict):
     roles: dict[str, str] = {}
     default: dict[str, str] = {}
     buyer_lemmas: list[str] = []
+    # Verbs whose subject fills another role than the doer's ("Bybit lost $1.5 billion": the victim).
+    subject_lemmas: dict[str, str] = {}
+    # The role of an organisation named on the trigger noun that is no party of the regime ("the Bybit hack").
+    owner_role: str | None = None
     object_lemmas: list[str] = []
     flag_nouns: list[str] = []
     status: IncidentStatus = IncidentStatus.CONFIRMED

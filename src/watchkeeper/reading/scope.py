@@ -23,6 +23,7 @@ class RegimeScope:
     """The regime's state and parties, and the states every place and organ stands for."""
 
     def __init__(self, regime: RegimeParties, states: dict[str, str], names: Sequence[str]) -> None:
+        self.state = regime.state
         self.context = regime.context_sentences
         # the state's names as words too: a glued token ("Press)—North Korea") hides the entity, not the name
         self.names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
