@@ -51,6 +51,8 @@ ROLE_TYPES = {
 # "resolution 1718 (2006)": the year a resolution was adopted is part of its name, not a date of the event.
 _RESOLUTION_YEAR = re.compile(r"\d{3,4}\s*\(\s*$")
 _SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
+# "8:10 am Wednesday (2310 GMT Tuesday)": the same moment in another time zone, not another day.
+_OTHER_ZONE = re.compile(r"\(\s*[\d:.]*\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC)\s*$", re.I)
 PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
 
 
@@ -129,15 +131,17 @@ class IncidentsComponent:
             ):
                 found.append(token)
         for phrase in spec.phrases:
-            for m in re.finditer(re.escape(phrase), text):
+            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}", text):  # "munitions", not "submunitions"
                 at = char_token(sent.doc, sent.start_char + m.start())
-                if at is not None and at not in found:
+                if at is not None and at not in found and not self._other_act(at, spec):
                     found.append(at)
         return sorted(found, key=lambda t: t.i)
 
     @staticmethod
     def _other_act(token: Token, spec: IncidentKind) -> bool:
         """A trigger its own modifier makes another act: "nuclear test", "engine test", "artillery fire"."""
+        if token.dep_ == "compound" and token.head.lemma_.lower() in spec.other_heads:
+            return True  # "munitions enterprises": where arms are made, not a transfer
         return any(
             c.dep_ in ("amod", "compound", "nmod") and c.lower_ in spec.other_acts for c in token.children
         )
@@ -189,6 +193,7 @@ class IncidentsComponent:
             if sent.start_char <= d["start"] < sent.end_char
             and not _DATELINE.search(text, 0, d["start"])
             and not _RESOLUTION_YEAR.search(text, 0, d["start"])
+            and not _OTHER_ZONE.search(text, max(0, d["start"] - 20), d["start"])
             and (spec.periods or d["precision"] != DatePrecision.RANGE)
         ]
         by_trigger: dict[int, list[DateRecord]] = {}

@@ -142,6 +142,8 @@ class IncidentKind(_Strict):
     party_roles: list[str] = []
     # Words that, modifying the trigger itself, make it another act ("a nuclear test" is no launch).
     other_acts: list[str] = []
+    # Nouns a trigger may not modify: "munitions enterprises" are where arms are made.
+    other_heads: list[str] = []
     # Verbs whose subject must name the body that acts ("the Council adopted", not "the US imposed").
     body_lemmas: list[str] = []
     # Whether a period can date it: a vote is on one day ("since 2009" beside it dates something else).

@@ -43,8 +43,9 @@ class RegimeScope:
         return actor.get("type") == "country" or entity_id in self.states
 
     def named_in(self, sentences: Sequence[Span]) -> list[bool]:
-        """For each sentence, whether it or one of the ``context`` sentences before it names a party; in a
-        text that names no state at all, every sentence (a monitor's own note needs no "North Korea")."""
+        """For each sentence, whether it, one of the ``context`` sentences before it, the next one ("Five days
+        later the FBI attributed the theft to the DPRK") or the headline names a party; in a text that names
+        no state at all, every sentence (a monitor's own note needs no "North Korea")."""
         if not any(
             self.is_party(e.kb_id_ or None) or e.kb_id_ in self.states or e.label_ == "GPE"
             for s in sentences
@@ -56,7 +57,8 @@ class RegimeScope:
             or (self.names is not None and self.names.search(s.text) is not None)
             for s in sentences
         ]
-        return [any(named[max(0, i - self.context) : i + 1]) for i in range(len(named))]
+        headline = bool(named) and named[0]
+        return [headline or any(named[max(0, i - self.context) : i + 2]) for i in range(len(named))]
 
     def in_clause(self, trigger: Token) -> bool:
         """Whether the trigger's clause names a party anywhere ("Russia fired North Korean missiles")."""

@@ -42,6 +42,8 @@ def modal(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCu
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a in cues.modals for a in auxes) and "have" not in auxes:
             return True
+        if verb.tag_ == "VBD" or {"have", "has", "had"} & set(auxes):
+            return False  # "that would mean it had been procured": an inference about a past act
     return False
 
 
@@ -65,7 +67,7 @@ def conditional(trigger: Token, record: IncidentRecord, published: str, cues: Un
 def statement_of_law(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCues) -> bool:
     """The trigger is what a ban, cap or prohibition is about ("banned from exporting coal", "a cap on coal
     exports", "a ban on missile launches"), not an act."""
-    return any(t.lemma_.lower() in cues.law_lemmas for t in list(_governors(trigger))[1:5])
+    return any(t.lemma_.lower() in cues.law_lemmas for t in trigger.ancestors)
 
 
 # Each returns True when a trigger reports no act that happened.
