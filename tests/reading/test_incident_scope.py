@@ -160,3 +160,33 @@ def test_the_robbed_exchange_is_the_victim(nlp: Language, text: str) -> None:
     (theft,) = _incidents(nlp, text, "cyber_theft")
     assert ("victim", "org:bybit") in _roles(theft)
     assert ("perpetrator", "country:north-korea") in _roles(theft)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # where arms are made is no transfer
+        ("Kim Jong Un visited munitions enterprises in the north of the country on Monday.", "arms_transfer"),
+        # a word inside another is no trigger
+        ("Iran says the new missile carries a submunitions warhead.", "arms_transfer"),
+        # a launch window is a plan
+        ("North Korea told Japan that its launch window runs from 31 May to 11 June.", "missile_launch"),
+    ],
+)
+def test_words_that_name_no_act(nlp: Language, text: str, kind: str) -> None:
+    assert not _incidents(nlp, text, kind)
+
+
+def test_a_time_in_another_zone_is_the_same_launch(nlp: Language) -> None:
+    text = "North Korea fired the missiles at 8:10 am Wednesday (2310 GMT Tuesday), the military said."
+    assert [i["date"] for i in _incidents(nlp, text, "missile_launch")] == ["2024-05-01"]
+
+
+def test_each_listed_day_is_a_launch(nlp: Language) -> None:
+    text = "North Korea had fired cruise missiles last Wednesday, Sunday and Tuesday this week."
+    assert len(_incidents(nlp, text, "missile_launch")) == 3
+
+
+def test_a_plan_is_read_from_the_verb_that_governs_the_act(nlp: Language) -> None:
+    text = "The resolution is intended to close loopholes in the resolution adopted by the Council in March."
+    assert [i["date"][:7] for i in _incidents(nlp, text, "council_vote")] == ["2024-03"]

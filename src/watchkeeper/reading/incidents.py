@@ -53,6 +53,7 @@ _RESOLUTION_YEAR = re.compile(r"\d{3,4}\s*\(\s*$")
 _SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
 # "8:10 am Wednesday (2310 GMT Tuesday)": the same moment in another time zone, not another day.
 _OTHER_ZONE = re.compile(r"\(\s*[\d:.]*\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC)\s*$", re.I)
+_FRAMES = frozenset({DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.QUARTER, DatePrecision.YEAR})
 PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
 
 
@@ -152,7 +153,11 @@ class IncidentsComponent:
         span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
         if span is None:
             return None
-        before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].dep_ == "prep" else None
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "last Wednesday, Sunday, and Tuesday": each day hangs where the first does
+        start = min(span.start, root.i)
+        before = doc[start - 2] if start >= 2 and doc[start - 1].dep_ == "prep" else None
         if (
             before is not None
             and before not in triggers
@@ -160,16 +165,16 @@ class IncidentsComponent:
             and before.lemma_ in self.acts
         ):
             return None  # "a nuclear test in September", however the parser hangs the month
-        ancestors = list(span.root.ancestors)
+        ancestors = list(root.ancestors)
         for ancestor in ancestors:
             if ancestor in triggers:
                 return ancestor
             if ancestor.pos_ == "NOUN" and (self._other_act(ancestor, spec) or ancestor.lemma_ in self.acts):
                 return None  # "after a nuclear test in September": the month dates the test, not the vote
-        verb = clause_head(span.root.head) if span.root.dep_ != "ROOT" else span.root
+        verb = clause_head(root.head) if root.dep_ != "ROOT" else root
         same = [t for t in triggers if clause_head(t) == verb]
         if same:
-            return min(same, key=lambda t: abs(t.i - span.root.i))
+            return min(same, key=lambda t: abs(t.i - root.i))
         # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;
         # a day there ("said on Tuesday") is when it was reported
         # ... but not one put before or after it ("launched in October, after Russia's veto ended the panel")
@@ -203,7 +208,7 @@ class IncidentsComponent:
                 by_trigger.setdefault(owner.i, []).append(found)
         out: list[IncidentRecord] = []
         groups: list[tuple[Token, DateRecord | None]] = [
-            (t, d) for t in triggers for d in by_trigger.get(t.i, [])
+            (t, d) for t in triggers for d in _finest(by_trigger.get(t.i, []))
         ] or [(triggers[0], None)]
         for trigger, date in groups:
             record: IncidentRecord = {
@@ -389,6 +394,22 @@ class IncidentsComponent:
         if words & self.hedges:
             return IncidentStatus.ALLEGED
         return IncidentStatus(spec.status)
+
+
+def _finest(dates: list[DateRecord]) -> list[DateRecord]:
+    """A trigger's dates without calendar frames around others ("Sunday and Tuesday this week": two days);
+    a period ("since September 2023") is a date of its own."""
+    return [
+        d
+        for d in dates
+        if d["precision"] not in _FRAMES
+        or not any(
+            o is not d
+            and DatePrecision(o["precision"]).rank < DatePrecision(d["precision"]).rank
+            and d["date"] <= o["date"] <= (d["date_end"] or d["date"])
+            for o in dates
+        )
+    ]
 
 
 def _implied(role: str, entity_id: str) -> ActorRecord:

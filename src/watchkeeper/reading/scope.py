@@ -43,7 +43,7 @@ class RegimeScope:
         return actor.get("type") == "country" or entity_id in self.states
 
     def named_in(self, sentences: Sequence[Span]) -> list[bool]:
-        """For each sentence, whether it, one of the ``context`` sentences before it, the next one ("Five days
+        """For each sentence, whether it, one of the ``context`` sentences before or after it ("Five days
         later the FBI attributed the theft to the DPRK") or the headline names a party; in a text that names
         no state at all, every sentence (a monitor's own note needs no "North Korea")."""
         if not any(
@@ -58,7 +58,9 @@ class RegimeScope:
             for s in sentences
         ]
         headline = bool(named) and named[0]
-        return [headline or any(named[max(0, i - self.context) : i + 2]) for i in range(len(named))]
+        return [
+            headline or any(named[max(0, i - self.context) : i + 1 + self.context]) for i in range(len(named))
+        ]
 
     def in_clause(self, trigger: Token) -> bool:
         """Whether the trigger's clause names a party anywhere ("Russia fired North Korean missiles")."""

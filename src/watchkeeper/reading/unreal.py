@@ -52,8 +52,17 @@ def planned(trigger: Token, record: IncidentRecord, published: str, cues: Unreal
     resolved into the past does not make it happen), or a date after publication ("opens on May 31")."""
     if record["date"] > published and record["precision"] != DatePrecision.PUBLICATION:
         return True
-    near = [*list(_verbs(trigger))[:3], *list(_governors(trigger))[:3]]
-    return any(t.lemma_.lower() in cues.plan_lemmas for t in near)
+    return any(t.lemma_.lower() in cues.plan_lemmas for t in _planners(trigger))
+
+
+def _planners(trigger: Token) -> Iterator[Token]:
+    """The words that could make the trigger a plan: its own verb ("a launch is expected"), and the words
+    whose complement that verb is ("plans to launch", "is preparing to fire", "ready to vote")."""
+    verb = next(_verbs(trigger), trigger)
+    yield verb
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        yield verb
 
 
 def conditional(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCues) -> bool:
