@@ -38,6 +38,8 @@ def modal(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCu
     ("may have carried" reports a past act) or the act has a past date of its own."""
     if _dated_past(record, published):
         return False
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
+        return False  # "the transfer would breach the embargo": the act is given, its consequence is modal
     for verb in list(_verbs(trigger))[:2]:
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a in cues.modals for a in auxes) and "have" not in auxes:

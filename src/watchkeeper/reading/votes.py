@@ -32,22 +32,29 @@ def body_acts(trigger: Token, spec: IncidentKind) -> bool:
     the verb is passive ("was adopted unanimously"); other triggers (a veto, "in favour") always are."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in spec.body_lemmas:
         return True
-    if trigger.dep_ in ("acl", "relcl") and any(
-        h.lemma_.lower() in spec.cited_nouns for h in (trigger.head, trigger.head.head)
-    ):
+    if trigger.dep_ in ("acl", "relcl") and _describes(trigger, spec):
         return False  # "the arms embargo the Council imposed in 2006": the measure, not its vote
+    own = {c.dep_ for c in trigger.children}
+    if not own & {"aux", "auxpass", "nsubj", "nsubjpass"} and _numbered(trigger):
+        return False  # "resolution 2397, adopted in December 2017, caps ...": the law cited, not a vote
     subject = subject_of(trigger)
     if subject is None and trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl", "amod"):
         # "the resolution, adopted by the 15-member council"; not "sanctions imposed by Japan"
         agents = [t.lower_ for c in trigger.children if c.dep_ == "agent" for t in c.subtree]
-        if _numbered(trigger):
-            return False  # "resolution 2397, adopted in December 2017, caps ...": the law cited
         return bool({trigger.head.lower_, *agents} & set(spec.body_words))
     if subject is None:
         return False
     if subject.dep_ == "nsubjpass":
         return subject.lower_ in spec.body_words
     return bool({t.lower_ for t in subject.subtree} & set(spec.body_words))
+
+
+def _describes(clause: Token, spec: IncidentKind) -> bool:
+    """Whether a relative clause describes a measure: its head, the head's head, or the noun just before the
+    clause ("the arms embargo the Security Council imposed")."""
+    left = clause.head.left_edge.i - 1
+    words = [clause.head, clause.head.head, *([clause.doc[left]] if left >= 0 else [])]
+    return any(w.lemma_.lower() in spec.cited_nouns for w in words)
 
 
 def _numbered(verb: Token) -> bool:
