@@ -190,3 +190,23 @@ def test_each_listed_day_is_a_launch(nlp: Language) -> None:
 def test_a_plan_is_read_from_the_verb_that_governs_the_act(nlp: Language) -> None:
     text = "The resolution is intended to close loopholes in the resolution adopted by the Council in March."
     assert [i["date"][:7] for i in _incidents(nlp, text, "council_vote")] == ["2024-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # shells fired are used, not handed over
+        ("North Korea fired about 80 artillery shells into the buffer zone on Monday.", "arms_transfer"),
+        # an ability is no act
+        ("The missile is capable of hitting Guam, officials in Seoul said on Tuesday.", "missile_launch"),
+        # a party named after its members
+        ("Kim Jong Un spoke to the Workers' Party of Korea on Sunday.", "overseas_workers"),
+        # the voyage that delivers is the delivery, not also a port call
+        (
+            "Russia shipped refined petroleum to North Korea through the port of Vostochny in March.",
+            "port_call",
+        ),
+    ],
+)
+def test_more_words_that_name_no_act(nlp: Language, text: str, kind: str) -> None:
+    assert not _incidents(nlp, text, kind)

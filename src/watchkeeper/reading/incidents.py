@@ -134,15 +134,19 @@ class IncidentsComponent:
         for phrase in spec.phrases:
             for m in re.finditer(rf"(?<!\w){re.escape(phrase)}", text):  # "munitions", not "submunitions"
                 at = char_token(sent.doc, sent.start_char + m.start())
-                if at is not None and at not in found and not self._other_act(at, spec):
-                    found.append(at)
+                last = char_token(sent.doc, sent.start_char + m.end() - 1)
+                if at is None or at in found or any(self._other_act(t, spec) for t in (at, last) if t):
+                    continue
+                found.append(at)
         return sorted(found, key=lambda t: t.i)
 
     @staticmethod
     def _other_act(token: Token, spec: IncidentKind) -> bool:
         """A trigger its own modifier makes another act: "nuclear test", "engine test", "artillery fire"."""
-        if token.dep_ == "compound" and token.head.lemma_.lower() in spec.other_heads:
+        if token.dep_ in ("compound", "poss") and token.head.lemma_.lower() in spec.other_heads:
             return True  # "munitions enterprises": where arms are made, not a transfer
+        if token.pos_ == "NOUN" and clause_head(token).lemma_.lower() in spec.other_verbs:
+            return True  # "fired 100 artillery shells": shelling, not a transfer
         return any(
             c.dep_ in ("amod", "compound", "nmod") and c.lower_ in spec.other_acts for c in token.children
         )

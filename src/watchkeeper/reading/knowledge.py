@@ -144,6 +144,8 @@ class IncidentKind(_Strict):
     other_acts: list[str] = []
     # Nouns a trigger may not modify: "munitions enterprises" are where arms are made.
     other_heads: list[str] = []
+    # Verbs whose object, a trigger noun, is used or made, not moved ("fired artillery shells").
+    other_verbs: list[str] = []
     # Verbs whose subject must name the body that acts ("the Council adopted", not "the US imposed").
     body_lemmas: list[str] = []
     # Whether a period can date it: a vote is on one day ("since 2009" beside it dates something else).

@@ -62,6 +62,8 @@ def _planners(trigger: Token) -> Iterator[Token]:
     whose complement that verb is ("plans to launch", "is preparing to fire", "ready to vote")."""
     verb = next(_verbs(trigger), trigger)
     yield verb
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        yield verb.head.head  # "capable of hitting Guam"
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
         yield verb
