@@ -210,3 +210,15 @@ def test_a_plan_is_read_from_the_verb_that_governs_the_act(nlp: Language) -> Non
 )
 def test_more_words_that_name_no_act(nlp: Language, text: str, kind: str) -> None:
     assert not _incidents(nlp, text, kind)
+
+
+def test_a_day_on_a_detection_dates_the_launch(nlp: Language) -> None:
+    text = (
+        "A failed attempt by North Korea to launch a missile was detected on Wednesday, the US military said."
+    )
+    assert [i["date"] for i in _incidents(nlp, text, "missile_launch")] == ["2024-05-01"]
+
+
+def test_a_day_on_a_report_does_not_date_the_launch(nlp: Language) -> None:
+    text = "North Korea said on Wednesday that it had test-fired a new cruise missile."
+    assert [i["precision"] for i in _incidents(nlp, text, "missile_launch")] == ["publication"]

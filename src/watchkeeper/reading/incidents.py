@@ -79,6 +79,7 @@ class IncidentsComponent:
         self.numbers = {k.lower(): v for k, v in numbers.items()}
         self.generic_cues = lexicon.generic
         self.unreal_cues = lexicon.unreal
+        self.detection_lemmas = frozenset(lexicon.detection_lemmas)
         # every kind's trigger lemmas: a date hanging off one of these nouns dates that act, not another
         self.acts = frozenset(lemma for spec in self.kinds.values() for lemma in spec.lemmas)
         self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
@@ -181,9 +182,18 @@ class IncidentsComponent:
             return min(same, key=lambda t: abs(t.i - root.i))
         # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;
         # a day there ("said on Tuesday") is when it was reported
-        # ... but not one put before or after it ("launched in October, after Russia's veto ended the panel")
+        # ... but not one put before or after it ("launched in October, after Russia's veto ended the panel");
+        # a day on a detection ("was detected on Wednesday", "said Monday it detected missiles launched")
+        # dates the act too
         governing = [t for t in triggers if verb in clause_head(t).ancestors and not _sequenced(t)]
-        return governing[0] if governing and date["precision"] != DatePrecision.DAY else None
+        if not governing:
+            return None
+        detected = any(
+            h.lemma_.lower() in self.detection_lemmas
+            for h in (verb, *clause_head(governing[0]).ancestors, clause_head(governing[0]))
+            if h.i >= min(verb.i, governing[0].i) or h is verb
+        )
+        return governing[0] if date["precision"] != DatePrecision.DAY or detected else None
 
     def _incidents(
         self,

@@ -196,6 +196,8 @@ class IncidentLexicon(_Strict):
     generic: GenericCues = GenericCues()
     regime: RegimeParties | None = None
     unreal: UnrealCues = UnrealCues()
+    # Verbs of seeing an act happen: a day on them dates the act ("was detected on Wednesday").
+    detection_lemmas: list[str] = []
 
 
 class QuantityLexicon(_Strict):
