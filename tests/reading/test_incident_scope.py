@@ -222,3 +222,16 @@ def test_a_day_on_a_detection_dates_the_launch(nlp: Language) -> None:
 def test_a_day_on_a_report_does_not_date_the_launch(nlp: Language) -> None:
     text = "North Korea said on Wednesday that it had test-fired a new cruise missile."
     assert [i["precision"] for i in _incidents(nlp, text, "missile_launch")] == ["publication"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a possible act
+        ("The military is tracking signs of a possible missile launch by North Korea.", "missile_launch"),
+        # repeated acts named as a habit
+        ("The sanctions came after the North launched repeated missile tests.", "missile_launch"),
+    ],
+)
+def test_possible_and_repeated_acts_are_not_incidents(nlp: Language, text: str, kind: str) -> None:
+    assert not _incidents(nlp, text, kind)

@@ -184,6 +184,8 @@ class UnrealCues(_Strict):
     """What makes a report no act that happened: modals, plans, conditions, statements of law, reporters."""
 
     modals: list[str] = []
+    # Words on the trigger noun that make it a possibility ("signs of a possible launch").
+    possible: list[str] = []
     plan_lemmas: list[str] = []
     conditionals: list[str] = []
     law_lemmas: list[str] = []

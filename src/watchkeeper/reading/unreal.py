@@ -69,6 +69,11 @@ def _planners(trigger: Token) -> Iterator[Token]:
         yield verb
 
 
+def possible(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCues) -> bool:
+    """A possible or coming act named by its noun ("signs of a possible launch", "an imminent test")."""
+    return any(c.dep_ == "amod" and c.lower_ in cues.possible for c in trigger.children)
+
+
 def conditional(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCues) -> bool:
     """A condition over the trigger's clause ("if it launches", "whether Russia delivered")."""
     for verb in list(_verbs(trigger))[:2]:
@@ -86,6 +91,7 @@ def statement_of_law(trigger: Token, record: IncidentRecord, published: str, cue
 # Each returns True when a trigger reports no act that happened.
 UNREAL_CHECKS: list[Callable[[Token, IncidentRecord, str, UnrealCues], bool]] = [
     modal,
+    possible,
     planned,
     conditional,
     statement_of_law,
