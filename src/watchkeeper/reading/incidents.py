@@ -104,7 +104,7 @@ class IncidentsComponent:
                     incidents.extend(
                         self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published, context)
                     )
-        doc._.incidents = mark_main(inherit_actors(merge(incidents)))
+        doc._.incidents = mark_main([self._state_behind(i) for i in inherit_actors(merge(incidents))])
         return doc
 
     def _triggers(self, sent: Span, spec: IncidentKind, text: str, lemmas: list[str]) -> list[Token]:
@@ -277,7 +277,7 @@ class IncidentsComponent:
         if lemma in spec.buyer_lemmas:
             subject_role = spec.roles.get("to")
         subject_role = spec.subject_lemmas.get(lemma, subject_role)
-        if lemma in self.unreal_cues.reporting_lemmas:
+        if lemma in self.unreal_cues.reporting_lemmas or lemma in self.detection_lemmas:
             subject = None  # "analysts named Lazarus as the perpetrators of the theft": they tell, not steal
             actors.extend(self._accused(verb, spec))
         allowed = ROLE_TYPES.get(subject_role or "", COUNTRY)
@@ -331,6 +331,21 @@ class IncidentsComponent:
             ]
         actors.extend(_implied(role, entity_id) for role, entity_id in implied)
         return actors
+
+    def _state_behind(self, incident: IncidentRecord) -> IncidentRecord:
+        """The state behind a group that acts for it ("Lazarus stole ...": North Korea too), after merging
+        has dropped defaults that a named actor of the role replaced."""
+        spec = self.kinds[incident["kind"]]
+        if self.scope is None:
+            return incident
+        state = self.scope.state
+        for role in spec.party_roles:
+            in_role = [a for a in incident["actors"] if a["role"] == role]
+            if any(self._party_id(a["entity_id"]) for a in in_role) and not any(
+                a["entity_id"] == state for a in in_role
+            ):
+                incident["actors"].append(_implied(role, state))
+        return incident
 
     def _party(self, ent: Span) -> bool:
         return self._party_id(ent.kb_id_ or None)
