@@ -135,8 +135,10 @@ class IncidentsComponent:
         for phrase in spec.phrases:
             for m in re.finditer(rf"(?<!\w){re.escape(phrase)}", text):  # "munitions", not "submunitions"
                 at = char_token(sent.doc, sent.start_char + m.start())
-                last = char_token(sent.doc, sent.start_char + m.end() - 1)
-                if at is None or at in found or any(self._other_act(t, spec) for t in (at, last) if t):
+                if at is None or at in found or self._other_act(at, spec):
+                    continue
+                last = char_token(sent.doc, sent.start_char + m.end() - 1) if spec.other_heads else None
+                if last is not None and self._other_act(last, spec):
                     continue
                 found.append(at)
         return sorted(found, key=lambda t: t.i)

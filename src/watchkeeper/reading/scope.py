@@ -52,9 +52,10 @@ class RegimeScope:
             for e in s.ents
         ):
             return [True] * len(sentences)
+        text = sentences[0].doc.text if sentences else ""  # Span.text joins tokens on every call
         named = [
             any(self.is_party(e.kb_id_ or None) for e in s.ents)
-            or (self.names is not None and self.names.search(s.text) is not None)
+            or (self.names is not None and self.names.search(text, s.start_char, s.end_char) is not None)
             for s in sentences
         ]
         headline = bool(named) and named[0]
