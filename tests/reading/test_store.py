@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from watchkeeper.errors import NotFoundError
+from watchkeeper.reading.export import records
 from watchkeeper.reading.reader import read_documents
 from watchkeeper.store import Store
 from watchkeeper.store.base import content_id
@@ -168,3 +169,14 @@ def test_designated_names_link_mentions_to_designations(sqlite_cli) -> None:  # 
         assert designation_id is not None
         assert entity.designation_id == designation_id and entity.source == "designation"
     store.dispose()
+
+
+def test_an_incident_is_exported_with_its_sentence_and_whether_it_is_main(sqlite_store: Store) -> None:
+    veto_id, _ = _add_documents(sqlite_store)
+    read_documents(sqlite_store)
+    with sqlite_store.session() as session:
+        incidents = [r for r in records(session) if r["type"] == "document_incident"]
+    vote = next(r for r in incidents if r["kind"] == "council_vote")
+    assert vote["evidence"] == VETO[vote["start"] : vote["end"]] and "vetoed" in vote["evidence"]
+    assert vote["is_main"] is True
+    assert sum(r["is_main"] for r in incidents if r["document_id"] == veto_id) == 1

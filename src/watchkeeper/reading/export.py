@@ -108,7 +108,8 @@ def date_mention_record(d: DateMention) -> Record:
     }
 
 
-def incident_record(i: Incident, actors: list[IncidentActor]) -> Record:
+def incident_record(i: Incident, actors: list[IncidentActor], evidence: str | None = None) -> Record:
+    """One document's incident; ``evidence``: the sentence that reports it (``start``/``end`` in the text)."""
     # "document_incident": the incident as one document tells it; "incident" is the assessed incident.
     return {
         "type": "document_incident",
@@ -126,6 +127,8 @@ def incident_record(i: Incident, actors: list[IncidentActor]) -> Record:
         "quantities": i.quantities,
         "tally": i.tally,
         "status": i.status,
+        "is_main": i.is_main,
+        "evidence": evidence,
         "mentions": i.mentions,
         "actors": [
             {"role": a.role, "entity_id": a.entity_id, "text": a.text, "implied": a.implied} for a in actors
@@ -145,7 +148,14 @@ def _actors(session: Session, incident_ids: list[str]) -> dict[str, list[Inciden
 def _incidents(session: Session, query: Any) -> list[Record]:
     rows = list(session.scalars(query))
     actors = _actors(session, [r.id for r in rows])
-    return [incident_record(r, actors.get(r.id, [])) for r in rows]
+    ids = sorted({r.document_id for r in rows})
+    texts = {d: t for d, t in session.execute(select(Document.id, Document.text).where(Document.id.in_(ids)))}
+    return [
+        incident_record(
+            r, actors.get(r.id, []), texts[r.document_id][r.start : r.end] if r.document_id in texts else None
+        )
+        for r in rows
+    ]
 
 
 def records(session: Session) -> Iterator[Record]:

@@ -63,10 +63,18 @@ def habitual_statement(
     return _unanchored(record, cues) and any(f" {cue} " in text for cue in cues.habitual)
 
 
+def explainer(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+    """A present-tense statement naming no one, with no date or amount: how things work ("A veto by any
+    permanent member blocks a resolution"; "Ship-to-ship transfers hide the origin of cargo")."""
+    named = [a for a in record["actors"] if not a.get("implied")]
+    return _unanchored(record, cues) and not named and sent.root.tag_ in ("VBZ", "VBP")
+
+
 # Each returns True when a candidate record is a generic mention, not an incident.
 GENERIC_CHECKS: list[Callable[[IncidentRecord, Sequence[Token], Span, GenericCues], bool]] = [
     plural_practice,
     habitual_statement,
+    explainer,
 ]
 
 

@@ -19,8 +19,8 @@ from watchkeeper.reading.dates import event_dates
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.generic import generic
-from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, load_knowledge
-from watchkeeper.reading.merging import inherit_actors, merge
+from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, Knowledge, load_knowledge
+from watchkeeper.reading.merging import inherit_actors, mark_main, merge
 from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord, SpanRecord
 from watchkeeper.reading.roles import (
     actor_record,
@@ -33,6 +33,9 @@ from watchkeeper.reading.roles import (
     span_record,
     subject_of,
 )
+from watchkeeper.reading.scope import RegimeScope
+from watchkeeper.reading.unreal import unreal
+from watchkeeper.reading.votes import body_acts, tally, voters
 from watchkeeper.vocabulary import DatePrecision, IncidentStatus
 
 COUNTRY = frozenset({"country"})
@@ -46,16 +49,13 @@ ROLE_TYPES = {
     "victim": frozenset({"country", "org"}),
     "vessel": frozenset({"vessel"}),
 }
+# "resolution 1718 (2006)": the year a resolution was adopted is part of its name, not a date of the event.
+_RESOLUTION_YEAR = re.compile(r"\d{3,4}\s*\(\s*$")
+_SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
+# "8:10 am Wednesday (2310 GMT Tuesday)": the same moment in another time zone, not another day.
+_OTHER_ZONE = re.compile(r"\(\s*[\d:.]*\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC)\s*$", re.I)
+_FRAMES = frozenset({DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.QUARTER, DatePrecision.YEAR})
 PLACE_PREPOSITIONS = frozenset({"from", "near", "at", "in", "off", "to"})
-_TALLY = {
-    "for": re.compile(
-        r"(?P<n>\w+)(?: of the [\w' ]+?members| members| countries| states)?"
-        r" (?:voted for|voted in favou?r|in favou?r)",
-        re.I,
-    ),
-    "against": re.compile(r"(?P<n>\w+) (?:against|votes? against)", re.I),
-    "abstain": re.compile(r"(?P<n>\w+) abstentions?", re.I),
-}
 
 
 class IncidentsComponent:
@@ -68,6 +68,8 @@ class IncidentsComponent:
         cues: Cues,
         numbers: dict[str, int],
         located_in: dict[str, str],
+        states: dict[str, str],
+        regime_names: list[str],
     ) -> None:
         self.name = name
         self.located_in = located_in
@@ -77,12 +79,19 @@ class IncidentsComponent:
         self.denies = frozenset(cues.claims.denies)
         self.numbers = {k.lower(): v for k, v in numbers.items()}
         self.generic_cues = lexicon.generic
+        self.unreal_cues = lexicon.unreal
+        self.detection_lemmas = frozenset(lexicon.detection_lemmas)
+        # every kind's trigger lemmas: a date hanging off one of these nouns dates that act, not another
+        self.acts = frozenset(lemma for spec in self.kinds.values() for lemma in spec.lemmas)
+        self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
         text = doc.text  # built once: Doc.text joins every token on each call
         incidents: list[IncidentRecord] = []
-        for sent in doc.sents:
+        sentences = list(doc.sents)
+        in_context = self.scope.named_in(sentences) if self.scope else [True] * len(sentences)
+        for sent, context in zip(sentences, in_context, strict=True):
             # once per sentence, not once per kind
             lowered, lemmas = sent.text.lower(), [t.lemma_.lower() for t in sent]
             found = {
@@ -94,9 +103,9 @@ class IncidentsComponent:
             for kind, triggers in found.items():
                 if kind not in suppressed:
                     incidents.extend(
-                        self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published)
+                        self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published, context)
                     )
-        doc._.incidents = inherit_actors(merge(incidents))
+        doc._.incidents = mark_main([self._state_behind(i) for i in inherit_actors(merge(incidents))])
         return doc
 
     def _triggers(self, sent: Span, spec: IncidentKind, text: str, lemmas: list[str]) -> list[Token]:
@@ -117,31 +126,77 @@ class IncidentsComponent:
                 | {t.lower_ for t in others}
                 | {t.ent_type_ for t in others}
             )
-            if (not spec.requires or near & set(spec.requires)) and not near & set(spec.excludes):
+            if (
+                (not spec.requires or near & set(spec.requires))
+                and not near & set(spec.excludes)
+                and not self._other_act(token, spec)
+                and body_acts(token, spec)
+            ):
                 found.append(token)
         for phrase in spec.phrases:
-            for m in re.finditer(re.escape(phrase), text):
+            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}", text):  # "munitions", not "submunitions"
                 at = char_token(sent.doc, sent.start_char + m.start())
-                if at is not None and at not in found:
-                    found.append(at)
+                if at is None or at in found or self._other_act(at, spec):
+                    continue
+                last = char_token(sent.doc, sent.start_char + m.end() - 1) if spec.other_heads else None
+                if last is not None and self._other_act(last, spec):
+                    continue
+                found.append(at)
         return sorted(found, key=lambda t: t.i)
 
-    def _date_owner(self, doc: Doc, date: DateRecord, triggers: list[Token]) -> Token | None:
+    @staticmethod
+    def _other_act(token: Token, spec: IncidentKind) -> bool:
+        """A trigger its own modifier makes another act: "nuclear test", "engine test", "artillery fire"."""
+        if token.dep_ in ("compound", "poss") and token.head.lemma_.lower() in spec.other_heads:
+            return True  # "munitions enterprises": where arms are made, not a transfer
+        if token.pos_ == "NOUN" and clause_head(token).lemma_.lower() in spec.other_verbs:
+            return True  # "fired 100 artillery shells": shelling, not a transfer
+        return any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lower_ in spec.other_acts for c in token.children
+        )
+
+    def _date_owner(
+        self, doc: Doc, date: DateRecord, triggers: list[Token], spec: IncidentKind
+    ) -> Token | None:
         span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
         if span is None:
             return None
-        ancestors = list(span.root.ancestors)
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "last Wednesday, Sunday, and Tuesday": each day hangs where the first does
+        start = min(span.start, root.i)
+        before = doc[start - 2] if start >= 2 and doc[start - 1].dep_ == "prep" else None
+        if (
+            before is not None
+            and before not in triggers
+            and before.pos_ == "NOUN"
+            and before.lemma_ in self.acts
+        ):
+            return None  # "a nuclear test in September", however the parser hangs the month
+        ancestors = list(root.ancestors)
         for ancestor in ancestors:
             if ancestor in triggers:
                 return ancestor
-        verb = clause_head(span.root.head) if span.root.dep_ != "ROOT" else span.root
+            if ancestor.pos_ == "NOUN" and (self._other_act(ancestor, spec) or ancestor.lemma_ in self.acts):
+                return None  # "after a nuclear test in September": the month dates the test, not the vote
+        verb = clause_head(root.head) if root.dep_ != "ROOT" else root
         same = [t for t in triggers if clause_head(t) == verb]
         if same:
-            return min(same, key=lambda t: abs(t.i - span.root.i))
+            return min(same, key=lambda t: abs(t.i - root.i))
         # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;
         # a day there ("said on Tuesday") is when it was reported
-        governing = [t for t in triggers if verb in clause_head(t).ancestors]
-        return governing[0] if governing and date["precision"] != DatePrecision.DAY else None
+        # ... but not one put before or after it ("launched in October, after Russia's veto ended the panel");
+        # a day on a detection ("was detected on Wednesday", "said Monday it detected missiles launched")
+        # dates the act too
+        governing = [t for t in triggers if verb in clause_head(t).ancestors and not _sequenced(t)]
+        if not governing:
+            return None
+        detected = any(
+            h.lemma_.lower() in self.detection_lemmas
+            for h in (verb, *clause_head(governing[0]).ancestors, clause_head(governing[0]))
+            if h.i >= min(verb.i, governing[0].i) or h is verb
+        )
+        return governing[0] if date["precision"] != DatePrecision.DAY or detected else None
 
     def _incidents(
         self,
@@ -152,20 +207,25 @@ class IncidentsComponent:
         spec: IncidentKind,
         triggers: list[Token],
         published: str,
+        in_context: bool,
     ) -> list[IncidentRecord]:
         dates: list[DateRecord] = [
             d
             for d in event_dates(doc._.dates)
-            if sent.start_char <= d["start"] < sent.end_char and not _DATELINE.search(text, 0, d["start"])
+            if sent.start_char <= d["start"] < sent.end_char
+            and not _DATELINE.search(text, 0, d["start"])
+            and not _RESOLUTION_YEAR.search(text, 0, d["start"])
+            and not _OTHER_ZONE.search(text, max(0, d["start"] - 20), d["start"])
+            and (spec.periods or d["precision"] != DatePrecision.RANGE)
         ]
         by_trigger: dict[int, list[DateRecord]] = {}
         for found in dates:
-            owner = self._date_owner(doc, found, triggers)
+            owner = self._date_owner(doc, found, triggers, spec)
             if owner is not None:
                 by_trigger.setdefault(owner.i, []).append(found)
         out: list[IncidentRecord] = []
         groups: list[tuple[Token, DateRecord | None]] = [
-            (t, d) for t in triggers for d in by_trigger.get(t.i, [])
+            (t, d) for t in triggers for d in _finest(by_trigger.get(t.i, []))
         ] or [(triggers[0], None)]
         for trigger, date in groups:
             record: IncidentRecord = {
@@ -187,9 +247,14 @@ class IncidentsComponent:
                 "status": self._status(sent, spec),
             }
             if kind == "council_vote":
-                record["tally"] = self._tally(sent, record["actors"])
-            if not generic(record, triggers, sent, self.generic_cues):
-                out.append(record)
+                record["tally"] = tally(sent, record["actors"], self.numbers)
+            if generic(record, triggers, sent, self.generic_cues):
+                continue
+            if unreal(trigger, record, published, self.unreal_cues):
+                continue
+            if self.scope is not None and self.scope.out_of_scope(record, spec, in_context, trigger):
+                continue
+            out.append(record)
         return out
 
     def _sentence_actors(
@@ -207,12 +272,17 @@ class IncidentsComponent:
     def _actors(self, trigger: Token, spec: IncidentKind, kind: str, sent: Span) -> list[ActorRecord]:
         actors: list[ActorRecord] = []
         if kind == "council_vote":
-            return self._voters(sent)
+            return voters(sent, self.vote_roles)
         verb = clause_head(trigger)
         subject = subject_of(verb)
-        subject_role = spec.roles.get("subject")
-        if verb.lemma_.lower() in spec.buyer_lemmas:
+        doer = subject_role = spec.roles.get("subject")
+        lemma = verb.lemma_.lower()
+        if lemma in spec.buyer_lemmas:
             subject_role = spec.roles.get("to")
+        subject_role = spec.subject_lemmas.get(lemma, subject_role)
+        if lemma in self.unreal_cues.reporting_lemmas or lemma in self.detection_lemmas:
+            subject = None  # "analysts named Lazarus as the perpetrators of the theft": they tell, not steal
+            actors.extend(self._accused(verb, spec))
         allowed = ROLE_TYPES.get(subject_role or "", COUNTRY)
         owners = [
             ent
@@ -220,12 +290,16 @@ class IncidentsComponent:
             if trigger.pos_ in ("NOUN", "PROPN")
             and c.dep_ in ("amod", "compound", "poss", "nmod")
             and (ent := entity_of(c)) is not None
-            and entity_type(ent) in allowed
+            and entity_type(ent) in ROLE_TYPES.get(doer or "", COUNTRY)
         ]
-        if owners and subject_role:
-            # "North Korean cyberattacks", "Russian strikes": the noun's own actor, not the clause's subject
-            actors.extend(actor_record(subject_role, e) for e in owners)
-        elif subject is not None and subject_role:
+        if owners and doer:
+            # "North Korean cyberattacks", "Russian strikes": the noun's own actor, not the clause's subject;
+            # an organisation on a theft is whom it hit ("the Bybit hack")
+            for ent in owners:
+                hit = spec.owner_role if entity_type(ent) != "country" and not self._party(ent) else None
+                actors.append(actor_record(hit or doer, ent))
+        if subject is not None and subject_role and (not owners or subject_role != doer):
+            # "Bybit lost $1.5 billion to North Korean hackers": the subject is the victim
             for ent in phrase_entities(subject, deep=False):
                 if entity_type(ent) in allowed:
                     actors.append(actor_record(subject_role, ent))
@@ -247,21 +321,50 @@ class IncidentsComponent:
             if entity_type(ent) == "vessel":
                 actors.append(actor_record("vessel", ent))
         present = {a["role"] for a in actors}
-        for role, entity_id in spec.default.items():
-            if role not in present:
-                actors.append(
-                    {
-                        "role": role,
-                        "entity_id": entity_id,
-                        "text": None,
-                        "start": None,
-                        "end": None,
-                        "label": None,
-                        "type": entity_id.partition(":")[0],
-                        "implied": True,
-                    }
-                )
+        implied = [(role, entity_id) for role, entity_id in spec.default.items() if role not in present]
+        if self.scope is not None:
+            # "Lazarus stole ...": the group acts for the state, which is the perpetrator too
+            state = self.scope.state
+            implied += [
+                (role, state)
+                for role in spec.party_roles
+                if any(a["role"] == role and self._party_id(a["entity_id"]) for a in actors)
+                and not any(a["role"] == role and a["entity_id"] == state for a in actors)
+                and (role, state) not in implied
+            ]
+        actors.extend(_implied(role, entity_id) for role, entity_id in implied)
         return actors
+
+    def _state_behind(self, incident: IncidentRecord) -> IncidentRecord:
+        """The state behind a group that acts for it ("Lazarus stole ...": North Korea too), after merging
+        has dropped defaults that a named actor of the role replaced."""
+        spec = self.kinds[incident["kind"]]
+        if self.scope is None:
+            return incident
+        state = self.scope.state
+        for role in spec.party_roles:
+            in_role = [a for a in incident["actors"] if a["role"] == role]
+            if any(self._party_id(a["entity_id"]) for a in in_role) and not any(
+                a["entity_id"] == state for a in in_role
+            ):
+                incident["actors"].append(_implied(role, state))
+        return incident
+
+    def _party(self, ent: Span) -> bool:
+        return self._party_id(ent.kb_id_ or None)
+
+    def _party_id(self, entity_id: str | None) -> bool:
+        return self.scope is not None and self.scope.is_party(entity_id)
+
+    def _accused(self, verb: Token, spec: IncidentKind) -> list[ActorRecord]:
+        """Whom a reporting verb names as the doer: its object ("blamed Lazarus", "named the Lazarus group")
+        or the object of its "to" ("attributed the hack to Lazarus"), when that is a party of the regime."""
+        role = spec.roles.get("subject")
+        found = [
+            *direct_objects(verb, types=frozenset({"org", "country"})),
+            *prep_objects(verb, {"to"}, types=frozenset({"org", "country"})).get("to", []),
+        ]
+        return [actor_record(role, e) for e in found if role and self._party(e)]
 
     @staticmethod
     def _flags(sent: Span, spec: IncidentKind) -> list[Span]:
@@ -301,62 +404,6 @@ class IncidentsComponent:
             return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=state)
         return None
 
-    def _voters(self, sent: Span) -> list[ActorRecord]:
-        actors: list[ActorRecord] = []
-        for token in sent:
-            word = token.lemma_.lower()
-            for role, cues in self.vote_roles.items():
-                hit = word in cues or (
-                    token.lower_ in cues and token.dep_ in ("prep", "advmod", "pobj", "acomp", "advcl")
-                )
-                if not hit:
-                    continue
-                verb = clause_head(token)
-                subject = (
-                    subject_of(verb) if token.pos_ != "VERB" or token.dep_ == "advcl" else subject_of(token)
-                )
-                if token.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-                    # "Russia voted against it and China abstained": the parser hangs China on "it"
-                    before = sent.doc[token.i - 1] if token.i > sent.start else None
-                    if before is not None and before.ent_type_ and before.dep_ in ("conj", "nsubj", "appos"):
-                        subject = before
-                if token.pos_ != "VERB" and token.i > sent.start and sent.doc[token.i - 1].ent_type_ == "GPE":
-                    subject = sent.doc[token.i - 1]  # "with Russia against and China abstaining"
-                owner = next((c for c in token.children if c.dep_ == "poss"), None)
-                if owner is not None and owner.lower_ in ("its", "their"):
-                    owner = _speaker_of(token)  # "Moscow said that its veto was a principled response"
-                if token.pos_ == "NOUN" and owner is not None and owner.ent_type_ == "GPE":
-                    subject = owner  # "Russia's veto ended the work of the panel"
-                ents = phrase_entities(subject, deep=False) if subject is not None else []
-                if subject is not None and subject.dep_ == "conj" and role != "voters_against":
-                    ents = (
-                        ents[:1]
-                        if ents and ents[0].root.i == subject.i
-                        else [e for e in ents if e.root.i == subject.i]
-                    )
-                for ent in ents:
-                    if entity_type(ent) == "country" and not any(
-                        a.get("entity_id") == ent.kb_id_ and a["role"] == role for a in actors
-                    ):
-                        actors.append(actor_record(role, ent))
-        return actors
-
-    def _tally(self, sent: Span, actors: list[ActorRecord]) -> dict[str, int]:
-        tally: dict[str, int] = {}
-        for key, pattern in _TALLY.items():
-            m = pattern.search(sent.text)
-            if m is not None:
-                word = m.group("n").lower()
-                value = int(word) if word.isdigit() else self.numbers.get(word)
-                if value is not None:
-                    tally[key] = value
-        roles = {"against": "voters_against", "abstain": "abstaining", "for": "voters_for"}
-        for key, role in roles.items():
-            named = [a for a in actors if a["role"] == role]
-            if key not in tally and named:
-                tally[key] = len(named)
-        return tally
-
     @staticmethod
     def _place(sent: Span) -> SpanRecord | None:
         ports = [e for e in sent.ents if entity_type(e) == "port"]
@@ -381,13 +428,41 @@ class IncidentsComponent:
         return IncidentStatus(spec.status)
 
 
-def _speaker_of(token: Token) -> Token | None:
-    """The named subject of the nearest verb above ``token`` ("Moscow said that its veto ...")."""
-    for ancestor in token.ancestors:
-        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.ent_type_:
-            return subject
-    return None
+def _finest(dates: list[DateRecord]) -> list[DateRecord]:
+    """A trigger's dates without calendar frames around others ("Sunday and Tuesday this week": two days);
+    a period ("since September 2023") is a date of its own."""
+    return [
+        d
+        for d in dates
+        if d["precision"] not in _FRAMES
+        or not any(
+            o is not d
+            and DatePrecision(o["precision"]).rank < DatePrecision(d["precision"]).rank
+            and d["date"] <= o["date"] <= (d["date_end"] or d["date"])
+            for o in dates
+        )
+    ]
+
+
+def _implied(role: str, entity_id: str) -> ActorRecord:
+    """An actor the report implies without naming it (the kind's default, the state behind its group)."""
+    return {
+        "role": role,
+        "entity_id": entity_id,
+        "text": None,
+        "start": None,
+        "end": None,
+        "label": None,
+        "type": entity_id.partition(":")[0],
+        "implied": True,
+    }
+
+
+def _sequenced(trigger: Token) -> bool:
+    """Whether the trigger's act is set before or after another ("after Russia's veto", "before it fired")."""
+    verb = clause_head(trigger)
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return bool((marks | {trigger.head.lower_}) & _SEQUENCE)
 
 
 @Language.factory(
@@ -415,4 +490,15 @@ def make_incidents(nlp: Language, name: str, data_dir: str | None) -> IncidentsC
         knowledge.cues,
         knowledge.quantities.number_words,
         knowledge.gazetteer.located_in(),
+        knowledge.gazetteer.states(),
+        _regime_names(knowledge),
     )
+
+
+def _regime_names(knowledge: Knowledge) -> list[str]:
+    """The regime state's names, metonyms and demonyms ("North Korea", "Pyongyang", "North Korean")."""
+    regime = knowledge.incidents.regime
+    if regime is None:
+        return []
+    entry = next((e for e in knowledge.gazetteer.entries() if e.id == regime.state), None)
+    return [*regime.names, *([*entry.names, *entry.metonyms, *entry.demonyms] if entry else [])]

@@ -201,11 +201,30 @@ class IncidentKind(_Strict):
     roles: dict[str, str] = {}
     default: dict[str, str] = {}
     buyer_lemmas: list[str] = []
+    # Verbs whose subject fills another role than the doer's ("Bybit lost $1.5 billion": the victim).
+    subject_lemmas: dict[str, str] = {}
+    # The role of an organisation named on the trigger noun that is no party of the regime ("the Bybit hack").
+    owner_role: str | None = None
     object_lemmas: list[str] = []
     flag_nouns: list[str] = []
     status: IncidentStatus = IncidentStatus.CONFIRMED
     suppresses: list[str] = []
     window: int = 8
+    # Roles one of which must hold the regime's state or party ("Japan launched a rocket": no DPRK launch).
+    party_roles: list[str] = []
+    # Words that, modifying the trigger itself, make it another act ("a nuclear test" is no launch).
+    other_acts: list[str] = []
+    # Nouns a trigger may not modify: "munitions enterprises" are where arms are made.
+    other_heads: list[str] = []
+    # Verbs whose object, a trigger noun, is used or made, not moved ("fired artillery shells").
+    other_verbs: list[str] = []
+    # Verbs whose subject must name the body that acts ("the Council adopted", not "the US imposed").
+    body_lemmas: list[str] = []
+    # Whether a period can date it: a vote is on one day ("since 2009" beside it dates something else).
+    periods: bool = True
+    body_words: list[str] = []
+    # Measures a participle or relative clause of a vote verb describes ("sanctions imposed in 2006").
+    cited_nouns: list[str] = []
 
     @model_validator(mode="after")
     def _roles_declared(self) -> IncidentKind:
@@ -222,10 +241,37 @@ class GenericCues(_Strict):
     duration_units: list[str] = []
 
 
+class RegimeParties(_Strict):
+    """The state the regime concerns and the bodies that act for it (a hacking group, the state's agency)."""
+
+    state: str
+    parties: list[str] = []
+    # Short forms of the state's name the gazetteer does not hold as names ("N. Korea" in headlines).
+    names: list[str] = []
+    # Mentions in this sentence and this many before it that put a report with no named actor in scope.
+    context_sentences: int = 3
+
+
+class UnrealCues(_Strict):
+    """What makes a report no act that happened: modals, plans, conditions, statements of law, reporters."""
+
+    modals: list[str] = []
+    # Words on the trigger noun that make it a possibility ("signs of a possible launch").
+    possible: list[str] = []
+    plan_lemmas: list[str] = []
+    conditionals: list[str] = []
+    law_lemmas: list[str] = []
+    reporting_lemmas: list[str] = []
+
+
 class IncidentLexicon(_Strict):
     kinds: dict[str, IncidentKind]
     vote_roles: dict[str, list[str]]
     generic: GenericCues = GenericCues()
+    regime: RegimeParties | None = None
+    unreal: UnrealCues = UnrealCues()
+    # Verbs of seeing an act happen: a day on them dates the act ("was detected on Wednesday").
+    detection_lemmas: list[str] = []
 
 
 class QuantityLexicon(_Strict):

@@ -7,6 +7,8 @@ that dates it), is one event; a report naming no actors continues the last one o
 
 from __future__ import annotations
 
+from datetime import date
+
 from watchkeeper.reading.records import ActorRecord, IncidentRecord
 from watchkeeper.vocabulary import DatePrecision, IncidentStatus
 
@@ -30,6 +32,33 @@ def inherit_actors(incidents: list[IncidentRecord]) -> list[IncidentRecord]:
     return incidents
 
 
+# The digits of an ISO date a coarse precision fixes ("2024" for a year).
+_DIGITS = {DatePrecision.YEAR: 4, DatePrecision.QUARTER: 4, DatePrecision.MONTH: 7, DatePrecision.DAY: 10}
+
+
+def _within(a: IncidentRecord, b: IncidentRecord) -> bool:
+    """Whether one record's date lies in the other's coarser one ("in March" and "on 28 March"), or the two
+    are days of one week ("on Thursday" resolved a week off the "28 March" the text gives)."""
+    digits = min(
+        _DIGITS.get(DatePrecision(a["precision"]), 10), _DIGITS.get(DatePrecision(b["precision"]), 10)
+    )
+    if a["date"][:digits] == b["date"][:digits]:
+        return True
+    try:
+        return abs((date.fromisoformat(a["date"][:10]) - date.fromisoformat(b["date"][:10])).days) <= 7
+    except ValueError:
+        return False
+
+
+def mark_main(incidents: list[IncidentRecord]) -> list[IncidentRecord]:
+    """The document's main incident is the one it reports first (the headline or lead); the others are
+    background ("its first launch since March 27", "the resolution adopted in March")."""
+    first = min(incidents, key=lambda i: i["start"], default=None)
+    for incident in incidents:
+        incident["is_main"] = incident is first
+    return incidents
+
+
 def _actor_key(actor: ActorRecord) -> tuple[str, str | None]:
     return actor["role"], actor["entity_id"] or actor["text"]
 
@@ -38,7 +67,8 @@ def merge(incidents: list[IncidentRecord]) -> list[IncidentRecord]:
     """One record per event: same kind and date, or a dateless report into the first of its kind."""
     merged: list[IncidentRecord] = []
     for incident in incidents:
-        # a document reports one Council vote; later sentences add tallies and voters ("Russia's veto")
+        # later undated sentences add a vote's tallies and voters ("Russia's veto"); a vote dated in another
+        # month ("the resolution adopted in March") is another vote
         vote = incident["kind"] == "council_vote"
         target = next(
             (
@@ -46,11 +76,11 @@ def merge(incidents: list[IncidentRecord]) -> list[IncidentRecord]:
                 for m in merged
                 if m["kind"] == incident["kind"]
                 and (
-                    vote
-                    or (m["date"], m["date_end"], m["precision"])
+                    (m["date"], m["date_end"], m["precision"])
                     == (incident["date"], incident["date_end"], incident["precision"])
                     or incident["precision"] == DatePrecision.PUBLICATION
                     or m["precision"] == DatePrecision.PUBLICATION
+                    or (vote and _within(m, incident))
                 )
             ),
             None,

@@ -257,6 +257,7 @@ def store_reading(
                 tally=inc.get("tally"),
                 mentions=inc.get("mentions", []),
                 status=inc["status"],
+                is_main=inc.get("is_main", True),
                 **_spans(inc),
             )
         )

@@ -125,8 +125,9 @@ class ClaimRecord(TypedDict):
 class IncidentRecord(TypedDict):
     """One event a document reports: kind, date and precision, actors, place, amounts and status.
 
-    ``mentions`` (the [start, end] of each sentence that reports it) is set when reports are merged;
-    ``tally`` (votes for, against, abstaining) only on a Council vote.
+    ``start``/``end`` are the sentence that first reports it (its evidence); ``mentions`` (the [start, end] of
+    each sentence that reports it) is set when reports are merged; ``tally`` (votes for, against, abstaining)
+    only on a Council vote. ``is_main``: the event the document is about, not one it recalls.
     """
 
     kind: str
@@ -145,3 +146,4 @@ class IncidentRecord(TypedDict):
     status: IncidentStatus
     tally: NotRequired[dict[str, int]]
     mentions: NotRequired[list[list[int]]]
+    is_main: NotRequired[bool]

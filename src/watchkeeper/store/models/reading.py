@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from watchkeeper.store.base import Base, utcnow
@@ -112,6 +112,8 @@ class Incident(DocumentSpan, Base):
     tally: Mapped[dict | None] = mapped_column(default=None)
     mentions: Mapped[list] = mapped_column(default=list)
     status: Mapped[str] = mapped_column(String(20))
+    # the event the document is about, not one it recalls ("its first launch since March 27")
+    is_main: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class IncidentActor(Base):

@@ -1,0 +1,87 @@
+"""Which reported acts the regime concerns: the DPRK (or a body acting for it) must be a party.
+
+"Japan launched its H3 rocket" and "India test-fired a missile" are launches, but not the DPRK's; an arms sale
+between two other states is no DPRK arms transfer. A kind's ``party_roles`` (``data/reading/incidents.yaml``)
+must hold the regime's state or one of its parties; a report that names another state there and not the DPRK
+is out of scope. A report that names no one in those roles ("The missiles were fired from ...") is in scope
+only when the DPRK is named in its sentence or just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from watchkeeper.reading.knowledge import IncidentKind, RegimeParties
+from watchkeeper.reading.records import ActorRecord, IncidentRecord
+from watchkeeper.reading.roles import clause_head
+
+
+class RegimeScope:
+    """The regime's state and parties, and the states every place and organ stands for."""
+
+    def __init__(self, regime: RegimeParties, states: dict[str, str], names: Sequence[str]) -> None:
+        self.state = regime.state
+        self.context = regime.context_sentences
+        # the state's names as words too: a glued token ("Press)—North Korea") hides the entity, not the name
+        self.names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+        self.parties = frozenset(
+            {regime.state, *regime.parties, *(k for k, v in states.items() if v == regime.state)}
+        )
+        self.states = states
+
+    def is_party(self, entity_id: str | None) -> bool:
+        """Whether an entity is the regime's state or acts for it."""
+        return entity_id is not None and entity_id in self.parties
+
+    def _other_state(self, actor: ActorRecord) -> bool:
+        entity_id = actor.get("entity_id")
+        if entity_id is None or self.is_party(entity_id):
+            return False
+        return actor.get("type") == "country" or entity_id in self.states
+
+    def named_in(self, sentences: Sequence[Span]) -> list[bool]:
+        """For each sentence, whether it, one of the ``context`` sentences before or after it ("Five days
+        later the FBI attributed the theft to the DPRK") or the headline names a party; in a text that names
+        no state at all, every sentence (a monitor's own note needs no "North Korea")."""
+        if not any(
+            self.is_party(e.kb_id_ or None) or e.kb_id_ in self.states or e.label_ == "GPE"
+            for s in sentences
+            for e in s.ents
+        ):
+            return [True] * len(sentences)
+        text = sentences[0].doc.text if sentences else ""  # Span.text joins tokens on every call
+        named = [
+            any(self.is_party(e.kb_id_ or None) for e in s.ents)
+            or (self.names is not None and self.names.search(text, s.start_char, s.end_char) is not None)
+            for s in sentences
+        ]
+        headline = bool(named) and named[0]
+        return [
+            headline or any(named[max(0, i - self.context) : i + 1 + self.context]) for i in range(len(named))
+        ]
+
+    def in_clause(self, trigger: Token) -> bool:
+        """Whether the trigger's clause names a party anywhere ("Russia fired North Korean missiles")."""
+        verb = clause_head(trigger)
+        span = trigger.doc[verb.left_edge.i : verb.right_edge.i + 1]
+        return any(self.is_party(e.kb_id_ or None) for e in span.ents)
+
+    def out_of_scope(
+        self, record: IncidentRecord, spec: IncidentKind, in_context: bool, trigger: Token
+    ) -> bool:
+        """Whether a candidate is another state's act, or names no one in a text not about the DPRK."""
+        if not spec.party_roles:
+            return False
+        named = [a for a in record["actors"] if a["role"] in spec.party_roles and not a.get("implied")]
+        if any(self.is_party(a.get("entity_id")) for a in named):
+            return False
+        open_roles = set(spec.party_roles) - {a["role"] for a in named}
+        if named and any(self.is_party(spec.default.get(role)) for role in open_roles):
+            return False  # "deliveries of refined petroleum by Russia": the kind's recipient is the DPRK
+        if any(self._other_state(a) for a in named) and not self.in_clause(trigger):
+            # "India test-fired a missile"; "Russia supplied shells" in a DPRK story: the other side is open
+            return not (open_roles and in_context)
+        return not in_context
