@@ -264,8 +264,8 @@ def test_a_doubled_article_counts_once(tmp_path: Path) -> None:
 
 # --- floors on the real sets ----------------------------------------------------------------------------
 
-# Measured 2026-12-05 after issue 12's quotes, dates, incidents and entities work (bench/realtext.py), floors 0.02
-# lower; the distractor count may not grow.
+# Measured 2026-12-05 after issue 12's quotes, dates, incidents and entities work (bench/realtext.py),
+# floors 0.02 lower; the distractor count may not grow.
 QUOTES = {"direct recall": 0.866, "precision": 0.975, "speaker named": 0.947, "speaker pronoun": 0.790}
 DATES = {"extent strict": 0.813, "extent overlapping": 0.906, "value": 0.792, "value DATE": 0.809}
 REALNEWS = {"kind": 0.744, "kind+date": 0.623, "main": 0.707, "actors": 0.699, "distractor incidents": 2}
