@@ -72,6 +72,7 @@ class GazetteerComponent:
         press_names: Iterable[str] = (),
         not_names: Iterable[str] = (),
         kind_nouns: Iterable[str] = (),
+        act_nouns: Iterable[str] = (),
         body_nouns: Iterable[str] = (),
         state_nouns: Iterable[str] = (),
     ) -> None:
@@ -83,6 +84,8 @@ class GazetteerComponent:
         self.press.add("press", [nlp.make_doc(n) for n in press_names if n.strip()])
         self.not_names = frozenset(not_names)
         self.kind_nouns = frozenset(kind_nouns)
+        # a name on an act names a party to it ("the Bybit hack"): the incident kinds' trigger lemmas
+        self.act_nouns = frozenset(act_nouns)
         self.body_nouns = frozenset(body_nouns)
         self.state_nouns = frozenset(state_nouns)
         self.targets: dict[str, tuple[str, str, str | None]] = {}
@@ -160,6 +163,7 @@ class GazetteerComponent:
             and span.label_ == "ORG"
             and modifies_noun(word)
             and word.head.lemma_.lower() not in self.kind_nouns
+            and word.head.lemma_.lower() not in self.act_nouns
         )
 
     def _is_name(self, span: Span) -> bool:
@@ -279,6 +283,7 @@ def make_gazetteer(nlp: Language, name: str, data_dir: str | None, link_surnames
         press_names=knowledge.press_names,
         not_names=knowledge.gazetteer.not_names,
         kind_nouns=knowledge.gazetteer.kind_nouns,
+        act_nouns=[lemma for kind in knowledge.incidents.kinds.values() for lemma in kind.lemmas],
         body_nouns=knowledge.gazetteer.body_nouns,
         state_nouns=knowledge.gazetteer.state_nouns,
     )

@@ -216,6 +216,7 @@ class IncidentsComponent:
             and not _DATELINE.search(text, 0, d["start"])
             and not _RESOLUTION_YEAR.search(text, 0, d["start"])
             and not _OTHER_ZONE.search(text, max(0, d["start"] - 20), d["start"])
+            and _word_before(text, d["start"]) not in self.generic_cues.period_ends
             and (spec.periods or d["precision"] != DatePrecision.RANGE)
         ]
         by_trigger: dict[int, list[DateRecord]] = {}
@@ -502,3 +503,9 @@ def _regime_names(knowledge: Knowledge) -> list[str]:
         return []
     entry = next((e for e in knowledge.gazetteer.entries() if e.id == regime.state), None)
     return [*regime.names, *([*entry.names, *entry.metonyms, *entry.demonyms] if entry else [])]
+
+
+def _word_before(text: str, at: int) -> str:
+    """The lower-cased word just before ``at`` ("" at the start of the text)."""
+    words = text[max(0, at - 15) : at].split()
+    return words[-1].lower() if words else ""

@@ -239,6 +239,9 @@ class GenericCues(_Strict):
 
     habitual: list[str] = []
     duration_units: list[str] = []
+    # words before a date that make it the end of a period the act sets ("extended the mandate until April"),
+    # not the day of the act
+    period_ends: list[str] = []
 
 
 class RegimeParties(_Strict):
