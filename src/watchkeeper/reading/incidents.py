@@ -11,6 +11,7 @@ the document's first incident of that kind.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -84,6 +85,8 @@ class IncidentsComponent:
         # every kind's trigger lemmas: a date hanging off one of these nouns dates that act, not another
         self.acts = frozenset(lemma for spec in self.kinds.values() for lemma in spec.lemmas)
         self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
+        # each kind's words as sets and compiled patterns, built once: _triggers runs per sentence and kind
+        self.triggers = {kind: _TriggerWords.of(spec) for kind, spec in self.kinds.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
@@ -97,7 +100,7 @@ class IncidentsComponent:
             found = {
                 kind: t
                 for kind, spec in self.kinds.items()
-                if (t := self._triggers(sent, spec, lowered, lemmas))
+                if (t := self._triggers(sent, spec, self.triggers[kind], lowered, lemmas))
             }
             suppressed = {s for kind in found for s in self.kinds[kind].suppresses}
             for kind, triggers in found.items():
@@ -108,14 +111,14 @@ class IncidentsComponent:
         doc._.incidents = mark_main([self._state_behind(i) for i in inherit_actors(merge(incidents))])
         return doc
 
-    def _triggers(self, sent: Span, spec: IncidentKind, text: str, lemmas: list[str]) -> list[Token]:
+    def _triggers(
+        self, sent: Span, spec: IncidentKind, words: _TriggerWords, text: str, lemmas: list[str]
+    ) -> list[Token]:
         found: list[Token] = []
-        if spec.requires_phrases and not any(
-            re.search(rf"\b{re.escape(p)}\b", text) for p in spec.requires_phrases
-        ):
+        if words.requires_phrases is not None and not words.requires_phrases.search(text):
             return []  # whole words: "shipped" is not "ship"
         for token, lemma in zip(sent, lemmas, strict=True):
-            if lemma not in spec.lemmas:
+            if lemma not in words.lemmas:
                 continue
             window = sent.doc[
                 max(sent.start, token.i - spec.window) : min(sent.end, token.i + spec.window + 1)
@@ -127,14 +130,16 @@ class IncidentsComponent:
                 | {t.ent_type_ for t in others}
             )
             if (
-                (not spec.requires or near & set(spec.requires))
-                and not near & set(spec.excludes)
+                (not words.requires or near & words.requires)
+                and not near & words.excludes
                 and not self._other_act(token, spec)
                 and body_acts(token, spec)
             ):
                 found.append(token)
-        for phrase in spec.phrases:
-            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}", text):  # "munitions", not "submunitions"
+        for phrase, pattern in words.phrases:
+            if phrase not in text:
+                continue  # a substring test first: most sentences hold none of a kind's phrases
+            for m in pattern.finditer(text):  # "munitions", not "submunitions"
                 at = char_token(sent.doc, sent.start_char + m.start())
                 if at is None or at in found or self._other_act(at, spec):
                     continue
@@ -509,3 +514,26 @@ def _word_before(text: str, at: int) -> str:
     """The lower-cased word just before ``at`` ("" at the start of the text)."""
     words = text[max(0, at - 15) : at].split()
     return words[-1].lower() if words else ""
+
+
+@dataclass(frozen=True)
+class _TriggerWords:
+    """One kind's trigger words as sets and compiled patterns."""
+
+    lemmas: frozenset[str]
+    requires: frozenset[str]
+    excludes: frozenset[str]
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    requires_phrases: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, spec: IncidentKind) -> _TriggerWords:
+        """The sets and patterns of ``spec``'s words."""
+        required = "|".join(re.escape(p) for p in spec.requires_phrases)
+        return cls(
+            frozenset(spec.lemmas),
+            frozenset(spec.requires),
+            frozenset(spec.excludes),
+            tuple((p, re.compile(rf"(?<!\w){re.escape(p)}")) for p in spec.phrases),
+            re.compile(rf"\b(?:{required})\b") if required else None,
+        )
