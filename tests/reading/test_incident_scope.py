@@ -219,6 +219,15 @@ def test_a_day_on_a_detection_dates_the_launch(nlp: Language) -> None:
     assert [i["date"] for i in _incidents(nlp, text, "missile_launch")] == ["2024-05-01"]
 
 
+def test_a_year_in_a_relative_clause_dates_that_clause_not_the_transfer(nlp: Language) -> None:
+    text = (
+        "Pyongyang has delivered large amounts of ammunition to Moscow since last autumn, a deal that would "
+        "violate a UN arms ban that Russia supported in 2009."
+    )
+    dates = [i["date"] for i in _incidents(nlp, text, "arms_transfer")]
+    assert dates and "2009-01-01" not in dates
+
+
 def test_a_day_on_a_report_does_not_date_the_launch(nlp: Language) -> None:
     text = "North Korea said on Wednesday that it had test-fired a new cruise missile."
     assert [i["precision"] for i in _incidents(nlp, text, "missile_launch")] == ["publication"]

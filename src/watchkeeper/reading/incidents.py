@@ -184,6 +184,8 @@ class IncidentsComponent:
                 return ancestor
             if ancestor.pos_ == "NOUN" and (self._other_act(ancestor, spec) or ancestor.lemma_ in self.acts):
                 return None  # "after a nuclear test in September": the month dates the test, not the vote
+            if ancestor.dep_ == "relcl" and ancestor.pos_ in ("VERB", "AUX"):
+                return None  # "an embargo that Moscow voted for in 2006": the year dates the clause's own act
         verb = clause_head(root.head) if root.dep_ != "ROOT" else root
         same = [t for t in triggers if clause_head(t) == verb]
         if same:
