@@ -143,6 +143,8 @@ class MergingConfig(_Strict):
     min_overlap: float = Field(gt=0, le=1)
     day_slack: int = Field(ge=0)
     coarse_days: int = Field(ge=0)
+    publication_days: int = Field(default=0, ge=0)
+    join_days: int = Field(default=31, ge=0)
     maritime_kinds: dict[str, str] = {}
 
 

@@ -1,13 +1,14 @@
 """Merging sightings into incidents: same kind, compatible actors, overlapping date windows.
 
 Two sightings merge when every role both name has a shared entity (after role aliases and ``acts_for``), and
-their date windows overlap by at least ``min_overlap`` of the longer one. A coarse sighting ("in March")
-that overlaps exactly one compatible incident then joins it; otherwise it stays an incident of its own.
+their date windows overlap by at least ``min_overlap`` of the longer one. Then a group of only vague sightings
+("last week", "from 1 to 5 May", or dated by publication alone, reaching back ``publication_days``) whose days
+hold exactly one more finely dated compatible incident joins it; otherwise it stays an incident of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from watchkeeper.assess.config import merging_config
@@ -57,6 +58,88 @@ def _span_days(s: Sighting) -> int:
     return (window[1] - window[0]).days + 1 if window else 10_000
 
 
+def _vague(s: Sighting) -> bool:
+    """A sighting whose date only bounds the event: a long window, or the publication date standing in."""
+    return s.precision == DatePrecision.PUBLICATION or _span_days(s) > merging_config().coarse_days
+
+
+def _width(s: Sighting) -> int:
+    """How many days a sighting may be about: its window, or a publication date's reach back."""
+    reach = _reach(s)
+    return (reach[1] - reach[0]).days + 1 if reach else 10_000
+
+
+def _reach(s: Sighting) -> tuple[date, date] | None:
+    """The days a vague sighting may be about: a publication date reaches back ``publication_days``."""
+    window = _padded(s)
+    if window is None or s.precision != DatePrecision.PUBLICATION:
+        return window
+    return window[0] - timedelta(days=merging_config().publication_days), window[1]
+
+
+def _meets(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+
+def _join_vague(
+    sightings: Sequence[Sighting], members: list[int], find: Callable[[int], int], parent: list[int]
+) -> None:
+    """Each group made only of vague sightings joins the one finer, compatible group its days meet.
+
+    Groups are taken finest first, so "in April" can join a launch that "early April" already joined; a vague
+    group whose days meet two candidate incidents stays apart (it cannot say which one it reports).
+    """
+    groups: dict[int, list[int]] = {}
+    for i in members:
+        groups.setdefault(find(i), []).append(i)
+    widest = merging_config().join_days
+    vague = [
+        root
+        for root, group in groups.items()
+        if all(_vague(sightings[i]) for i in group) and min(_width(sightings[i]) for i in group) <= widest
+    ]
+    vague.sort(key=lambda root: min(_width(sightings[i]) for i in groups[root]))
+    for root in vague:
+        group = [i for i in members if find(i) == find(root)]
+        span = min(_width(sightings[i]) for i in group)
+        targets = {
+            find(j)
+            for j in members
+            if find(j) != find(root)
+            and _width(sightings[j]) < span
+            and sightings[j].precision != DatePrecision.PUBLICATION
+            and any(_meets(_reach(sightings[i]), sightings[j].window) for i in group)
+        }
+        targets = {t for t in targets if _all_compatible(sightings, group, members, find, t)}
+        if not targets and all(sightings[i].precision == DatePrecision.PUBLICATION for i in group):
+            # an undated mention in a text that dates this kind of event elsewhere is that event
+            documents = {d for i in group for d in _documents(sightings[i])}
+            targets = {
+                find(j)
+                for j in members
+                if find(j) != find(root)
+                and sightings[j].precision != DatePrecision.PUBLICATION
+                and documents & _documents(sightings[j])
+            }
+            targets = {t for t in targets if _all_compatible(sightings, group, members, find, t)}
+        if len(targets) == 1:
+            parent[find(root)] = targets.pop()
+
+
+def _documents(s: Sighting) -> set[str]:
+    return {e.document_id for e in s.evidence if e.document_id}
+
+
+def _all_compatible(
+    sightings: Sequence[Sighting],
+    group: list[int],
+    members: list[int],
+    find: Callable[[int], int],
+    target: int,
+) -> bool:
+    return all(compatible(sightings[i], sightings[j]) for i in group for j in members if find(j) == target)
+
+
 def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
     """Groups of sightings that report one incident, each group in input order."""
     parent = list(range(len(sightings)))
@@ -76,13 +159,16 @@ def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
             for j in members[x + 1 :]:
                 if overlap(sightings[i], sightings[j]) >= minimum and compatible(sightings[i], sightings[j]):
                     parent[find(j)] = find(i)
-    coarse = merging_config().coarse_days
     for members in by_kind.values():
+        _join_vague(sightings, members, find, parent)
+    wide = merging_config().join_days
+    for members in by_kind.values():
+        # a wide sighting alone ("in 2023") overlapping exactly one narrower compatible incident joins it
         for i in members:
             if (
                 find(i) != i
                 or any(find(j) == i for j in members if j != i)
-                or _span_days(sightings[i]) <= coarse
+                or _span_days(sightings[i]) <= wide
             ):
                 continue
             targets = {
