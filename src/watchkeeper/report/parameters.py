@@ -49,7 +49,15 @@ def versions_and_parameters(regime: Regime) -> list[Parameter]:
             "Name matching", "Worth a human look at or above", str(POSSIBLE_THRESHOLD), "resolve/matcher.py"
         ),
     ]
-    for key in ("min_overlap", "day_slack", "coarse_days", "role_aliases", "acts_for"):
+    for key in (
+        "min_overlap",
+        "day_slack",
+        "coarse_days",
+        "join_days",
+        "publication_days",
+        "role_aliases",
+        "acts_for",
+    ):
         rows.append(Parameter("Merging", key, _words(merging[key]), "data/assess/merging.yaml"))
     # an AIS event kind in words, the incident kind it is assessed as by its label: no ids in a table cell
     kinds = {f"AIS {k.replace('_', ' ')}": kind_label(v) for k, v in merging["maritime_kinds"].items()}
