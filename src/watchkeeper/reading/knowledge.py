@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from watchkeeper.datafiles import cached, data_file, packaged_data_dir
+from watchkeeper.datafiles import cached, data_file, packaged_data_dir, read_model, read_yaml
 from watchkeeper.errors import InputFileError
 from watchkeeper.vocabulary import IncidentStatus
 
@@ -344,26 +343,6 @@ def default_data_dir() -> Path:
     return packaged_data_dir() / "reading"
 
 
-def _load_yaml(path: Path) -> Any:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputFileError(path, "file not found") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputFileError(path, f"not valid YAML: {exc}", line=mark.line + 1 if mark else None) from exc
-
-
-def _validate(model: type[BaseModel], path: Path) -> Any:
-    data = _load_yaml(path)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InputFileError(path, first["msg"], field=where) from exc
-
-
 def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
     """Gazetteer entries of the outlet registries (a state's voice and a government publisher by name and
     code, a think tank by code, an outlet or wire by code as the press) and the press names (the others)."""
@@ -374,7 +353,7 @@ def _outlets(digest: Any) -> tuple[tuple[GazetteerEntry, ...], frozenset[str]]:
         if not path.exists():
             continue
         digest.update(path.read_bytes())
-        for i, row in enumerate((_load_yaml(path) or {}).get("outlets") or []):
+        for i, row in enumerate((read_yaml(path) or {}).get("outlets") or []):
             if not isinstance(row, dict) or not row.get("id") or not row.get("name"):
                 raise InputFileError(path, "an outlet needs an id and a name", field=f"outlets.{i}")
             names = [str(row["name"]), *(str(a) for a in row.get("aliases") or [])]
@@ -418,17 +397,17 @@ def load_knowledge(data_dir: str | None = None) -> Knowledge:
     digest = hashlib.sha256()
     for path in paths.values():
         digest.update(path.read_bytes() if path.exists() else b"")
-    gazetteer: Gazetteer = _validate(Gazetteer, paths["gazetteer.yaml"])
+    gazetteer: Gazetteer = read_model(Gazetteer, paths["gazetteer.yaml"])
     outlets, press_names = _outlets(digest)
     gazetteer = _with_outlets(gazetteer, outlets)
     # a name the gazetteer lists is a body, even when a think tank also publishes under it ("RUSI")
     bodies = {n for e in gazetteer.entries() for n in e.names}
     return Knowledge(
         gazetteer=gazetteer,
-        cues=_validate(Cues, paths["cues.yaml"]),
-        incidents=_validate(IncidentLexicon, paths["incidents.yaml"]),
-        quantities=_validate(QuantityLexicon, paths["quantities.yaml"]),
-        dates=_validate(DateLexicon, paths["dates.yaml"]),
+        cues=read_model(Cues, paths["cues.yaml"]),
+        incidents=read_model(IncidentLexicon, paths["incidents.yaml"]),
+        quantities=read_model(QuantityLexicon, paths["quantities.yaml"]),
+        dates=read_model(DateLexicon, paths["dates.yaml"]),
         outlets=outlets,
         press_names=(press_names | frozenset(gazetteer.press)) - bodies,
         version=digest.hexdigest()[:12],
