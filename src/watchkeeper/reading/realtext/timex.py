@@ -17,25 +17,10 @@ from typing import Any
 from watchkeeper.reading.pipeline import Reading
 from watchkeeper.reading.realtext.sets import GoldArticle, Row
 from watchkeeper.reading.scoring import Score, matching
+from watchkeeper.reading.timex import ResolvedDate, date_value
 from watchkeeper.vocabulary import DatePrecision
 
 TYPES = ("DATE", "DURATION", "TIME", "SET")
-# TimeML's season codes by the months our resolver gives a season (data/reading/dates.yaml).
-SEASONS = {(3, 5): "SP", (6, 8): "SU", (9, 11): "FA", (12, 2): "WI"}
-
-
-def _range_value(start: date, end: date) -> str:
-    """A span of days as the TimeML value that names it (a month, a season, a year, else its start)."""
-    if start.year == end.year and start.month == end.month:
-        return f"{start:%Y-%m}"
-    season = SEASONS.get((start.month, end.month))
-    if season and start.day == 1:
-        return f"{start.year}-{season}"
-    if start.year == end.year:
-        return f"{start.year}"
-    if (start.month, start.day) == (1, 1):
-        return f"{start.year}"
-    return f"{start:%Y-%m}" if start.day == 1 else start.isoformat()
 
 
 def timeml_value(record: Mapping[str, Any]) -> str | None:
@@ -46,19 +31,8 @@ def timeml_value(record: Mapping[str, Any]) -> str | None:
         return None
     start = date.fromisoformat(str(record["date"]))
     end = date.fromisoformat(str(record.get("date_end") or record["date"]))
-    precision = record.get("precision")
-    if precision in (DatePrecision.DAY, DatePrecision.PUBLICATION):
-        return start.isoformat()
-    if precision == DatePrecision.WEEK:
-        year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
-    if precision == DatePrecision.MONTH:
-        return f"{start:%Y-%m}"
-    if precision == DatePrecision.QUARTER:
-        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
-    if precision == DatePrecision.YEAR:
-        return f"{start.year}"
-    return _range_value(start, end)
+    precision = DatePrecision(record.get("precision") or DatePrecision.RANGE)  # none given: name the span
+    return date_value(ResolvedDate(start, end, precision))  # the reader's own formatting, for older records
 
 
 def _plain(value: str) -> str:
