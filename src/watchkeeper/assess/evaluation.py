@@ -9,11 +9,10 @@ grades. ``bench/assess.py`` runs the chain and prints the figures; docs/corpus.m
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.sightings import window_of
 from watchkeeper.datafiles import data_file, read_model
 from watchkeeper.errors import InputFileError
 from watchkeeper.reading.kinds import actor_roles, kind_ids
@@ -28,7 +28,16 @@ from watchkeeper.regime import load_regime
 from watchkeeper.scoring import PRF
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.evidence import DocumentSource
-from watchkeeper.vocabulary import Grade
+from watchkeeper.vocabulary import DatePrecision, Grade
+
+# precisions whose window the calendar gives (assess.sightings.window_of)
+CALENDAR = (
+    DatePrecision.DAY,
+    DatePrecision.WEEK,
+    DatePrecision.MONTH,
+    DatePrecision.QUARTER,
+    DatePrecision.YEAR,
+)
 
 EventPrecision = Literal["day", "week", "month", "quarter", "year", "range", "unknown"]
 _GRADES = [g.value for g in Grade]
@@ -186,19 +195,10 @@ def window(start: date | None, end: date | None, precision: str) -> tuple[date, 
         return date.min, date.max
     if start is None:
         return date.min, end or date.max
-    if precision == "publication":
+    if precision == DatePrecision.PUBLICATION:
         return date.min, start
-    if precision == "day":
-        return start, start
-    if precision == "week":
-        return start, end or start + timedelta(days=6)
-    if precision == "month":
-        return start, start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    if precision == "quarter":
-        last = min(start.month + 2, 12)
-        return start, date(start.year, last, calendar.monthrange(start.year, last)[1])
-    if precision == "year":
-        return start, date(start.year, 12, 31)
+    if precision in CALENDAR:  # a day, week, month, quarter or year: the days assessment gives it
+        return window_of(start, end if precision == DatePrecision.WEEK else None, precision) or (start, start)
     return start, end or date.max  # a range, open when its end is not known
 
 
