@@ -71,7 +71,16 @@ def report_command(
         )
     from watchkeeper.report import write_report  # matplotlib and WeasyPrint load only when reporting
 
-    written = write_report(app_context(ctx).store, first, last, fmt, out, include_synthetic=include_synthetic)
+    context = app_context(ctx)
+    written = write_report(
+        context.store,
+        first,
+        last,
+        fmt,
+        out,
+        include_synthetic=include_synthetic,
+        maritime_dir=context.settings.maritime_dir,  # the AIS positions behind the track excerpts
+    )
     record = {
         "path": str(written.path),
         "format": written.format,

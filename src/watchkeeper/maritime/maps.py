@@ -132,3 +132,79 @@ def draw_map(
     fig.savefig(out, bbox_inches="tight")
     plt.close(fig)
     return out
+
+
+GAP_SECONDS = 3600  # fixes further apart than this bridge a dark period: dotted, not drawn as a course sailed
+EXCERPT_MARKERS = {"encounter": "*", "loitering": "o", "gap": "X", "port_call": "s"}
+MAP_ASPECT = (
+    0.75,
+    1.25,
+)  # height over width (on the ground) a page map keeps: a sliver of sea shows no coast
+
+
+def balanced_view(view: Box, aspect: tuple[float, float] = MAP_ASPECT) -> Box:
+    """``view`` widened or heightened about its centre until its height over width on the ground lies in
+    ``aspect``, so a map of a north-south track still shows the coasts either side."""
+    west, south, east, north = view
+    squeeze = np.cos(np.radians((south + north) / 2))
+    width, height = (east - west) * squeeze, north - south
+    lowest, highest = aspect
+    if height > width * highest:
+        grow = (height / highest - width) / squeeze / 2
+        west, east = west - grow, east + grow
+    elif height < width * lowest:
+        grow = (width * lowest - height) / 2
+        south, north = south - grow, north + grow
+    return west, south, east, north
+
+
+def draw_track_excerpts(
+    ax: plt.Axes, tracks: list[dict], events: list[dict], colours: tuple[str, ...]
+) -> Box:
+    """Land, each vessel's track in its own colour (``tracks``: name, ts, lat, lon), dotted across AIS gaps,
+    and each event (``events``: label, kind, lat, lon) as a marker with its label; the view drawn."""
+    columns = [np.asarray(t[c], dtype=np.float64) for t in tracks for c in ("ts", "lat", "lon")]
+    ts, lat, lon = (np.concatenate(columns[i::3]) if columns else np.zeros(0) for i in range(3))
+    zeros = np.zeros(len(ts), dtype=np.int64)
+    view = balanced_view(
+        map_view(Tracks(zeros, ts.astype(np.int64), lat, lon, np.full(len(ts), np.nan), zeros), events, ())
+    )
+    ax.set_facecolor(SEA)
+    draw_land(ax, view)
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    for n, track in enumerate(tracks):
+        colour = colours[n % len(colours)]
+        t, y, x = (np.asarray(track[c], dtype=np.float64) for c in ("ts", "lat", "lon"))
+        breaks = np.flatnonzero(np.diff(t) > GAP_SECONDS) + 1
+        for part, (first, last) in enumerate(zip([0, *breaks], [*breaks, len(t)], strict=True)):
+            ax.plot(
+                x[first:last], y[first:last], color=colour, lw=1.3, label=track["name"] if part == 0 else None
+            )
+        for b in breaks.tolist():
+            ax.plot(x[b - 1 : b + 1], y[b - 1 : b + 1], color=colour, lw=1.0, linestyle=(0, (1, 2)))
+    for event in events:
+        if event.get("lat") is None:
+            continue
+        ax.scatter(
+            [event["lon"]],
+            [event["lat"]],
+            marker=EXCERPT_MARKERS.get(event["kind"], "D"),
+            s=90,
+            c="white",
+            edgecolors="black",
+            linewidths=1.1,
+            zorder=5,
+        )
+        ax.annotate(
+            event["label"],
+            (event["lon"], event["lat"]),
+            xytext=(6, 6),
+            textcoords="offset points",
+            fontsize=8,
+            fontweight="bold",
+            path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
+            zorder=6,
+        )
+    ax.set_aspect(1 / np.cos(np.radians(np.mean(ax.get_ylim()))))
+    return view

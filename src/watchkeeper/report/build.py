@@ -11,6 +11,7 @@ decided here and in :mod:`watchkeeper.report.findings`, and every paragraph is n
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -25,6 +26,7 @@ from watchkeeper.reading.kinds import kind_label
 from watchkeeper.regime import Regime
 from watchkeeper.report.findings import fixed_paragraphs, ledger_notes, summary_paragraphs
 from watchkeeper.report.incidents import Sources, designation_names, incident_view
+from watchkeeper.report.maritime import maritime_section
 from watchkeeper.report.model import IncidentView, LedgerRow, MeasureSection, Paragraph, ReportData
 from watchkeeper.report.parameters import versions_and_parameters
 from watchkeeper.report.recommendations import recommendations
@@ -138,12 +140,19 @@ def _notifications(session: Session, years: list[int]) -> list[dict[str, Any]]:
 
 
 def build_report(
-    session: Session, regime: Regime, start: date, end: date, *, include_synthetic: bool = False
+    session: Session,
+    regime: Regime,
+    start: date,
+    end: date,
+    *,
+    include_synthetic: bool = False,
+    maritime_dir: Path | None = None,
 ) -> ReportData:
     """Gather the period's findings; raises nothing when the period is empty (the report then says so).
 
     Incidents built from synthetic (demonstration) data are left out unless ``include_synthetic``; when they
-    are in, the summary opens by saying so.
+    are in, the summary opens by saying so. ``maritime_dir``: the workspace's stored AIS positions, for the
+    speed and course in the maritime events' track excerpts (without it, the events' own stored points).
     """
     facts = RegimeFacts.of(regime)
     reviewed = reviewed_incidents(
@@ -215,6 +224,11 @@ def build_report(
         unlinked_number=len(sections) + 1,
         parameters=versions_and_parameters(regime),
     )
+    data.maritime = maritime_section(
+        session, views, names, maritime_dir=maritime_dir, include_synthetic=include_synthetic
+    )
+    if data.maritime is not None:
+        data.maritime.number = len(sections) + (2 if unlinked else 1)
     data.summary = summary_paragraphs(data, sources)
     demonstration = sum(1 for item in kept if item.incident.synthetic)
     if demonstration:

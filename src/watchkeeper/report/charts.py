@@ -19,7 +19,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from watchkeeper.assess.ledger import LedgerYear
-from watchkeeper.report.model import IncidentView
+from watchkeeper.maritime.maps import EXCERPT_MARKERS, draw_track_excerpts
+from watchkeeper.report.model import IncidentView, MaritimeSection
 from watchkeeper.vocabulary import Grade
 
 # Okabe & Ito's colour-blind-safe palette (https://jfly.uni-koeln.de/color/), its yellow left out (too pale on
@@ -202,4 +203,33 @@ def ledger_svg(years: Sequence[LedgerYear]) -> str:
             if value > 0:
                 axes.text(p - 0.18, value, f"{value:.0f}", ha="center", va="bottom", fontsize=7)
         axes.legend(loc="upper left", frameon=False)
+        return _svg(figure)
+
+
+def maritime_map_svg(section: MaritimeSection) -> str:
+    """The maritime events the report cites (M1, M2, ... by kind of marker) over land, with each vessel's
+    track around them in its own Okabe-Ito colour; dotted where its AIS went dark."""
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(6.3, 5.6))
+        events = [{"label": e.label, "kind": e.kind_id, "lat": e.lat, "lon": e.lon} for e in section.events]
+        draw_track_excerpts(axes, section.tracks, events, KIND_COLOURS)
+        axes.set_xlabel("Longitude (\u00b0 E)")
+        axes.set_ylabel("Latitude (\u00b0 N)")
+        axes.grid(color="#ffffff", linewidth=0.4)
+        handles: list[Artist] = list(axes.get_legend_handles_labels()[0])
+        kinds = dict.fromkeys(e.kind_id for e in section.events if e.lat is not None)
+        handles += [
+            Line2D(
+                [],
+                [],
+                marker=EXCERPT_MARKERS.get(kind, "D"),
+                color="black",
+                markerfacecolor="white",
+                linestyle="none",
+                markersize=8,
+                label=next(e.kind for e in section.events if e.kind_id == kind),
+            )
+            for kind in kinds
+        ]
+        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False)
         return _svg(figure)

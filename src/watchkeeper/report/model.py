@@ -176,6 +176,73 @@ class Parameter:
 
 
 @dataclass
+class TrackRow:
+    """One position of a vessel in a maritime event's track excerpt, every cell worded."""
+
+    time: str  # "2024-03-01 19:58" (UTC)
+    vessel: str
+    lat: str
+    lon: str
+    speed: str  # knots, as broadcast ("" when not broadcast or not stored)
+    course: str  # degrees, as broadcast
+    phase: str  # before | during | after the event
+
+
+@dataclass
+class MaritimeEventView:
+    """One AIS event an incident of the report cites: where and when, its vessels and their positions."""
+
+    label: str  # "M1": how the map and the tables name it
+    id: str
+    kind: str  # in words ("ship-to-ship encounter")
+    when: str
+    place: str
+    vessels: str
+    note: str  # why the detector's rule counts it
+    ref: int | None  # its number in the sources annex
+    incidents: list[str]  # the incidents citing it, in words
+    synthetic: bool
+    ais_source: str  # the AIS files its positions came from
+    track: list[TrackRow] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    kind_id: str = ""  # the detector's kind (encounter, gap, ...): the map's marker
+
+
+@dataclass
+class VesselRow:
+    """One vessel of the maritime events: identity as broadcast, its history, and whether it is listed."""
+
+    name: str
+    imo: str
+    mmsi: str
+    flag: str
+    history: list[str]  # names and flags it went by, with when each was seen
+    designated: str  # list reference and listed name, or ""
+    synthetic: bool
+    events: str  # the labels of the events it is in ("M1, M2")
+
+
+@dataclass
+class MaritimeSection:
+    """The report's maritime pages: the map, a track excerpt per event, the vessel table."""
+
+    events: list[MaritimeEventView]
+    vessels: list[VesselRow]
+    number: int = 0  # its sub-section number in part II
+    track_hours: float = 0.0  # hours either side of an event the excerpts cover
+    map_hours: float = 0.0  # hours either side of an event the map's tracks cover
+    positions_stored: bool = False  # False: excerpts come from the events' stored points, without speed
+    tracks: list[dict[str, Any]] = field(default_factory=list)  # per vessel: name, ts, lat, lon (the map's)
+    intro: str = ""  # what the pages show, in words
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether any of it rests on demonstration (synthetic) data."""
+        return any(e.synthetic for e in self.events)
+
+
+@dataclass
 class ReportData:
     """Everything the templates lay out."""
 
@@ -206,6 +273,7 @@ class ReportData:
     designated_none: Paragraph | None = None
     recommendations_none: Paragraph | None = None
     parameters: list[Parameter] = field(default_factory=list)
+    maritime: MaritimeSection | None = None  # the AIS events the incidents cite, when there are any
 
     @property
     def source_count(self) -> int:

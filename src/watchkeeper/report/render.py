@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.regime import Regime, load_regime
 from watchkeeper.report.build import ReportData, build_report
-from watchkeeper.report.charts import ledger_svg, timeline_svg
+from watchkeeper.report.charts import ledger_svg, maritime_map_svg, timeline_svg
 from watchkeeper.store import Store
 
 FORMATS = ("html", "md", "pdf")
@@ -44,6 +44,8 @@ def with_charts(data: ReportData) -> ReportData:
         "timeline": timeline_svg(data.incidents, data.start, data.end),
         "ledger": ledger_svg(data.ledger),
     }
+    if data.maritime is not None:
+        data.charts["maritime_map"] = maritime_map_svg(data.maritime)
     return data
 
 
@@ -121,15 +123,21 @@ def write_report(
     regime: Regime | None = None,
     *,
     include_synthetic: bool = False,
+    maritime_dir: Path | None = None,
 ) -> WrittenReport:
-    """Build the report for [start, end] from the store and write it in ``fmt`` to ``out``."""
+    """Build the report for [start, end] from the store and write it in ``fmt`` to ``out``; ``maritime_dir``
+    (the workspace's AIS positions) gives the maritime track excerpts their speed and course."""
     if fmt not in FORMATS:
         raise WatchkeeperError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if end < start:
         raise WatchkeeperError(f"--to {end} is before --from {start}")
     regime = regime or load_regime()
     with store.session() as session:
-        data = with_charts(build_report(session, regime, start, end, include_synthetic=include_synthetic))
+        data = with_charts(
+            build_report(
+                session, regime, start, end, include_synthetic=include_synthetic, maritime_dir=maritime_dir
+            )
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     extra: list[Path] = []
     if fmt == "md":
