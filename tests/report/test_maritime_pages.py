@@ -20,7 +20,7 @@ from watchkeeper.maritime.maps import balanced_view
 from watchkeeper.maritime.scenario import write_scenario
 from watchkeeper.regime import load_regime
 from watchkeeper.report import build_report, render_html, with_charts, write_report
-from watchkeeper.report.maritime import _which
+from watchkeeper.report.maritime import how_many_rest
 from watchkeeper.report.model import ReportData
 from watchkeeper.store import Store, open_store
 from watchkeeper.store.models.maritime import VesselIdentity
@@ -92,7 +92,7 @@ def test_the_vessel_table_names_imo_mmsi_flag_and_designation(workspaces) -> Non
         "PRK (Democratic People's Republic of Korea)",
     )
     assert "8705539" in tanker.designated and not tanker.synthetic
-    assert vessels["511003456"].designated == ""  # a vessel not on the list says so
+    assert vessels["511003456"].designated == "no"  # a vessel not on the list says so
 
 
 def test_name_and_flag_history_come_from_the_stored_identities(workspaces, tmp_path: Path) -> None:
@@ -201,5 +201,5 @@ def test_a_page_map_keeps_a_readable_shape() -> None:
 
 
 def test_how_many_events_rest_on_demonstration_data_reads_as_words() -> None:
-    assert _which(1, 1) == "It rests" and _which(3, 3) == "All of them rest"
-    assert _which(1, 4) == "1 of them rests" and _which(2, 4) == "2 of them rest"
+    assert how_many_rest(1, 1) == "It rests" and how_many_rest(3, 3) == "All of them rest"
+    assert how_many_rest(1, 4) == "1 of them rests" and how_many_rest(2, 4) == "2 of them rest"

@@ -229,6 +229,7 @@ def build_report(
     )
     if data.maritime is not None:
         data.maritime.number = len(sections) + (2 if unlinked else 1)
+        data.ledger_figure = 3
     data.summary = summary_paragraphs(data, sources)
     demonstration = sum(1 for item in kept if item.incident.synthetic)
     if demonstration:

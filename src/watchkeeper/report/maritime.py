@@ -8,11 +8,8 @@ the report includes synthetic data; they are labelled as such wherever shown.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +17,11 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from watchkeeper.maritime.identity import flag_of, identity_history
 from watchkeeper.maritime.positions import connect, has_positions, positions_dir
 from watchkeeper.report.model import IncidentView, MaritimeEventView, MaritimeSection, TrackRow, VesselRow
+from watchkeeper.report.vessels import aware, long_date, vessel_rows
 from watchkeeper.report.words import count
-from watchkeeper.store.models.maritime import MaritimeEvent, MaritimeImport, VesselIdentity
+from watchkeeper.store.models.maritime import MaritimeEvent, MaritimeImport
 
 TRACK_HOURS = 3.0  # either side of an event: long enough to show the approach and the departure
 EXCERPT_ROWS = 8  # positions per vessel and event in the table; more make a page of numbers nobody reads
@@ -95,34 +92,11 @@ def read_event_positions(
     )
 
 
-@lru_cache(maxsize=1)
-def flag_countries() -> dict[str, str]:
-    """Each flag code of ``data/maritime/mid.csv`` and its country's name."""
-    path = resources.files("watchkeeper.data") / "maritime" / "mid.csv"
-    with path.open(encoding="utf-8") as fh:
-        return {row["flag"]: row["country"] for row in csv.DictReader(fh)}
-
-
-def _flag_words(flag: str | None) -> str:
-    if not flag:
-        return "unknown"
-    country = flag_countries().get(flag)
-    return f"{flag} ({country})" if country else flag
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _day(value: datetime) -> str:
-    return f"{value:%-d %B %Y}"
-
-
 def _when(start: datetime, end: datetime) -> str:
     """ "1 March 2024, 20:00 to 2 March 2024, 03:00 UTC"; one day's date once."""
     if start.date() == end.date():
-        return f"{_day(start)}, {start:%H:%M} to {end:%H:%M} UTC"
-    return f"{_day(start)}, {start:%H:%M} to {_day(end)}, {end:%H:%M} UTC"
+        return f"{long_date(start)}, {start:%H:%M} to {end:%H:%M} UTC"
+    return f"{long_date(start)}, {start:%H:%M} to {long_date(end)}, {end:%H:%M} UTC"
 
 
 def _place(event: MaritimeEvent) -> str:
@@ -153,7 +127,7 @@ def _phase(ts: float, start: datetime, end: datetime) -> str:
 def track_rows(event: MaritimeEvent, positions: Positions, names: dict[str, str]) -> list[TrackRow]:
     """Each vessel's positions from ``TRACK_HOURS`` before the event to as long after it, in time order;
     without stored positions, the points the event itself stored (no speed or course)."""
-    start, end = _aware(event.start_at), _aware(event.end_at)
+    start, end = aware(event.start_at), aware(event.end_at)
     margin = TRACK_HOURS * 3600
     chosen: list[tuple[float, TrackRow]] = []
     for mmsi in event.mmsis or []:
@@ -176,7 +150,7 @@ def track_rows(event: MaritimeEvent, positions: Positions, names: dict[str, str]
             )
     if not chosen:
         for point in event.track or []:
-            when = _aware(datetime.fromisoformat(point["ts"]))
+            when = aware(datetime.fromisoformat(point["ts"]))
             mmsi = str(point["mmsi"])
             chosen.append(
                 (
@@ -193,77 +167,6 @@ def track_rows(event: MaritimeEvent, positions: Positions, names: dict[str, str]
                 )
             )
     return [row for _, row in sorted(chosen, key=lambda pair: (pair[0], pair[1].vessel))]
-
-
-def _history(mmsi: str, rows: list[VesselIdentity], by_imo: dict[str, list[VesselIdentity]]) -> list[str]:
-    """The names it broadcast under this MMSI, then the other MMSIs (so flags) broadcasting its IMO."""
-    lines = [
-        f"{row.name or 'no name'} ({flag_of(mmsi) or 'unknown flag'}), seen {_span(row)}"
-        for row in rows
-        if row.name
-    ]
-    imo = next((r.imo for r in reversed(rows) if r.imo), None)
-    for other in by_imo.get(imo or "", []):
-        if other.mmsi != mmsi:
-            lines.append(
-                f"IMO {imo} also as {other.name or 'no name'}, MMSI {other.mmsi}, flag "
-                f"{_flag_words(flag_of(other.mmsi))}, seen {_span(other)}"
-            )
-    names = {r.name for r in rows if r.name}
-    return lines if len(names) > 1 or len(lines) > len(names) else []
-
-
-def _span(row: VesselIdentity) -> str:
-    first, last = _aware(row.first_seen), _aware(row.last_seen)
-    return _day(first) if first.date() == last.date() else f"{_day(first)} to {_day(last)}"
-
-
-def vessel_rows(
-    session: Session,
-    events: list[MaritimeEventView],
-    stored: dict[str, MaritimeEvent],
-    listed: dict[str, Any],
-) -> list[VesselRow]:
-    """One row per vessel of the events: its latest broadcast identity, history and any designation."""
-    history: dict[str, list[VesselIdentity]] = {}
-    by_imo: dict[str, list[VesselIdentity]] = {}
-    for row in identity_history(session):
-        history.setdefault(row.mmsi, []).append(row)
-        if row.imo:
-            by_imo.setdefault(row.imo, []).append(row)
-    out: dict[str, VesselRow] = {}
-    for view in events:
-        event = stored[view.id]
-        described = {str(v.get("mmsi")): v for v in event.vessels or []}
-        for mmsi in event.mmsis or []:
-            rows = history.get(mmsi, [])
-            if mmsi in out:
-                out[mmsi].events += f", {view.label}"
-                out[mmsi].synthetic |= view.synthetic
-                continue
-            vessel = described.get(mmsi, {})
-            designations = sorted(
-                {m["designation_id"] for m in event.matches or [] if str(m.get("mmsi")) == mmsi}
-            )
-            out[mmsi] = VesselRow(
-                name=(rows[-1].name if rows and rows[-1].name else vessel.get("name")) or "not broadcast",
-                imo=next((r.imo for r in reversed(rows) if r.imo), None)
-                or vessel.get("imo")
-                or "not broadcast",
-                mmsi=mmsi,
-                flag=_flag_words(flag_of(mmsi) or vessel.get("flag")),
-                history=_history(mmsi, rows, by_imo),
-                designated="; ".join(_listed(d, listed) for d in designations),
-                synthetic=view.synthetic,
-                events=view.label,
-            )
-    return list(out.values())
-
-
-def _listed(designation_id: str, listed: dict[str, Any]) -> str:
-    entry = listed.get(designation_id) or {}
-    reference, name = entry.get("reference"), entry.get("listed_name")
-    return f"{reference or designation_id}" + (f" ({name})" if name else "")
 
 
 def _import_words(session: Session, import_ids: set[str]) -> str:
@@ -297,12 +200,12 @@ def maritime_section(
     }
     if not stored:
         return None
-    ordered = sorted(stored.values(), key=lambda e: (_aware(e.start_at), e.id))
+    ordered = sorted(stored.values(), key=lambda e: (aware(e.start_at), e.id))
     margin = timedelta(hours=max(TRACK_HOURS, MAP_HOURS))
     positions = (
         read_event_positions(
             maritime_dir,
-            [(list(e.mmsis or []), _aware(e.start_at) - margin, _aware(e.end_at) + margin) for e in ordered],
+            [(list(e.mmsis or []), aware(e.start_at) - margin, aware(e.end_at) + margin) for e in ordered],
         )
         if maritime_dir is not None
         else Positions.none()
@@ -310,18 +213,20 @@ def maritime_section(
     views = []
     for number, event in enumerate(ordered, start=1):
         names = {str(v.get("mmsi")): v.get("name") or str(v.get("mmsi")) for v in event.vessels or []}
-        start, end = _aware(event.start_at), _aware(event.end_at)
+        start, end = aware(event.start_at), aware(event.end_at)
         cited = citing[event.id]
         rows = [
             positions.of(m, start.timestamp() - 3600 * MAP_HOURS, end.timestamp() + 3600 * MAP_HOURS)
             for m in event.mmsis or []
         ]
         imports = {positions.source[i] for r in rows for i in r.tolist()}
+        kind = KIND_WORDS.get(event.kind, event.kind.replace("_", " "))
         views.append(
             MaritimeEventView(
                 label=f"M{number}",
                 id=event.id,
-                kind=KIND_WORDS.get(event.kind, event.kind.replace("_", " ")),
+                kind=kind,
+                title=f"M{number}. {kind[:1].upper()}{kind[1:]}, {_when(start, end)}",
                 when=_when(start, end),
                 place=_place(event),
                 vessels=", ".join(names.get(m, m) for m in event.mmsis or []),
@@ -341,6 +246,7 @@ def maritime_section(
         views,
         vessels,
         intro=_intro(views, vessels, bool(len(positions.ts))),
+        caption=_caption(views),
         track_hours=TRACK_HOURS,
         map_hours=MAP_HOURS,
         positions_stored=bool(len(positions.ts)),
@@ -358,10 +264,10 @@ def _map_tracks(ordered: list[MaritimeEvent], positions: Positions) -> list[dict
         for v in event.vessels or []:
             names.setdefault(str(v.get("mmsi")), v.get("name") or str(v.get("mmsi")))
         for mmsi in event.mmsis or []:
-            start, end = _aware(event.start_at).timestamp(), _aware(event.end_at).timestamp()
+            start, end = aware(event.start_at).timestamp(), aware(event.end_at).timestamp()
             windows.setdefault(mmsi, []).append((start - 3600 * MAP_HOURS, end + 3600 * MAP_HOURS))
         for p in event.track or []:
-            when = _aware(datetime.fromisoformat(p["ts"])).timestamp()
+            when = aware(datetime.fromisoformat(p["ts"])).timestamp()
             points.setdefault(str(p["mmsi"]), []).append((when, p["lat"], p["lon"]))
     out = []
     for mmsi, spans in windows.items():
@@ -399,14 +305,27 @@ def _intro(events: list[MaritimeEventView], vessels: list[VesselRow], positions:
     demonstration = sum(e.synthetic for e in events)
     if demonstration:
         text += (
-            f" {_which(demonstration, len(events))} on demonstration data: a synthetic AIS scenario with "
-            "invented vessels, not real ship tracking."
+            f" {how_many_rest(demonstration, len(events))} on demonstration data: a synthetic AIS "
+            "scenario with invented vessels, not real ship tracking."
         )
     return text
 
 
-def _which(part: int, whole: int) -> str:
+def how_many_rest(part: int, whole: int) -> str:
     """ "It rests", "All of them rest", "2 of them rest", "1 of them rests"."""
     if part == whole:
         return "It rests" if whole == 1 else "All of them rest"
     return f"{part} of them {'rests' if part == 1 else 'rest'}"
+
+
+def _caption(events: list[MaritimeEventView]) -> str:
+    """The map's caption: what its marks and lines are, and whether they are demonstration data."""
+    labels = "M1" if len(events) == 1 else f"M1 to M{len(events)}"
+    text = (
+        f"The maritime events cited ({labels}, their marker by kind) and each vessel's AIS track in the "
+        f"{MAP_HOURS:.0f} hours either side, one colour per vessel; a dotted line joins two positions "
+        "across a period without AIS."
+    )
+    if any(e.synthetic for e in events):
+        text += " Demonstration data: synthetic tracks of invented vessels."
+    return text

@@ -195,6 +195,7 @@ class MaritimeEventView:
     label: str  # "M1": how the map and the tables name it
     id: str
     kind: str  # in words ("ship-to-ship encounter")
+    title: str  # its heading: "M1. Ship-to-ship encounter, 1 March 2024, 20:00 to 2 March 2024, 03:00 UTC"
     when: str
     place: str
     vessels: str
@@ -218,7 +219,7 @@ class VesselRow:
     mmsi: str
     flag: str
     history: list[str]  # names and flags it went by, with when each was seen
-    designated: str  # list reference and listed name, or ""
+    designated: str  # list reference and listed name, or "no"
     synthetic: bool
     events: str  # the labels of the events it is in ("M1, M2")
 
@@ -235,6 +236,7 @@ class MaritimeSection:
     positions_stored: bool = False  # False: excerpts come from the events' stored points, without speed
     tracks: list[dict[str, Any]] = field(default_factory=list)  # per vessel: name, ts, lat, lon (the map's)
     intro: str = ""  # what the pages show, in words
+    caption: str = ""  # the map's caption, after its figure number
 
     @property
     def synthetic(self) -> bool:
@@ -274,6 +276,7 @@ class ReportData:
     recommendations_none: Paragraph | None = None
     parameters: list[Parameter] = field(default_factory=list)
     maritime: MaritimeSection | None = None  # the AIS events the incidents cite, when there are any
+    ledger_figure: int = 2  # the cap chart's figure number (3 when the maritime map comes before it)
 
     @property
     def source_count(self) -> int:
