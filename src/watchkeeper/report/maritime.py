@@ -24,7 +24,9 @@ from watchkeeper.report.words import count
 from watchkeeper.store.models.maritime import MaritimeEvent, MaritimeImport
 
 TRACK_HOURS = 3.0  # either side of an event: long enough to show the approach and the departure
-EXCERPT_ROWS = 8  # positions per vessel and event in the table; more make a page of numbers nobody reads
+# positions per vessel in an event's table, before, during and after it: enough to see the approach, the
+# stop and the departure; more make a page of numbers nobody reads
+EXCERPT_ROWS = {"before": 2, "during": 4, "after": 2}
 MAP_HOURS = 12.0  # either side of an event, the track the map draws
 KIND_WORDS = {
     "encounter": "ship-to-ship encounter",
@@ -131,7 +133,16 @@ def track_rows(event: MaritimeEvent, positions: Positions, names: dict[str, str]
     margin = TRACK_HOURS * 3600
     chosen: list[tuple[float, TrackRow]] = []
     for mmsi in event.mmsis or []:
-        rows = _spread(positions.of(mmsi, start.timestamp() - margin, end.timestamp() + margin), EXCERPT_ROWS)
+        rows = np.concatenate(
+            [
+                _spread(positions.of(mmsi, first, last), EXCERPT_ROWS[phase])
+                for phase, first, last in (
+                    ("before", start.timestamp() - margin, start.timestamp() - 1),
+                    ("during", start.timestamp(), end.timestamp()),
+                    ("after", end.timestamp() + 1, end.timestamp() + margin),
+                )
+            ]
+        )
         for i in rows.tolist():
             ts = float(positions.ts[i])
             chosen.append(
