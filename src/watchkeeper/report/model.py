@@ -218,7 +218,9 @@ class VesselRow:
     imo: str
     mmsi: str
     flag: str
-    history: list[str]  # names and flags it went by, with when each was seen
+    history: list[
+        dict[str, str]
+    ]  # each name and flag it went by ("identity") and when ("seen"), oldest first
     designated: str  # list reference and listed name, or "no"
     synthetic: bool
     events: str  # the labels of the events it is in ("M1, M2")

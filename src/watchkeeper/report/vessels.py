@@ -43,27 +43,32 @@ def long_date(value: datetime) -> str:
     return f"{value:%-d %B %Y}"
 
 
-def _history(mmsi: str, rows: list[VesselIdentity], by_imo: dict[str, list[VesselIdentity]]) -> list[str]:
-    """The names it broadcast under this MMSI, then the other MMSIs (so flags) broadcasting its IMO."""
-    lines = [
-        f"{row.name or 'no name'} ({flag_of(mmsi) or 'unknown flag'}), seen {_span(row)}"
-        for row in rows
-        if row.name
-    ]
+def _history(
+    mmsi: str, rows: list[VesselIdentity], by_imo: dict[str, list[VesselIdentity]]
+) -> list[dict[str, str]]:
+    """Every name and flag the hull went by, oldest first: the identities its MMSI broadcast and those of
+    other MMSIs broadcasting its IMO (a new MMSI is a new flag); empty when it only ever had one of each."""
     imo = next((r.imo for r in reversed(rows) if r.imo), None)
-    for other in by_imo.get(imo or "", []):
-        if other.mmsi != mmsi:
-            lines.append(
-                f"IMO {imo} also as {other.name or 'no name'}, MMSI {other.mmsi}, flag "
-                f"{flag_words(flag_of(other.mmsi))}, seen {_span(other)}"
-            )
-    names = {r.name for r in rows if r.name}
-    return lines if len(names) > 1 or len(lines) > len(names) else []
+    others = [r for r in by_imo.get(imo or "", []) if r.mmsi != mmsi]
+    seen = sorted([*rows, *others], key=lambda r: (aware(r.first_seen), r.mmsi, r.id))
+    if len({(r.name, flag_of(r.mmsi)) for r in seen if r.name}) < 2:
+        return []
+    return [
+        {
+            "identity": f"{r.name} ({flag_of(r.mmsi) or 'flag unknown'}"
+            + ("" if r.mmsi == mmsi else f", MMSI {r.mmsi}")
+            + ")",
+            "seen": _span(r),
+        }
+        for r in seen
+        if r.name
+    ]
 
 
 def _span(row: VesselIdentity) -> str:
-    first, last = aware(row.first_seen), aware(row.last_seen)
-    return long_date(first) if first.date() == last.date() else f"{long_date(first)} to {long_date(last)}"
+    """When an identity was seen, as ISO days ("2023-05-02 to 2023-09-14"): short enough for a table cell."""
+    first, last = aware(row.first_seen).date(), aware(row.last_seen).date()
+    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
 
 
 def vessel_rows(
