@@ -20,10 +20,11 @@ from watchkeeper.maritime.maps import balanced_view
 from watchkeeper.maritime.scenario import write_scenario
 from watchkeeper.regime import load_regime
 from watchkeeper.report import build_report, render_html, with_charts, write_report
-from watchkeeper.report.maritime import how_many_rest
-from watchkeeper.report.model import ReportData
+from watchkeeper.report.charts import KIND_COLOURS, maritime_map_svg
+from watchkeeper.report.maritime import event_place, how_many_rest
+from watchkeeper.report.model import MaritimeEventView, MaritimeSection, ReportData
 from watchkeeper.store import Store, open_store
-from watchkeeper.store.models.maritime import VesselIdentity
+from watchkeeper.store.models.maritime import MaritimeEvent, VesselIdentity
 
 START, END = date(2024, 1, 1), date(2024, 12, 31)
 TIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
@@ -208,3 +209,44 @@ def test_a_page_map_keeps_a_readable_shape() -> None:
 def test_how_many_events_rest_on_demonstration_data_reads_as_words() -> None:
     assert how_many_rest(1, 1) == "It rests" and how_many_rest(3, 3) == "All of them rest"
     assert how_many_rest(1, 4) == "1 of them rests" and how_many_rest(2, 4) == "2 of them rest"
+
+
+def test_a_dark_period_says_where_ais_stopped_and_resumed() -> None:
+    gap = MaritimeEvent(
+        kind="gap", lat=38.15, lon=121.75, details={"end_lat": 37.73, "end_lon": 124.27, "distance_km": 226.0}
+    )
+    assert event_place(gap) == (
+        "AIS stopped at 38.15\u00b0 N, 121.75\u00b0 E and resumed at 37.73\u00b0 N, 124.27\u00b0 E, "
+        "226 km away"
+    )
+    assert event_place(MaritimeEvent(kind="port_call", lat=38.73, lon=125.38, port="Nampo", details={})) == (
+        "Nampo (38.73\u00b0 N, 125.38\u00b0 E)"
+    )
+
+
+def test_the_map_draws_each_vessel_in_an_okabe_ito_colour() -> None:
+    tracks = [
+        {"name": "FIRST HULL", "ts": [0, 600, 9000], "lat": [34.0, 34.1, 34.5], "lon": [124.0, 124.1, 124.3]},
+        {"name": "SECOND HULL", "ts": [0, 600], "lat": [34.2, 34.1], "lon": [124.4, 124.1]},
+    ]
+    event = MaritimeEventView(
+        "M1",
+        "mev-x",
+        "ship-to-ship encounter",
+        "M1. Encounter",
+        "",
+        "",
+        "",
+        "",
+        None,
+        [],
+        False,
+        "",
+        [],
+        34.1,
+        124.1,
+        "encounter",
+    )
+    svg = maritime_map_svg(MaritimeSection([event], [], tracks=tracks)).lower()
+    assert KIND_COLOURS[0].lower() in svg and KIND_COLOURS[1].lower() in svg
+    assert "#d62728" not in svg and "first hull" in svg and "ship-to-ship encounter" in svg

@@ -163,8 +163,15 @@ def draw_track_excerpts(
 ) -> Box:
     """Land, each vessel's track in its own colour (``tracks``: name, ts, lat, lon), dotted across AIS gaps,
     and each event (``events``: label, kind, lat, lon) as a marker with its label; the view drawn."""
+    placed = [e for e in events if e.get("lat") is not None]
+    # the view holds every track and every event (a port call sits at the port's centre, off its track)
     columns = [np.asarray(t[c], dtype=np.float64) for t in tracks for c in ("ts", "lat", "lon")]
-    ts, lat, lon = (np.concatenate(columns[i::3]) if columns else np.zeros(0) for i in range(3))
+    columns += [
+        np.zeros(len(placed)),
+        np.array([e["lat"] for e in placed]),
+        np.array([e["lon"] for e in placed]),
+    ]
+    ts, lat, lon = (np.concatenate(columns[i::3]) for i in range(3))
     zeros = np.zeros(len(ts), dtype=np.int64)
     view = balanced_view(
         map_view(Tracks(zeros, ts.astype(np.int64), lat, lon, np.full(len(ts), np.nan), zeros), events, ())

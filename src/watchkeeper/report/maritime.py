@@ -101,13 +101,22 @@ def _when(start: datetime, end: datetime) -> str:
     return f"{long_date(start)}, {start:%H:%M} to {long_date(end)}, {end:%H:%M} UTC"
 
 
-def _place(event: MaritimeEvent) -> str:
+def _degrees(lat: float, lon: float) -> str:
+    """ "36.20° N, 123.60° E"."""
+    return f"{abs(lat):.2f}\u00b0 {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}\u00b0 {'E' if lon >= 0 else 'W'}"
+
+
+def event_place(event: MaritimeEvent) -> str:
+    """Where the event was: a port, a point at sea, or for a dark period where AIS stopped and resumed."""
     if event.lat is None or event.lon is None:
         return "no position (from the vessels' broadcast identities)"
-    where = (
-        f"{abs(event.lat):.2f}\u00b0 {'N' if event.lat >= 0 else 'S'}, "
-        f"{abs(event.lon):.2f}\u00b0 {'E' if event.lon >= 0 else 'W'}"
-    )
+    details = event.details or {}
+    if event.kind == "gap" and details.get("end_lat") is not None and details.get("end_lon") is not None:
+        return (
+            f"AIS stopped at {_degrees(event.lat, event.lon)} and resumed at "
+            f"{_degrees(details['end_lat'], details['end_lon'])}, {details.get('distance_km', 0):.0f} km away"
+        )
+    where = _degrees(event.lat, event.lon)
     return f"{event.port} ({where})" if event.port else f"{where}, at sea"
 
 
@@ -239,7 +248,7 @@ def maritime_section(
                 kind=kind,
                 title=f"M{number}. {kind[:1].upper()}{kind[1:]}, {_when(start, end)}",
                 when=_when(start, end),
-                place=_place(event),
+                place=event_place(event),
                 vessels=", ".join(names.get(m, m) for m in event.mmsis or []),
                 note=str((event.details or {}).get("incident_note") or ""),
                 ref=next((ref for _, ref in cited if ref), None),
