@@ -147,6 +147,11 @@ def test_html_has_the_map_the_excerpts_and_the_vessels_under_a_linked_heading(wo
     assert {"352001234", "445201000"} <= set(vessels)
     text = " ".join(tree.text_content().split())
     assert "demonstration data" not in text and "Figure 3. Refined-petroleum" in text
+    for event in data.maritime.events:  # the sources annex leads from each AIS record to its excerpt
+        (entry,) = tree.xpath(f"//li[@id='src-{event.ref}']")
+        assert entry.xpath(f".//a[@href='#maritime-{event.label}']") and tree.xpath(
+            f"//h4[@id='maritime-{event.label}']"
+        )
     assert "KUM UN SAN 3" in data.charts["maritime_map"]  # the vessels are named in the map's legend
 
 

@@ -249,6 +249,9 @@ def build_report(
                 paragraph.section = part
     data.number_paragraphs()
     data.sources = sources.annex()
+    labels = {e.id: e.label for e in data.maritime.events} if data.maritime else {}
+    for source in data.sources:
+        source.maritime_label = labels.get(source.id, "") if source.kind == "maritime_event" else ""
     return data
 
 

@@ -63,6 +63,7 @@ class Source:
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    maritime_label: str = ""  # "M1": the maritime event's track excerpt in section II, when it has one
 
     @property
     def title_text(self) -> str:
