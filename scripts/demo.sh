@@ -51,6 +51,10 @@ for format in html pdf md; do
   wk report --from 2023-07-01 --to 2025-06-30 --format "$format" --out "$OUT/report.$format"
 done
 echo "Report: $OUT/report.html, $OUT/report.pdf and $OUT/report.md"
+# The bundled AIS scenario is invented; its maritime pages (map, track excerpts, vessels) appear only in a
+# copy that says on page 1 that it includes demonstration data.
+wk report --from 2023-07-01 --to 2025-06-30 --format pdf --include-synthetic \
+  --out "$OUT/report-with-demonstration-data.pdf"
 
 echo "== 8b. report --check: likely duplicates, thin A/B grades, measures out of force, unsourced findings, synthetic data"
 # The check exits 1 on any problem; the demo data still has what issue 13 has yet to fix (duplicate

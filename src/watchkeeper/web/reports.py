@@ -58,10 +58,14 @@ def generate_report(store: Store, settings: Settings, start: date, end: date, fm
         # the .md references its charts by relative path: hand both over as one zip
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=folder) as staging:
-            written = write_report(store, start, end, fmt, Path(staging) / f"{name}.md")
+            written = write_report(
+                store, start, end, fmt, Path(staging) / f"{name}.md", maritime_dir=settings.maritime_dir
+            )
             written.path = bundle_markdown(written, folder / f"{name}.zip")
     else:
-        written = write_report(store, start, end, fmt, folder / f"{name}.{fmt}")
+        written = write_report(
+            store, start, end, fmt, folder / f"{name}.{fmt}", maritime_dir=settings.maritime_dir
+        )
     with store.session() as session:
         record_change(
             session,
