@@ -120,8 +120,15 @@ def anonymous_only(evidence: Sequence[Evidence]) -> tuple[float, str]:
 
 
 def denials(evidence: Sequence[Evidence]) -> tuple[float, str]:
-    """Denials by parties, counted and shown (weight 0)."""
-    names = _names([e for e in evidence if e.stance == Stance.DENIES])
+    """Denials by parties, counted and shown (weight 0). The outlet whose sentence reports a denial is not
+    the one denying: only a named party or government counts."""
+    names = _names(
+        [
+            e
+            for e in evidence
+            if e.stance == Stance.DENIES and e.source_class not in (SourceClass.MEDIA, SourceClass.ANONYMOUS)
+        ]
+    )
     if names:
         return len(names), f"denied by {_listed(names)} (shown for the right of reply, not subtracted)"
     return 0, "no party's denial is recorded"

@@ -18,8 +18,9 @@ import re
 from datetime import date
 
 from watchkeeper.assess.config import grading_config
-from watchkeeper.datafiles import data_file
+from watchkeeper.datafiles import cached, data_file
 from watchkeeper.errors import InputFileError, NotFoundError
+from watchkeeper.reading.knowledge import load_knowledge
 from watchkeeper.regime import load_regime
 from watchkeeper.store.models.evidence import Document
 from watchkeeper.store.models.reading import Claim
@@ -34,8 +35,16 @@ _SPEAKER_TO_CUE = 40
 
 
 def speaker_for(entity_id: str) -> str:
-    """The source an entity's word counts as: its government for officials and ministries."""
-    return grading_config().speaks_for.get(entity_id, entity_id)
+    """The source an entity's word counts as: its government for officials, agencies and ministries
+    (``speaks_for`` in ``grading.yaml``, and every ministry of the reading gazetteer for its state)."""
+    explicit = grading_config().speaks_for.get(entity_id)
+    return explicit or _ministry_states().get(entity_id, entity_id)
+
+
+@cached
+def _ministry_states() -> dict[str, str]:
+    """Each ministry the reading gazetteer knows, to the state it belongs to."""
+    return {m.id: m.country for m in load_knowledge().gazetteer.ministries}
 
 
 def source_class(key: str, parties: set[str]) -> str:
@@ -139,5 +148,10 @@ def mandate_end(key: str) -> date | None:
 
 
 def admits(claimant: str, accused: str | None, admitting: set[str]) -> bool:
-    """A party admits the act when it holds an admitting role and does not accuse another party."""
-    return claimant in admitting and (accused is None or speaker_for(accused) == claimant)
+    """A party admits the act when it holds an admitting role and does not accuse another party to it: South
+    Korea, read as the recipient, saying the DPRK shipped arms accuses; the DPRK announcing its launch as a
+    warning to Washington admits it (Washington is no party to the launch)."""
+    if claimant not in admitting or accused is None:
+        return claimant in admitting
+    blamed = speaker_for(accused)
+    return blamed == claimant or blamed not in {speaker_for(a) for a in admitting}
