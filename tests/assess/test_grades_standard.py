@@ -113,3 +113,20 @@ def test_a_party_accusing_another_party_of_the_act_does_not_admit_it() -> None:
     # South Korea, read as a recipient, saying the DPRK sent the arms is an accusation, not an admission
     assert not admits(ROK, NK, {ROK, NK})
     assert not admits(RU, NK, {RU, NK})
+
+
+def test_one_strong_source_however_much_repeated_is_not_well_corroborated() -> None:
+    # an official body citing its own imagery, echoed by three newsrooms, is still one strong source (B)
+    graded = grade_evidence([_said(US, "official", cues=["imagery"]), *(_said(f"outlet:{n}") for n in "abc")])
+    assert graded.grade == "B"
+    agree = next(f for f in graded.features if f.name == "strong_sources_agree")
+    assert agree.value == 0 and "one strong source" in agree.explanation
+
+
+def test_an_outlet_citing_debris_is_a_second_strong_source_beside_a_government() -> None:
+    # a government's word and another newsroom's account of the debris are two independent strong sources
+    graded = grade_evidence([_said(US, "official"), _said("outlet:a", cues=["debris"])])
+    assert graded.grade == "A"
+    assert "2 independent strong sources agree" in next(
+        f.explanation for f in graded.features if f.name == "strong_sources_agree"
+    )

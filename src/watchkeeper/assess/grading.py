@@ -70,6 +70,32 @@ def independent_sources(evidence: Sequence[Evidence]) -> tuple[float, str]:
     return len(names), f"{counted} it ({_listed(names)}){enough}"
 
 
+def credible_report(evidence: Sequence[Evidence]) -> tuple[float, str]:
+    """Whether at least one report stands on the record: a named speaker or the outlet's own reporting, not
+    only unnamed or former officials."""
+    on_record = _names([e for e in _reports(evidence) if e.source_class != SourceClass.ANONYMOUS])
+    if on_record:
+        return 1.0, f"reported on the record ({_listed(on_record)})"
+    return 0.0, "no report on the record"
+
+
+def _strong(e: Evidence) -> bool:
+    """A strong source: a body on the record (official, or the party admitting), or a report citing direct
+    evidence (imagery, debris, ship tracking)."""
+    return e.source_class in (SourceClass.OFFICIAL, SourceClass.PARTY) or bool(e.direct_cues)
+
+
+def strong_sources_agree(evidence: Sequence[Evidence]) -> tuple[float, str]:
+    """Whether two or more independent sources are strong ones: the panel's two sources for a finding, each
+    an official body, the party's admission or direct evidence."""
+    names = _names([e for e in _reports(evidence) if _strong(e)])
+    if len(names) >= 2:
+        return 1.0, f"{len(names)} independent strong sources agree ({_listed(names)})"
+    if names:
+        return 0.0, f"one strong source ({_listed(names)}): the standard asks for two for a finding"
+    return 0.0, "no official body, admission or direct evidence backs it"
+
+
 def official_source(evidence: Sequence[Evidence]) -> tuple[float, str]:
     """Whether a government or a UN body in office asserts it."""
     names = _names([e for e in _reports(evidence) if e.source_class == SourceClass.OFFICIAL])
@@ -140,6 +166,8 @@ FEATURES: tuple[Callable[[Sequence[Evidence]], tuple[float, str]], ...] = (
     several_official_states,
     direct_evidence,
     party_confirms,
+    credible_report,
+    strong_sources_agree,
     anonymous_only,
     denials,
 )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from watchkeeper.assess.rules import measure_status
+from watchkeeper.reading.kinds import kind_label
 from watchkeeper.report.figures import (
     alerts_figure,
     alleged_refs,
@@ -20,9 +22,22 @@ from watchkeeper.report.incidents import Sources
 from watchkeeper.report.model import Figure, IncidentView, Paragraph, ReportData
 from watchkeeper.report.regime_facts import RegimeFacts
 from watchkeeper.report.words import count, plural, was
-from watchkeeper.vocabulary import ReviewState
+from watchkeeper.vocabulary import MeasureStatus, ReviewState, SourceClass
 
 BEST_RULE = "best corroborated: the best grade, then the most sources, then the earliest"
+
+
+def deniers(incident: IncidentView) -> list[str]:
+    """The parties that deny an incident and have not admitted it: an outlet printing "both governments
+    deny it" denies nothing itself, and a state that announced its own act (its launch) is not denying it."""
+    admitted = {e.key for e in incident.evidence if e.source_class == SourceClass.PARTY}
+    return sorted(
+        {
+            d.source
+            for d in incident.denials
+            if d.source_class not in (SourceClass.MEDIA, SourceClass.ANONYMOUS) and d.key not in admitted
+        }
+    )
 
 
 def _grades_text(counts: dict[str, int]) -> str:
@@ -126,16 +141,17 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
                 finding=bool(year.alleged),
             )
         )
-    denied = [i for i in incidents if i.denials]
+    # only possible breaches: a vote is an event, and a state does not deny what it announced itself
+    denied = [i for i in linked if deniers(i)]
     if denied:
-        who = sorted({d.source for i in denied for d in i.denials})
-        refs = [d.ref for i in denied for d in i.denials if d.ref][:12]
+        who = sorted({name for i in denied for name in deniers(i)})
+        refs = [d.ref for i in denied for d in i.denials if d.ref and d.source in deniers(i)][:12]
         figure = Figure(
             "incidents denied or rejected",
             len(denied),
-            "incidents with evidence that denies them",
+            "measure-linked incidents a party denies (a party that admitted the act is not counted)",
             [i.id for i in denied],
-            [d.ref for i in denied for d in i.denials if d.ref],
+            [d.ref for i in denied for d in i.denials if d.ref and d.source in deniers(i)],
             {"denied_by": who},
         )
         paragraphs.append(
@@ -224,8 +240,7 @@ def fixed_paragraphs(data: ReportData, facts: RegimeFacts) -> None:
     """The paragraphs whose words do not depend on the evidence, with the figures they still state."""
     if data.unlinked:
         data.unlinked_intro = paragraph(
-            "These incidents were reported in the evidence but no rule links them to a measure in force "
-            "(for example Council votes, or port calls of vessels that are not designated).",
+            _unlinked_text(data.unlinked),
             figures=[
                 Figure(
                     "incidents no rule links",
@@ -259,3 +274,28 @@ def fixed_paragraphs(data: ReportData, facts: RegimeFacts) -> None:
         data.recommendations_none = paragraph(
             "The findings of the period call for no specific action.", finding=False
         )
+
+
+def _unlinked_text(unlinked: list[IncidentView]) -> str:
+    """Why the incidents outside the breach sections are there, kind by kind: votes and diplomacy are events,
+    not breaches; other kinds say "no measure" (``measure_status``)."""
+    events: dict[str, str] = {}
+    others: list[str] = []
+    for kind in dict.fromkeys(i.kind for i in unlinked):
+        status, why = measure_status(kind, linked=False)
+        label = kind_label(kind, plural=True).lower()
+        if status == MeasureStatus.EVENT:
+            events[label] = why.removeprefix("an event, not a breach: ")
+        else:
+            others.append(label)
+    parts = [
+        f"{label.capitalize()} are events, not breaches: {why[:1].lower()}{why[1:]}"
+        for label, why in events.items()
+    ]
+    if others:
+        listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+        parts.append(
+            f"For the {listed} listed here no rule links the incident to a measure in force on its date: "
+            "no measure."
+        )
+    return "These incidents were reported in the evidence and are not possible breaches. " + " ".join(parts)
