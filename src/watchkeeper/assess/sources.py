@@ -85,7 +85,8 @@ def is_statement(doc: Document, claim: Claim) -> bool:
     """Whether a claim is its claimant saying something: the speaker is not inside what is said, and the
     words after it are not "has not commented" or "declined to comment"."""
     content = doc.text[claim.start : claim.end]
-    if claim.claimant_text and claim.claimant_text in content and not _speaks_it(content, claim):
+    inside = claim.claimant_text and claim.claimant_text in content
+    if inside and not (_speaks_it(content, claim) or _subject_of_sentence(doc, claim)):
         return False  # the claimant is part of the reported content; someone else says it
     at = _speaker_at(doc, claim)
     after = doc.text[at : min(at + len(claim.claimant_text or "") + _AFTER_PARTY, claim.sent_end)]
@@ -104,6 +105,23 @@ def _speaks_it(content: str, claim: Claim) -> bool:
             if 0 <= after <= _SPEAKER_TO_CUE or 0 <= before <= _SPEAKER_TO_CUE:
                 return True
     return False
+
+
+def _subject_of_sentence(doc: Document, claim: Claim) -> bool:
+    """Whether the claimant opens its sentence and its cue follows in the same clause: "The Justice
+    Department on Thursday unsealed an indictment charging ..." (no comma between, so not "North Korea
+    shipped the shells, the ministry said")."""
+    sentence = doc.text[claim.sent_start : claim.sent_end]
+    name = (claim.claimant_text or "").lower()
+    lowered = sentence.lower()
+    opening = re.match(r"\W*(?:the\s+)?", lowered)
+    if not name or opening is None or not lowered.startswith(name, opening.end()):
+        return False
+    cue = re.search(rf"(?<!\w){re.escape(claim.cue.lower())}(?!\w)", lowered[opening.end() + len(name) :])
+    if cue is None:
+        return False
+    between = lowered[opening.end() + len(name) : opening.end() + len(name) + cue.start()]
+    return not re.search(r"[,;:\"\u201c\u201d]", between)
 
 
 def is_former(doc: Document, claim: Claim) -> bool:
