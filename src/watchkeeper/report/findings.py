@@ -40,6 +40,11 @@ def deniers(incident: IncidentView) -> list[str]:
     )
 
 
+def listed(names: list[str]) -> str:
+    """Names as words: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _grades_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} graded {g}" for g, n in sorted(counts.items()))
 
@@ -157,7 +162,7 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
         paragraphs.append(
             paragraph(
                 f"{count(len(denied), 'incident')} {was(len(denied))} denied or rejected by "
-                f"{', '.join(who)}. Denials are shown beside each incident and do not lower its grade.",
+                f"{listed(who)}. Denials are shown beside each incident and do not lower its grade.",
                 refs,
                 [figure],
             )
@@ -293,9 +298,8 @@ def _unlinked_text(unlinked: list[IncidentView]) -> str:
         for label, why in events.items()
     ]
     if others:
-        listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
         parts.append(
-            f"For the {listed} listed here no rule links the incident to a measure in force on its date: "
-            "no measure."
+            f"For the {listed(others)} listed here no rule links the incident to a measure in force on its "
+            "date: no measure."
         )
     return "These incidents were reported in the evidence and are not possible breaches. " + " ".join(parts)

@@ -17,7 +17,7 @@ from watchkeeper.report.figures import (
     paragraph,
     threshold_figure,
 )
-from watchkeeper.report.findings import deniers
+from watchkeeper.report.findings import deniers, listed
 from watchkeeper.report.incidents import Sources
 from watchkeeper.report.model import Figure, IncidentView, Paragraph, ReportData
 from watchkeeper.report.regime_facts import RegimeFacts
@@ -183,13 +183,13 @@ def _invitations(data: ReportData, strong_grades: frozenset[str]) -> list[Paragr
 def invitation_text(who: list[str], incidents: list[IncidentView]) -> str:
     """The invitation in words: "Invite Russia to reply to the evidence on the arms transfer (September
     2023), which it denies." / "... on 2 incidents, which they deny: ..."."""
-    names = who[0] if len(who) == 1 else ", ".join(who[:-1]) + " and " + who[-1]
+    names = listed(who)
     pronoun, verb = ("it", "denies") if len(who) == 1 else ("they", "deny")
-    listed = "; ".join(f"{i.kind_label.lower()} ({i.when})" for i in incidents)
+    acts = "; ".join(f"{i.kind_label.lower()} ({i.when})" for i in incidents)
     if len(incidents) == 1:
-        what = f"the {listed}, which {pronoun} {verb}"
+        what = f"the {acts}, which {pronoun} {verb}"
     else:
-        what = f"{count(len(incidents), 'incident')}, which {pronoun} {verb}: {listed}"
+        what = f"{count(len(incidents), 'incident')}, which {pronoun} {verb}: {acts}"
     return f"Invite {names} to reply to the evidence on {what}."
 
 
