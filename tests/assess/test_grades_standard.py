@@ -58,9 +58,11 @@ def test_an_official_body_and_a_second_independent_source_corroborate_it() -> No
     assert _grade(_said(US, "official"), _said("outlet:a")) == "B"
 
 
-def test_an_official_sighting_backed_by_direct_evidence_is_corroborated() -> None:
-    # a patrol aircraft's photographs cited by the government that took them back its word
-    assert _grade(_said(JP, "official", cues=["imagery"])) == "B"
+def test_one_source_is_never_a_finding_even_an_official_one_with_its_own_imagery() -> None:
+    # a government citing its own patrol photographs is still one source: the standard asks for two
+    graded = grade_evidence([_said(JP, "official", cues=["imagery"])])
+    assert graded.grade == "C" and graded.score >= 4.5
+    assert "fewer than the two" in graded.features[0].explanation
 
 
 def test_an_admission_needs_two_reports_to_corroborate_it() -> None:

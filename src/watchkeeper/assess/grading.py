@@ -65,7 +65,9 @@ def independent_sources(evidence: Sequence[Evidence]) -> tuple[float, str]:
     names = _names(_reports(evidence))
     if not names:
         return 0, "no source reports it"
-    enough = "" if len(names) >= 2 else ", fewer than the two the standard asks for a finding"
+    enough = (
+        "" if len(names) >= 2 else ", fewer than the two the standard asks for a finding (graded C at best)"
+    )
     counted = _count(len(names), "independent source reports", "independent sources report")
     return len(names), f"{counted} it ({_listed(names)}){enough}"
 
@@ -213,7 +215,8 @@ def grade_evidence(evidence: Sequence[Evidence]) -> Grade:
         points = round(spec.weight * counted, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
         results.append(FeatureResult(feature.__name__, value, spec.weight, points, why))
     score = round(sum(r.points for r in results), 2)
-    band = config.band(score)
+    sources = next(int(r.value) for r in results if r.name == independent_sources.__name__)
+    band = config.band(score, sources)
     return Grade(band.grade, score, band.meaning, tuple(results))
 
 
