@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from watchkeeper.report.findings import _unlinked_text, deniers
+from watchkeeper.report.findings import _events_text, _unlinked_text, deniers
 from watchkeeper.report.model import EvidenceRow, IncidentView
 from watchkeeper.report.recommendations import invitation_text
 
@@ -81,3 +81,13 @@ def test_votes_outside_the_breach_sections_are_called_events_and_other_kinds_no_
     text = _unlinked_text([_incident("council_vote"), _incident("port_call")])
     assert "Council votes are events, not breaches" in text
     assert "no measure" in text and "port calls" in text
+
+
+def test_the_summary_counts_council_votes_apart_as_events() -> None:
+    # a reader of page 1 learns how many of the incidents are votes, which breach nothing
+    figures: list = []
+    text = _events_text(
+        [_incident("council_vote"), _incident("council_vote"), _incident("arms_transfer")], figures
+    )
+    assert text == " Of these, 2 Council votes are events, not breaches."
+    assert figures[0].value == 2

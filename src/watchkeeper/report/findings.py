@@ -94,13 +94,14 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
         ),
         *grade_figures(linked),
     ]
+    events_text = _events_text(incidents, figures)
     paragraphs.append(
         paragraph(
             f"Between {data.start:%-d %B %Y} and {data.end:%-d %B %Y} the evidence reports "
             f"{count(len(incidents), 'distinct incident')}; {len(linked)} of them may breach "
             f"{count(len(measures), 'measure')} in force on their dates"
-            f"{f' ({_grades_text(dict(counts))})' if counts else ''}. Grades measure corroboration, not "
-            "guilt: see annex II." + _reviewed_text(data, figures),
+            f"{f' ({_grades_text(dict(counts))})' if counts else ''}.{events_text} Grades measure "
+            "corroboration, not guilt: see annex II." + _reviewed_text(data, figures),
             figures=figures,
             finding=False,
         )
@@ -279,6 +280,22 @@ def fixed_paragraphs(data: ReportData, facts: RegimeFacts) -> None:
         data.recommendations_none = paragraph(
             "The findings of the period call for no specific action.", finding=False
         )
+
+
+def _events_text(incidents: list[IncidentView], figures: list[Figure]) -> str:
+    """The summary's sentence on events that breach nothing (Council votes), kind by kind; adds the figures
+    it states to ``figures``."""
+    text = ""
+    for kind in dict.fromkeys(i.kind for i in incidents):
+        status, why = measure_status(kind, linked=False)
+        if status != MeasureStatus.EVENT:
+            continue
+        of_kind = [i.id for i in incidents if i.kind == kind]
+        n = len(of_kind)
+        are = "is an event" if n == 1 else "are events"
+        text += f" Of these, {n} {kind_label(kind, plural=n != 1)} {are}, not breaches."
+        figures.append(Figure(f"{kind_label(kind, plural=True).lower()} in the period", n, why, of_kind))
+    return text
 
 
 def _unlinked_text(unlinked: list[IncidentView]) -> str:
