@@ -132,3 +132,9 @@ def test_an_outlet_citing_debris_is_a_second_strong_source_beside_a_government()
     assert "2 independent strong sources agree" in next(
         f.explanation for f in graded.features if f.name == "strong_sources_agree"
     )
+
+
+def test_a_place_never_speaks_for_its_state() -> None:
+    # "a diplomat in Moscow said" is no statement of Russia: only organs the gazetteer marks speak for a state
+    assert speaker_for("place:moscow") == "place:moscow"
+    assert speaker_for("org:white-house") == US

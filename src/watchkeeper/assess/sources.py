@@ -36,15 +36,18 @@ _SPEAKER_TO_CUE = 40
 
 def speaker_for(entity_id: str) -> str:
     """The source an entity's word counts as: its government for officials, agencies and ministries
-    (``speaks_for`` in ``grading.yaml``, and every ministry of the reading gazetteer for its state)."""
+    (``speaks_for`` in ``grading.yaml``, then the gazetteer's ministries and ``speaks_for`` entries)."""
     explicit = grading_config().speaks_for.get(entity_id)
-    return explicit or _ministry_states().get(entity_id, entity_id)
+    return explicit or _gazetteer_speakers().get(entity_id, entity_id)
 
 
 @cached
-def _ministry_states() -> dict[str, str]:
-    """Each ministry the reading gazetteer knows, to the state it belongs to."""
-    return {m.id: m.country for m in load_knowledge().gazetteer.ministries}
+def _gazetteer_speakers() -> dict[str, str]:
+    """Each state organ the reading gazetteer knows, to the state it speaks for: its ministries, and the
+    entries it marks ``speaks_for`` (never a place: "a diplomat in Moscow" is not Russia)."""
+    gazetteer = load_knowledge().gazetteer
+    organs = {e.id: e.speaks_for for e in gazetteer.entries() if e.speaks_for}
+    return {**organs, **{m.id: m.country for m in gazetteer.ministries}}
 
 
 def source_class(key: str, parties: set[str]) -> str:
