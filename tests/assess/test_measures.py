@@ -139,3 +139,45 @@ def test_votes_are_events_and_a_kind_without_a_match_says_no_measure() -> None:
     assert status == MeasureStatus.EVENT and "not a breach" in why
     status, why = measure_status("port_call", linked=False)
     assert status == MeasureStatus.NO_MEASURE and why.startswith("no measure")
+
+
+def test_a_dprk_missile_fired_by_another_state_is_evidence_of_the_arms_export_bans() -> None:
+    # a missile made in the DPRK and fired by Russia left the DPRK: every export ban on arms and missiles
+    rules = load_rules(load_regime())
+    fired = _facts(
+        "missile_launch",
+        [("launcher", "country:russia"), ("victim", "country:ukraine")],
+        "The wreckage was of a DPRK-made short-range missile.",
+    )
+    assert {link.measure_id for link in rules.links(fired)} == {"1695-op4", "1718-op8b", "1874-op9"}
+
+
+def test_ballistic_missiles_exported_by_the_dprk_add_the_procurement_ban_of_1695() -> None:
+    # shipping missiles out of the DPRK is an arms export and a procurement 1695 OP4 asks states to stop
+    rules = load_rules(load_regime())
+    cast = (Actor("from", NK, "North Korea"), Actor("to", "country:russia", "Russia"))
+    shipped = IncidentFacts("arms_transfer", date(2024, 1, 2), cast, "ballistic_missile")
+    assert {link.measure_id for link in rules.links(shipped)} == {"1695-op4", "1718-op8b", "1874-op9"}
+
+
+def test_an_engine_test_is_programme_activity_not_a_launch() -> None:
+    # a ground test of a motor breaks the demand to suspend the programme, never the ban on launches
+    rules = load_rules(load_regime())
+    tested = _facts(
+        "engine_test", [("launcher", NK)], "State media said a solid-fuel motor was ground-tested."
+    )
+    assert {link.measure_id for link in rules.links(tested)} == {"1695-op2", "1718-op5", "1874-op3"}
+
+
+def test_a_rule_may_select_the_measures_of_the_kind_its_incident_is_evidence_of(tmp_path: Path) -> None:
+    # without evidence_of, a launch rule may not pick arms measures; with it, the arms kind's tags are allowed
+    body = (
+        "rules:\n  - id: use\n    kind: missile_launch\n{extra}    measures: {{ids: [1874-op9]}}\n"
+        "    why: a missile fired by another state was exported first\n"
+    )
+    path = tmp_path / "rules.yaml"
+    path.write_text(body.format(extra=""), encoding="utf-8")
+    with pytest.raises(InputFileError, match="bears on none of the measure_tags of 'missile_launch'"):
+        load_rules(load_regime(), path)
+    path.write_text(body.format(extra="    evidence_of: arms_transfer\n"), encoding="utf-8")
+    assert load_rules(load_regime(), path).rules[0].evidence_of == "arms_transfer"

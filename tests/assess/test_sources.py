@@ -96,3 +96,17 @@ def test_objecting_to_the_measures_is_no_denial_of_the_act() -> None:
     assert is_objection("Pyongyang brushes off criticism of its rocket tests as hostile talk.")
     assert is_objection("The foreign ministry called the tests a sovereign right.")
     assert not is_objection("Pyongyang says the reported launch never took place.")
+
+
+def test_a_body_opening_its_sentence_speaks_through_its_verb_however_far() -> None:
+    # the ministry is the subject of "filed ... accusing", so its claim is its statement
+    text = (
+        "The Interior Ministry on Monday filed papers in a provincial court accusing the crew of smuggling."
+    )
+    assert is_statement(_doc(text), _claim(text, text, "accusing", "Interior Ministry"))
+
+
+def test_a_name_opening_the_sentence_before_a_clause_break_is_not_the_speaker() -> None:
+    # "North Korea shipped it, the ministry said": the speech verb after the comma is the ministry's
+    text = "North Korea shipped the shells by rail to the border in October, the ministry said."
+    assert not is_statement(_doc(text), _claim(text, text, "said", "North Korea"))

@@ -37,10 +37,11 @@ class FeatureWeight(_Strict):
 
 
 class GradeBand(_Strict):
-    """A grade, the lowest score that earns it and what it means."""
+    """A grade, the lowest score that earns it, the fewest independent sources it needs, and what it means."""
 
     grade: Grade
     min_score: float
+    min_sources: int = Field(default=0, ge=0)  # the panel's "at least two independent sources for a finding"
     meaning: str = Field(min_length=1)
 
 
@@ -63,9 +64,17 @@ class GradingConfig(_Strict):
     no_comment_cues: list[str] = []
     former_cues: list[str] = []
 
-    def band(self, score: float) -> GradeBand:
-        """The best band whose ``min_score`` the score reaches (the lowest band if none)."""
-        return next((b for b in self.grades if score >= b.min_score), self.grades[-1])
+    def band(self, score: float, sources: int | None = None) -> GradeBand:
+        """The best band whose ``min_score`` the score reaches and whose ``min_sources`` the independent
+        sources meet (the lowest band if none; ``sources`` None: the score alone decides)."""
+        return next(
+            (
+                b
+                for b in self.grades
+                if score >= b.min_score and (sources is None or sources >= b.min_sources)
+            ),
+            self.grades[-1],
+        )
 
     def meanings(self) -> dict[Grade, str]:
         """Each grade and what it means, best first."""

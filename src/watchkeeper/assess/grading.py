@@ -65,9 +65,37 @@ def independent_sources(evidence: Sequence[Evidence]) -> tuple[float, str]:
     names = _names(_reports(evidence))
     if not names:
         return 0, "no source reports it"
-    enough = "" if len(names) >= 2 else ", fewer than the two the standard asks for a finding"
+    enough = (
+        "" if len(names) >= 2 else ", fewer than the two the standard asks for a finding (graded C at best)"
+    )
     counted = _count(len(names), "independent source reports", "independent sources report")
     return len(names), f"{counted} it ({_listed(names)}){enough}"
+
+
+def credible_report(evidence: Sequence[Evidence]) -> tuple[float, str]:
+    """Whether at least one report stands on the record: a named speaker or the outlet's own reporting, not
+    only unnamed or former officials."""
+    on_record = _names([e for e in _reports(evidence) if e.source_class != SourceClass.ANONYMOUS])
+    if on_record:
+        return 1.0, f"reported on the record ({_listed(on_record)})"
+    return 0.0, "no report on the record"
+
+
+def _strong(e: Evidence) -> bool:
+    """A strong source: a body on the record (official, or the party admitting), or a report citing direct
+    evidence (imagery, debris, ship tracking)."""
+    return e.source_class in (SourceClass.OFFICIAL, SourceClass.PARTY) or bool(e.direct_cues)
+
+
+def strong_sources_agree(evidence: Sequence[Evidence]) -> tuple[float, str]:
+    """Whether two or more independent sources are strong ones: the panel's two sources for a finding, each
+    an official body, the party's admission or direct evidence."""
+    names = _names([e for e in _reports(evidence) if _strong(e)])
+    if len(names) >= 2:
+        return 1.0, f"{len(names)} independent strong sources agree ({_listed(names)})"
+    if names:
+        return 0.0, f"one strong source ({_listed(names)}): the standard asks for two for a finding"
+    return 0.0, "no official body, admission or direct evidence backs it"
 
 
 def official_source(evidence: Sequence[Evidence]) -> tuple[float, str]:
@@ -120,8 +148,15 @@ def anonymous_only(evidence: Sequence[Evidence]) -> tuple[float, str]:
 
 
 def denials(evidence: Sequence[Evidence]) -> tuple[float, str]:
-    """Denials by parties, counted and shown (weight 0)."""
-    names = _names([e for e in evidence if e.stance == Stance.DENIES])
+    """Denials by parties, counted and shown (weight 0). The outlet whose sentence reports a denial is not
+    the one denying: only a named party or government counts."""
+    names = _names(
+        [
+            e
+            for e in evidence
+            if e.stance == Stance.DENIES and e.source_class not in (SourceClass.MEDIA, SourceClass.ANONYMOUS)
+        ]
+    )
     if names:
         return len(names), f"denied by {_listed(names)} (shown for the right of reply, not subtracted)"
     return 0, "no party's denial is recorded"
@@ -133,6 +168,8 @@ FEATURES: tuple[Callable[[Sequence[Evidence]], tuple[float, str]], ...] = (
     several_official_states,
     direct_evidence,
     party_confirms,
+    credible_report,
+    strong_sources_agree,
     anonymous_only,
     denials,
 )
@@ -178,7 +215,8 @@ def grade_evidence(evidence: Sequence[Evidence]) -> Grade:
         points = round(spec.weight * counted, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
         results.append(FeatureResult(feature.__name__, value, spec.weight, points, why))
     score = round(sum(r.points for r in results), 2)
-    band = config.band(score)
+    sources = next(int(r.value) for r in results if r.name == independent_sources.__name__)
+    band = config.band(score, sources)
     return Grade(band.grade, score, band.meaning, tuple(results))
 
 

@@ -42,7 +42,13 @@ class Selector(_Strict):
     ids: list[str] = Field(default_factory=list)
     kind: list[str] = Field(default_factory=list)
     direction: list[str] = Field(default_factory=list)
-    commodity: str | None = None
+    commodity: str | list[str] | None = None  # one tag, several (any of them), or "$commodity"
+
+    def commodities(self) -> list[str]:
+        """The commodity tags named, as a list (empty when none)."""
+        if self.commodity is None:
+            return []
+        return [self.commodity] if isinstance(self.commodity, str) else list(self.commodity)
 
     @model_validator(mode="after")
     def _one_way(self) -> Selector:
@@ -56,6 +62,9 @@ class Selector(_Strict):
 class Rule(_Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     kind: str
+    # the kind of act this incident is evidence of, when not its own: a DPRK-made missile fired by another
+    # state is evidence of an arms transfer from the DPRK, so the rule selects that kind's measures
+    evidence_of: str | None = None
     when: Conditions = Field(default_factory=Conditions)
     measures: Selector
     why: str = Field(min_length=10)
@@ -146,15 +155,19 @@ class MeasureRules:
                 for m in (self.regime.measure(i) for i in selector.ids)
                 if self.regime.is_in_force(m, facts.on)
             ]
-        commodity = facts.commodity if selector.commodity == OWN_COMMODITY else selector.commodity
-        if selector.commodity == OWN_COMMODITY and commodity is None:
+        tags: list[str | None] = [
+            facts.commodity if tag == OWN_COMMODITY else tag for tag in selector.commodities()
+        ] or [None]
+        if OWN_COMMODITY in selector.commodities() and facts.commodity is None:
             return []
-        return [
-            m
-            for m in self.regime.in_force(facts.on, commodity=commodity)
+        chosen = {
+            m.id
+            for tag in tags
+            for m in self.regime.in_force(facts.on, commodity=tag)
             if (not selector.kind or m.kind.value in selector.kind)
             and (not selector.direction or m.direction.value in selector.direction)
-        ]
+        }
+        return [m for m in self.regime.measures if m.id in chosen]  # in the regime's order
 
     def _explain(self, measure: Measure, on: date, explanation: dict[str, Any]) -> dict[str, Any]:
         status = self.regime.measure_status(measure, on)
@@ -232,14 +245,17 @@ def _check_kind(rule: Rule, where: str, path: Path) -> None:
 
 
 def _check_tags(rule: Rule, where: str, path: Path, regime: Regime) -> None:
-    """Tags are regime tags, and a rule of one kind selects only measures on the tags the kind bears on."""
-    kind = incident_kinds().get(rule.kind)
+    """Tags are regime tags, and a rule of one kind selects only measures on the tags the kind bears on (or,
+    with ``evidence_of``, the kind the incident is evidence of)."""
+    kinds = incident_kinds()
+    if rule.evidence_of is not None and rule.evidence_of not in kinds:
+        raise InputFileError(
+            path, f"unknown incident kind {rule.evidence_of!r}", field=f"{where}.evidence_of"
+        )
+    tagged = rule.evidence_of or rule.kind
+    kind = kinds.get(tagged)
     own = set(kind.measure_tags) if kind is not None else None
-    tags = (
-        [("measures.commodity", rule.measures.commodity)]
-        if rule.measures.commodity not in (None, OWN_COMMODITY)
-        else []
-    )
+    tags = [("measures.commodity", tag) for tag in rule.measures.commodities() if tag != OWN_COMMODITY]
     tags += [("when.commodity", tag) for tag in rule.when.commodity or []]
     for field_path, tag in tags:
         if tag not in regime.commodities:
@@ -247,10 +263,10 @@ def _check_tags(rule: Rule, where: str, path: Path, regime: Regime) -> None:
         if own is not None and tag not in own:
             raise InputFileError(
                 path,
-                f"{tag!r} is not one of the measure_tags of {rule.kind!r}",
+                f"{tag!r} is not one of the measure_tags of {tagged!r}",
                 field=f"{where}.{field_path}",
             )
-    if rule.measures.commodity == OWN_COMMODITY and rule.kind not in commodity_config().root:
+    if OWN_COMMODITY in rule.measures.commodities() and rule.kind not in commodity_config().root:
         raise InputFileError(
             path,
             f"{OWN_COMMODITY} needs the commodity words of {rule.kind!r} in assess/commodities.yaml",
@@ -265,7 +281,7 @@ def _check_tags(rule: Rule, where: str, path: Path, regime: Regime) -> None:
         if own is not None and not own & set(measure.commodities):
             raise InputFileError(
                 path,
-                f"measure {measure_id!r} bears on none of the measure_tags of {rule.kind!r}",
+                f"measure {measure_id!r} bears on none of the measure_tags of {tagged!r}",
                 field=f"{where}.measures.ids",
             )
 

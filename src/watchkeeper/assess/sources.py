@@ -18,8 +18,9 @@ import re
 from datetime import date
 
 from watchkeeper.assess.config import grading_config
-from watchkeeper.datafiles import data_file
+from watchkeeper.datafiles import cached, data_file
 from watchkeeper.errors import InputFileError, NotFoundError
+from watchkeeper.reading.knowledge import load_knowledge
 from watchkeeper.regime import load_regime
 from watchkeeper.store.models.evidence import Document
 from watchkeeper.store.models.reading import Claim
@@ -34,8 +35,19 @@ _SPEAKER_TO_CUE = 40
 
 
 def speaker_for(entity_id: str) -> str:
-    """The source an entity's word counts as: its government for officials and ministries."""
-    return grading_config().speaks_for.get(entity_id, entity_id)
+    """The source an entity's word counts as: its government for officials, agencies and ministries
+    (``speaks_for`` in ``grading.yaml``, then the gazetteer's ministries and ``speaks_for`` entries)."""
+    explicit = grading_config().speaks_for.get(entity_id)
+    return explicit or _gazetteer_speakers().get(entity_id, entity_id)
+
+
+@cached
+def _gazetteer_speakers() -> dict[str, str]:
+    """Each state organ the reading gazetteer knows, to the state it speaks for: its ministries, and the
+    entries it marks ``speaks_for`` (never a place: "a diplomat in Moscow" is not Russia)."""
+    gazetteer = load_knowledge().gazetteer
+    organs = {e.id: e.speaks_for for e in gazetteer.entries() if e.speaks_for}
+    return {**organs, **{m.id: m.country for m in gazetteer.ministries}}
 
 
 def source_class(key: str, parties: set[str]) -> str:
@@ -76,7 +88,8 @@ def is_statement(doc: Document, claim: Claim) -> bool:
     """Whether a claim is its claimant saying something: the speaker is not inside what is said, and the
     words after it are not "has not commented" or "declined to comment"."""
     content = doc.text[claim.start : claim.end]
-    if claim.claimant_text and claim.claimant_text in content and not _speaks_it(content, claim):
+    inside = claim.claimant_text and claim.claimant_text in content
+    if inside and not (_speaks_it(content, claim) or _subject_of_sentence(doc, claim)):
         return False  # the claimant is part of the reported content; someone else says it
     at = _speaker_at(doc, claim)
     after = doc.text[at : min(at + len(claim.claimant_text or "") + _AFTER_PARTY, claim.sent_end)]
@@ -95,6 +108,23 @@ def _speaks_it(content: str, claim: Claim) -> bool:
             if 0 <= after <= _SPEAKER_TO_CUE or 0 <= before <= _SPEAKER_TO_CUE:
                 return True
     return False
+
+
+def _subject_of_sentence(doc: Document, claim: Claim) -> bool:
+    """Whether the claimant opens its sentence and its cue follows in the same clause: "The Justice
+    Department on Thursday unsealed an indictment charging ..." (no comma between, so not "North Korea
+    shipped the shells, the ministry said")."""
+    sentence = doc.text[claim.sent_start : claim.sent_end]
+    name = (claim.claimant_text or "").lower()
+    lowered = sentence.lower()
+    opening = re.match(r"\W*(?:the\s+)?", lowered)
+    if not name or opening is None or not lowered.startswith(name, opening.end()):
+        return False
+    cue = re.search(rf"(?<!\w){re.escape(claim.cue.lower())}(?!\w)", lowered[opening.end() + len(name) :])
+    if cue is None:
+        return False
+    between = lowered[opening.end() + len(name) : opening.end() + len(name) + cue.start()]
+    return not re.search(r"[,;:\"\u201c\u201d]", between)
 
 
 def is_former(doc: Document, claim: Claim) -> bool:
@@ -139,5 +169,10 @@ def mandate_end(key: str) -> date | None:
 
 
 def admits(claimant: str, accused: str | None, admitting: set[str]) -> bool:
-    """A party admits the act when it holds an admitting role and does not accuse another party."""
-    return claimant in admitting and (accused is None or speaker_for(accused) == claimant)
+    """A party admits the act when it holds an admitting role and does not accuse another party to it: South
+    Korea, read as the recipient, saying the DPRK shipped arms accuses; the DPRK announcing its launch as a
+    warning to Washington admits it (Washington is no party to the launch)."""
+    if claimant not in admitting or accused is None:
+        return claimant in admitting
+    blamed = speaker_for(accused)
+    return blamed == claimant or blamed not in {speaker_for(a) for a in admitting}

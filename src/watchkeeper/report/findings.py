@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from watchkeeper.assess.rules import measure_status
+from watchkeeper.reading.kinds import kind_label
 from watchkeeper.report.figures import (
     alerts_figure,
     alleged_refs,
@@ -20,9 +22,27 @@ from watchkeeper.report.incidents import Sources
 from watchkeeper.report.model import Figure, IncidentView, Paragraph, ReportData
 from watchkeeper.report.regime_facts import RegimeFacts
 from watchkeeper.report.words import count, plural, was
-from watchkeeper.vocabulary import ReviewState
+from watchkeeper.vocabulary import MeasureStatus, ReviewState, SourceClass
 
 BEST_RULE = "best corroborated: the best grade, then the most sources, then the earliest"
+
+
+def deniers(incident: IncidentView) -> list[str]:
+    """The parties that deny an incident and have not admitted it: an outlet printing "both governments
+    deny it" denies nothing itself, and a state that announced its own act (its launch) is not denying it."""
+    admitted = {e.key for e in incident.evidence if e.source_class == SourceClass.PARTY}
+    return sorted(
+        {
+            d.source
+            for d in incident.denials
+            if d.source_class not in (SourceClass.MEDIA, SourceClass.ANONYMOUS) and d.key not in admitted
+        }
+    )
+
+
+def listed(names: list[str]) -> str:
+    """Names as words: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _grades_text(counts: dict[str, int]) -> str:
@@ -74,13 +94,14 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
         ),
         *grade_figures(linked),
     ]
+    events_text = _events_text(incidents, figures)
     paragraphs.append(
         paragraph(
             f"Between {data.start:%-d %B %Y} and {data.end:%-d %B %Y} the evidence reports "
             f"{count(len(incidents), 'distinct incident')}; {len(linked)} of them may breach "
             f"{count(len(measures), 'measure')} in force on their dates"
-            f"{f' ({_grades_text(dict(counts))})' if counts else ''}. Grades measure corroboration, not "
-            "guilt: see annex II." + _reviewed_text(data, figures),
+            f"{f' ({_grades_text(dict(counts))})' if counts else ''}.{events_text} Grades measure "
+            "corroboration, not guilt: see annex II." + _reviewed_text(data, figures),
             figures=figures,
             finding=False,
         )
@@ -126,22 +147,23 @@ def summary_paragraphs(data: ReportData, sources: Sources) -> list[Paragraph]:
                 finding=bool(year.alleged),
             )
         )
-    denied = [i for i in incidents if i.denials]
+    # only possible breaches: a vote is an event, and a state does not deny what it announced itself
+    denied = [i for i in linked if deniers(i)]
     if denied:
-        who = sorted({d.source for i in denied for d in i.denials})
-        refs = [d.ref for i in denied for d in i.denials if d.ref][:12]
+        who = sorted({name for i in denied for name in deniers(i)})
+        refs = [d.ref for i in denied for d in i.denials if d.ref and d.source in deniers(i)][:12]
         figure = Figure(
             "incidents denied or rejected",
             len(denied),
-            "incidents with evidence that denies them",
+            "measure-linked incidents a party denies (a party that admitted the act is not counted)",
             [i.id for i in denied],
-            [d.ref for i in denied for d in i.denials if d.ref],
+            [d.ref for i in denied for d in i.denials if d.ref and d.source in deniers(i)],
             {"denied_by": who},
         )
         paragraphs.append(
             paragraph(
                 f"{count(len(denied), 'incident')} {was(len(denied))} denied or rejected by "
-                f"{', '.join(who)}. Denials are shown beside each incident and do not lower its grade.",
+                f"{listed(who)}. Denials are shown beside each incident and do not lower its grade.",
                 refs,
                 [figure],
             )
@@ -224,8 +246,7 @@ def fixed_paragraphs(data: ReportData, facts: RegimeFacts) -> None:
     """The paragraphs whose words do not depend on the evidence, with the figures they still state."""
     if data.unlinked:
         data.unlinked_intro = paragraph(
-            "These incidents were reported in the evidence but no rule links them to a measure in force "
-            "(for example Council votes, or port calls of vessels that are not designated).",
+            _unlinked_text(data.unlinked),
             figures=[
                 Figure(
                     "incidents no rule links",
@@ -259,3 +280,43 @@ def fixed_paragraphs(data: ReportData, facts: RegimeFacts) -> None:
         data.recommendations_none = paragraph(
             "The findings of the period call for no specific action.", finding=False
         )
+
+
+def _events_text(incidents: list[IncidentView], figures: list[Figure]) -> str:
+    """The summary's sentence on events that breach nothing (Council votes), kind by kind; adds the figures
+    it states to ``figures``."""
+    text = ""
+    for kind in dict.fromkeys(i.kind for i in incidents):
+        status, why = measure_status(kind, linked=False)
+        if status != MeasureStatus.EVENT:
+            continue
+        of_kind = [i.id for i in incidents if i.kind == kind]
+        n = len(of_kind)
+        are = "is an event" if n == 1 else "are events"
+        text += f" Of these, {n} {kind_label(kind, plural=n != 1)} {are}, not breaches."
+        figures.append(Figure(f"{kind_label(kind, plural=True).lower()} in the period", n, why, of_kind))
+    return text
+
+
+def _unlinked_text(unlinked: list[IncidentView]) -> str:
+    """Why the incidents outside the breach sections are there, kind by kind: votes and diplomacy are events,
+    not breaches; other kinds say "no measure" (``measure_status``)."""
+    events: dict[str, str] = {}
+    others: list[str] = []
+    for kind in dict.fromkeys(i.kind for i in unlinked):
+        status, why = measure_status(kind, linked=False)
+        label = kind_label(kind, plural=True).lower()
+        if status == MeasureStatus.EVENT:
+            events[label] = why.removeprefix("an event, not a breach: ")
+        else:
+            others.append(label)
+    parts = [
+        f"{label.capitalize()} are events, not breaches: {why[:1].lower()}{why[1:]}"
+        for label, why in events.items()
+    ]
+    if others:
+        parts.append(
+            f"For the {listed(others)} listed here no rule links the incident to a measure in force on its "
+            "date: no measure."
+        )
+    return "These incidents were reported in the evidence and are not possible breaches. " + " ".join(parts)

@@ -17,6 +17,7 @@ from watchkeeper.report.figures import (
     paragraph,
     threshold_figure,
 )
+from watchkeeper.report.findings import deniers, listed
 from watchkeeper.report.incidents import Sources
 from watchkeeper.report.model import Figure, IncidentView, Paragraph, ReportData
 from watchkeeper.report.regime_facts import RegimeFacts
@@ -154,32 +155,42 @@ def _account_for(year: LedgerYear, sources: Sources, facts: RegimeFacts) -> list
 
 
 def _invitations(data: ReportData, strong_grades: frozenset[str]) -> list[Paragraph]:
-    """Parties that deny well-corroborated incidents, invited to reply."""
+    """Parties that deny well-corroborated incidents, invited to reply: never an outlet that printed a denial,
+    and never a state on an act it announced itself (findings.deniers)."""
     contested: dict[tuple[str, ...], list[IncidentView]] = {}
-    for incident in (i for s in data.sections for i in s.incidents if i.grade in strong_grades and i.denials):
-        contested.setdefault(tuple(sorted({d.source for d in incident.denials})), []).append(incident)
+    for incident in (i for s in data.sections for i in s.incidents if i.grade in strong_grades):
+        who = tuple(deniers(incident))
+        if who:
+            contested.setdefault(who, []).append(incident)
     recs = []
     for who, incidents in sorted(contested.items()):
-        listed = "; ".join(f"{i.kind_label.lower()} ({i.when})" for i in incidents)
-        refs = [r for i in incidents for r in i.refs] + [d.ref for i in incidents for d in i.denials if d.ref]
+        refs = [r for i in incidents for r in i.refs] + [
+            d.ref for i in incidents for d in i.denials if d.ref and d.source in who
+        ]
         figure = Figure(
             "well-corroborated incidents they deny",
             len(incidents),
-            "well-corroborated, measure-linked incidents with a denial, grouped by who denies",
+            "well-corroborated, measure-linked incidents a party denies, grouped by who denies; a party that "
+            "announced the act itself is not invited",
             [i.id for i in incidents],
             sorted(set(refs)),
             {"denied_by": list(who), "well_corroborated": sorted(strong_grades)},
         )
-        recs.append(
-            paragraph(
-                f"Invite {' and '.join(who)} to reply in detail to the evidence on incidents "
-                f"{'it' if len(who) == 1 else 'they'} "
-                f"{'denies' if len(who) == 1 else 'deny'}: {listed}.",
-                refs,
-                [figure],
-            )
-        )
+        recs.append(paragraph(invitation_text(list(who), incidents), refs, [figure]))
     return recs
+
+
+def invitation_text(who: list[str], incidents: list[IncidentView]) -> str:
+    """The invitation in words: "Invite Russia to reply to the evidence on the arms transfer (September
+    2023), which it denies." / "... on 2 incidents, which they deny: ..."."""
+    names = listed(who)
+    pronoun, verb = ("it", "denies") if len(who) == 1 else ("they", "deny")
+    acts = "; ".join(f"{i.kind_label.lower()} ({i.when})" for i in incidents)
+    if len(incidents) == 1:
+        what = f"the {acts}, which {pronoun} {verb}"
+    else:
+        what = f"{count(len(incidents), 'incident')}, which {pronoun} {verb}: {acts}"
+    return f"Invite {names} to reply to the evidence on {what}."
 
 
 def designation_candidates(data: ReportData) -> list[tuple[str, str, list[IncidentView]]]:
