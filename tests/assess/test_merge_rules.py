@@ -302,3 +302,29 @@ def test_a_continuing_activity_spans_its_reports_rather_than_the_narrowest_one()
     )
     assert activity_span([since, begun]) == (date(2024, 3, 1), date(2024, 11, 22))
     assert activity_span([_seen("c", date(2024, 1, 2))]) is None
+
+
+def test_a_first_launch_since_a_month_joins_the_one_launch_of_that_month() -> None:
+    december = _seen("d", date(2023, 12, 18), text="it launched an ICBM")
+    since = _seen(
+        "s",
+        date(2023, 12, 1),
+        DatePrecision.RANGE,
+        date(2024, 10, 31),
+        text="its first ICBM launch since December",
+        published=date(2024, 10, 31),
+    )
+    assert _groups(december, since) == [{"d", "s"}]
+
+
+def test_repeatedly_since_a_day_with_two_acts_after_it_names_neither() -> None:
+    strikes = [_seen(k, d) for k, d in (("a", date(2023, 12, 30)), ("b", date(2024, 1, 2)))]
+    since = _seen(
+        "s",
+        date(2023, 12, 21),
+        DatePrecision.RANGE,
+        date(2024, 3, 29),
+        text="missiles fired repeatedly since late December",
+        published=date(2024, 3, 29),
+    )
+    assert _groups(*strikes, since) == [{"a"}, {"b"}, {"s"}]

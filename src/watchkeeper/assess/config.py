@@ -159,6 +159,7 @@ class MergingConfig(_Strict):
     means_of: dict[str, list[str]] = {}
     figure_ratio: float = Field(default=0, ge=0)
     decisive_roles: dict[str, str] = {}
+    since_days: int = Field(default=0, ge=0)
     systems: dict[str, NamedSystem] = {}
     range_classes: dict[str, list[str]] = {}
     maritime_kinds: dict[str, str] = {}

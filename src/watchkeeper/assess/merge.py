@@ -13,7 +13,8 @@ The rules run in order over a union of groups (all thresholds in ``data/assess/m
    barrels since March") are one activity per kind, actors and commodity (:mod:`assess.continuing`).
 5. *Coarse dates*: a group of only coarse sightings ("in April", "in 2023") joins the one finer compatible
    incident that lies inside its window; with several candidates it stays apart (it cannot say which one).
-6. *Means*: a port call reported with a delivery is how the delivery was made (``means_of``).
+6. *Since*: "its first launch since December" joins the one act it counts from, near the period's start.
+7. *Means*: a port call reported with a delivery is how the delivery was made (``means_of``).
 
 Two launches on one day stay two only when something tells them apart (incompatible actors); conflicting dates
 are never averaged: the incident takes its finest date and each sighting keeps its own (``dates_given``).
@@ -149,6 +150,41 @@ def _join_coarse(sightings: Sequence[Sighting], groups: Groups, members: list[in
             groups.join(targets.pop(), root)
 
 
+def _since(s: Sighting) -> bool:
+    """A "since" period of a one-off kind ("its first launch since December"): a long range running to the
+    time of writing, counted from an earlier act."""
+    return (
+        s.kind not in merging_config().continuing_kinds
+        and s.precision == DatePrecision.RANGE
+        and span_days(s) > merging_config().join_days
+        and ongoing(s)
+    )
+
+
+def _join_since(sightings: Sequence[Sighting], groups: Groups, members: list[int]) -> None:
+    """A group of only "since" periods joins the one compatible, finer act dated within ``since_days`` of the
+    period's start (the act it counts from); several acts there ("repeatedly since December") name none."""
+    reach_days = timedelta(days=merging_config().since_days)
+    for root, group in groups.of(members).items():
+        if not all(_since(sightings[i]) for i in group):
+            continue
+        starts = [w for i in group if (w := sightings[i].window) is not None]
+        if not starts:
+            continue
+        start = min(w[0] for w in starts)
+        targets = {
+            groups.find(j)
+            for j in members
+            if groups.find(j) != groups.find(root)
+            and sightings[j].precision != DatePrecision.PUBLICATION
+            and not _since(sightings[j])
+            and _inside(sightings[j].window, (start, start + reach_days))
+        }
+        targets = {t for t in targets if groups.all_compatible(sightings, group, t, members)}
+        if len(targets) == 1:
+            groups.join(targets.pop(), root)
+
+
 def _shares_place(a: Sighting, b: Sighting) -> bool:
     if a.place_id and a.place_id == b.place_id:
         return True
@@ -198,6 +234,7 @@ def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
         join_figures(sightings, groups, members)
         _join_vague(sightings, groups, members)
         join_continuing(sightings, groups, members)
+        _join_since(sightings, groups, members)
         _join_coarse(sightings, groups, members)
     _join_means(sightings, groups)
     merged: dict[int, list[Sighting]] = {}
