@@ -7,7 +7,7 @@ from typing import Any
 
 from watchkeeper.assess.conditions import Actor
 from watchkeeper.assess.continuing import ongoing, subject
-from watchkeeper.assess.merge import dates_given, finest, merge_sightings
+from watchkeeper.assess.merge import finest, merge_sightings
 from watchkeeper.assess.sightings import Evidence, Sighting
 from watchkeeper.vocabulary import DatePrecision
 
@@ -268,14 +268,6 @@ def test_tanker_calls_at_the_loading_port_are_the_delivery() -> None:
     assert len(groups) == 1 and finest(groups[0]).kind == "petroleum_delivery"
 
 
-def test_a_conflicting_day_is_kept_with_its_source_and_the_day_most_reports_give_leads() -> None:
-    odd = _seen("a", date(2023, 11, 5), document="doc-odd")
-    most = [_seen(k, date(2024, 10, 31), document=k) for k in ("b", "c")]
-    group = [odd, *most]
-    assert finest(group).start == date(2024, 10, 31)
-    assert dates_given(group) == [(date(2023, 11, 5), DatePrecision.DAY, ["doc-odd"])]
-
-
 def test_a_continuing_activity_spans_its_reports_rather_than_the_narrowest_one() -> None:
     from watchkeeper.assess.continuing import activity_span
 
@@ -328,3 +320,10 @@ def test_repeatedly_since_a_day_with_two_acts_after_it_names_neither() -> None:
         published=date(2024, 3, 29),
     )
     assert _groups(*strikes, since) == [{"a"}, {"b"}, {"s"}]
+
+
+def test_the_day_most_reports_give_leads_and_the_other_day_stays_with_its_report() -> None:
+    odd = _seen("a", date(2024, 10, 30), published=date(2024, 10, 30))
+    most = [_seen(k, date(2024, 10, 31)) for k in ("b", "c")]
+    assert _groups(odd, *most) == [{"a", "b", "c"}]
+    assert finest([odd, *most]).start == date(2024, 10, 31)

@@ -17,7 +17,8 @@ The rules run in order over a union of groups (all thresholds in ``data/assess/m
 7. *Means*: a port call reported with a delivery is how the delivery was made (``means_of``).
 
 Two launches on one day stay two only when something tells them apart (incompatible actors); conflicting dates
-are never averaged: the incident takes its finest date and each sighting keeps its own (``dates_given``).
+are never averaged: the incident takes its finest date (the one most reports give) and each report keeps its
+own (``assess.dates.conflicting_dates`` shows them).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from watchkeeper.assess.sightings import Sighting
 from watchkeeper.assess.unions import Groups, compatible, padded, reach
 from watchkeeper.vocabulary import DatePrecision
 
-__all__ = ["compatible", "dates_given", "finest", "merge_sightings", "overlap"]
+__all__ = ["compatible", "finest", "merge_sightings", "overlap"]
 
 
 def overlap(a: Sighting, b: Sighting) -> float:
@@ -260,17 +261,3 @@ def finest(group: Sequence[Sighting]) -> Sighting:
             s.key,
         ),
     )
-
-
-def dates_given(group: Sequence[Sighting]) -> list[tuple[date, str, list[str]]]:
-    """Day dates the sightings give that disagree with the incident's own (beyond ``day_slack``), each with
-    its precision and the documents that give it: kept and shown, never averaged away."""
-    best = finest(group)
-    if best.start is None or best.precision != DatePrecision.DAY:
-        return []
-    slack = timedelta(days=merging_config().day_slack)
-    other: dict[date, set[str]] = {}
-    for s in group:
-        if s.precision == DatePrecision.DAY and s.start is not None and abs(s.start - best.start) > slack:
-            other.setdefault(s.start, set()).update(_documents(s))
-    return [(day, DatePrecision.DAY, sorted(docs)) for day, docs in sorted(other.items())]
