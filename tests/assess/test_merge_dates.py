@@ -44,5 +44,5 @@ def test_the_explanation_prints_each_day_with_its_documents() -> None:
             ]
         },
     }
-    text = explanation_text(record)
+    text = " ".join(explanation_text(record, width=200).split())
     assert "2023-12-17 (day) in doc-a" in text and "2023-12-18 (day) in doc-b, doc-c" in text
