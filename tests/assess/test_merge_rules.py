@@ -327,3 +327,40 @@ def test_the_day_most_reports_give_leads_and_the_other_day_stays_with_its_report
     most = [_seen(k, date(2024, 10, 31)) for k in ("b", "c")]
     assert _groups(odd, *most) == [{"a", "b", "c"}]
     assert finest([odd, *most]).start == date(2024, 10, 31)
+
+
+def test_a_coarse_report_with_no_dated_act_inside_joins_the_one_undated_report_published_then() -> None:
+    arms = [("from", DPRK), ("to", RUSSIA)]
+    said = _seen(
+        "p",
+        date(2024, 1, 4),
+        DatePrecision.PUBLICATION,
+        kind="arms_transfer",
+        text="Russia has fired ballistic missiles the North supplied, officials said",
+        actors=arms,
+    )
+    early = _seen(
+        "r",
+        date(2024, 1, 1),
+        DatePrecision.RANGE,
+        date(2024, 1, 10),
+        "arms_transfer",
+        text="in early January Washington said the missiles came from the North",
+        actors=arms,
+        published=date(2024, 2, 12),
+    )
+    assert _groups(said, early) == [{"p", "r"}]
+
+
+def test_a_coarse_report_agreeing_with_one_side_of_a_disputed_strike_joins_it() -> None:
+    maker = _seen("a", date(2024, 1, 2), actors=[("launcher", DPRK), ("victim", UKRAINE)])
+    user = _seen("b", date(2024, 1, 2), actors=[("launcher", RUSSIA), ("victim", UKRAINE)])
+    early = _seen(
+        "r",
+        date(2024, 1, 1),
+        DatePrecision.RANGE,
+        date(2024, 1, 10),
+        actors=[("launcher", DPRK)],
+        published=date(2024, 2, 12),
+    )
+    assert _groups(maker, user, early) == [{"a", "b", "r"}]

@@ -146,7 +146,27 @@ def _join_coarse(sightings: Sequence[Sighting], groups: Groups, members: list[in
             and span_days(sightings[j]) < span
             and _inside(sightings[j].window, outer)
         }
-        targets = {t for t in targets if groups.all_compatible(sightings, group, t, members)}
+        if not targets:
+            # no dated act inside: an undated report published within the window ("the White House said on
+            # Thursday") is the act the coarse report dates
+            targets = {
+                groups.find(j)
+                for j in members
+                if groups.find(j) != groups.find(root)
+                and all(
+                    sightings[k].precision == DatePrecision.PUBLICATION for k in groups.members_of(j, members)
+                )
+                and _inside(sightings[j].window, outer)
+            }
+        # a group that already holds a disputed attribution takes a report agreeing with one side of it
+        targets = {
+            t
+            for t in targets
+            if all(
+                any(compatible(sightings[i], sightings[j]) for j in groups.members_of(t, members))
+                for i in group
+            )
+        }
         if len(targets) == 1:
             groups.join(targets.pop(), root)
 
