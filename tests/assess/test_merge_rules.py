@@ -364,3 +364,28 @@ def test_a_coarse_report_agreeing_with_one_side_of_a_disputed_strike_joins_it() 
         published=date(2024, 2, 12),
     )
     assert _groups(maker, user, early) == [{"a", "b", "r"}]
+
+
+def test_a_total_by_a_date_is_a_running_total_of_the_same_supply() -> None:
+    oil = [("supplier", RUSSIA), ("recipient", DPRK)]
+    since = _seen(
+        "a",
+        date(2024, 3, 1),
+        DatePrecision.RANGE,
+        date(2024, 11, 22),
+        "petroleum_delivery",
+        text="it has shipped refined petroleum since March",
+        actors=oil,
+        published=date(2024, 11, 22),
+    )
+    by = _seen(
+        "b",
+        None,
+        DatePrecision.RANGE,
+        date(2025, 5, 29),
+        "petroleum_delivery",
+        text="it had delivered refined petroleum far above the cap by then",
+        actors=oil,
+        published=date(2025, 5, 29),
+    )
+    assert _groups(since, by) == [{"a", "b"}]

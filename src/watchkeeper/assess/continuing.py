@@ -22,8 +22,8 @@ from watchkeeper.vocabulary import DatePrecision
 
 def ongoing(s: Sighting) -> bool:
     """Whether a report runs to the time of writing: dated by its publication, or a window ending then."""
-    if s.precision == DatePrecision.PUBLICATION:
-        return True
+    if s.precision == DatePrecision.PUBLICATION or (s.start is None and s.published is not None):
+        return True  # dated by its publication, a total "by" a date, or no date at all: as of its writing
     window = s.window
     if window is None or s.published is None:
         return False
@@ -46,8 +46,10 @@ def _span(sightings: Sequence[Sighting], group: list[int]) -> tuple[date, date] 
     for i in group:
         s = sightings[i]
         window = reach(s)
-        if s.precision == DatePrecision.PUBLICATION and window is not None:
-            window = (date.min, window[1])
+        if s.start is None and window is None and s.published is not None:
+            window = (s.published, s.published)
+        if (s.precision == DatePrecision.PUBLICATION or s.start is None) and window is not None:
+            window = (date.min, window[1])  # a running total up to then
         if window is not None:
             days.append(window)
     return (min(d[0] for d in days), max(d[1] for d in days)) if days else None
