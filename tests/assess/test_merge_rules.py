@@ -389,3 +389,22 @@ def test_a_total_by_a_date_is_a_running_total_of_the_same_supply() -> None:
         published=date(2025, 5, 29),
     )
     assert _groups(since, by) == [{"a", "b"}]
+
+
+def test_reports_naming_different_states_among_those_voting_for_are_one_vote() -> None:
+    one = _seen(
+        "a",
+        date(2024, 3, 28),
+        kind="council_vote",
+        actors=[("voters_against", RUSSIA), ("voters_for", "country:france")],
+    )
+    other = _seen(
+        "b",
+        date(2024, 3, 25),
+        DatePrecision.WEEK,
+        date(2024, 3, 31),
+        kind="council_vote",
+        actors=[("voters_against", RUSSIA), ("voters_for", "country:japan")],
+        published=date(2024, 4, 4),
+    )
+    assert _groups(one, other) == [{"a", "b"}]

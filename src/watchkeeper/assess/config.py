@@ -160,6 +160,7 @@ class MergingConfig(_Strict):
     figure_ratio: float = Field(default=0, ge=0)
     decisive_roles: dict[str, str] = {}
     since_days: int = Field(default=0, ge=0)
+    partial_roles: list[str] = []
     systems: dict[str, NamedSystem] = {}
     range_classes: dict[str, list[str]] = {}
     maritime_kinds: dict[str, str] = {}
@@ -192,6 +193,11 @@ def _check_merging(config: MergingConfig, path: Path) -> None:
         if system.range_class is not None and system.range_class not in config.range_classes:
             raise InputFileError(
                 path, f"no range class {system.range_class!r} in range_classes", field=f"systems.{name}"
+            )
+    for n, role in enumerate(config.partial_roles):
+        if role not in roles:
+            raise InputFileError(
+                path, f"{role!r} is no incident kind's actor role", field=f"partial_roles.{n}"
             )
     for kind, role in config.decisive_roles.items():
         if kind not in kinds or role not in roles:

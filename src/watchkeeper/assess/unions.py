@@ -61,6 +61,8 @@ def _roles(sighting: Sighting) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {}
     for actor in sighting.actors:
         role = aliases.get(actor.role, actor.role)
+        if role in merging.partial_roles:
+            continue  # texts name a few of many (the states voting for): naming others is no conflict
         roles.setdefault(role, set()).add(acts_for.get(actor.entity_id, actor.entity_id))
     return roles
 
