@@ -57,7 +57,9 @@ def explain(
         data = build_report(session, regime, start, end)
         record = explain_paragraph(data, number)
         incidents = sorted({i for f in record["figures"] for i in f["incidents"]})
-        record["conflicting_dates"] = conflicting_dates(session, incidents)
+        conflicts = conflicting_dates(session, incidents)
+    if conflicts:  # only when an incident's reports give different days
+        record["conflicting_dates"] = conflicts
     return record
 
 
