@@ -408,3 +408,9 @@ def test_reports_naming_different_states_among_those_voting_for_are_one_vote() -
         published=date(2024, 4, 4),
     )
     assert _groups(one, other) == [{"a", "b"}]
+
+
+def test_a_launchs_range_and_its_altitude_in_two_reports_do_not_split_it() -> None:
+    flown = _seen("a", date(2024, 10, 31), figures=[(1000, "km")])
+    high = _seen("b", date(2024, 10, 31), figures=[(7000, "km")])
+    assert _groups(flown, high) == [{"a", "b"}]

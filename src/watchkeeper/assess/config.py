@@ -161,6 +161,7 @@ class MergingConfig(_Strict):
     decisive_roles: dict[str, str] = {}
     since_days: int = Field(default=0, ge=0)
     partial_roles: list[str] = []
+    measure_units: list[str] = []
     systems: dict[str, NamedSystem] = {}
     range_classes: dict[str, list[str]] = {}
     maritime_kinds: dict[str, str] = {}

@@ -16,11 +16,11 @@ from watchkeeper.assess.unions import Groups, compatible, reach
 
 def figures(s: Sighting) -> set[tuple[float, str]]:
     """The (value, unit) figures of a sighting large enough to identify an event."""
-    least = merging_config().figure_min
+    least, skip = merging_config().figure_min, set(merging_config().measure_units)
     out = set()
     for q in s.quantities:
         value, unit = q.get("value"), q.get("unit")
-        if isinstance(value, int | float) and unit and value >= least:
+        if isinstance(value, int | float) and unit and value >= least and str(unit).lower() not in skip:
             out.add((float(value), str(unit).lower()))
     return out
 

@@ -106,11 +106,12 @@ def _different_figures(a: Sighting, b: Sighting) -> bool:
     ratio = merging_config().figure_ratio
     if not ratio:
         return False
+    skip = set(merging_config().measure_units)
     units: dict[str, tuple[set[float], set[float]]] = {}
     for side, s in enumerate((a, b)):
         for q in s.quantities:
             value, unit = q.get("value"), q.get("unit")
-            if isinstance(value, int | float) and value > 0 and unit:
+            if isinstance(value, int | float) and value > 0 and unit and str(unit).lower() not in skip:
                 units.setdefault(str(unit).lower(), (set(), set()))[side].add(float(value))
     for left, right in units.values():
         if left and right and all(max(x, y) / min(x, y) > ratio for x in left for y in right):
