@@ -1,6 +1,7 @@
 """Findings against real events: the chain (ingest → read → assess) scored at the level of events.
 
 Run: PYTHONPATH=src .venv/bin/python bench/assess.py [--set corpus|realnews|all] [--errors] [--keep DIR]
+     (a quick loop over assess alone: --keep DIR once, then --workspace DIR/corpus --reassess)
 
 corpus: the sample corpus is ingested, read and assessed in a temporary workspace (as scripts/demo.sh does,
 without the synthetic maritime scenario) and its assessed incidents are matched to the event gold of
@@ -131,13 +132,18 @@ def print_corpus_errors(score: EventScore) -> None:
             print(f"  {_line(r)}  {r.summary[:70]!r}")
 
 
-def run_corpus(errors: bool, keep: Path | None, scored: Path | None = None) -> EventScore:
-    """The sample corpus through the chain (or the assessed workspace ``scored``), scored against events."""
+def run_corpus(
+    errors: bool, keep: Path | None, scored: Path | None = None, reassess: bool = False
+) -> EventScore:
+    """The sample corpus through the chain (or the assessed workspace ``scored``, assessed again first when
+    ``reassess``), scored against events."""
     with tempfile.TemporaryDirectory(prefix="wk-bench-assess-") as tmp:
         workspace = (keep / "corpus") if keep else Path(tmp)
         started = time.perf_counter()
         if scored is not None:
             store = Store(default_database_url(scored))
+            if reassess:  # assess the workspace's reading again: a quick loop over merging and grading
+                assess(store)
         else:
             store = run_chain(workspace, [data_file("corpus", "articles")], notifications=True)
         with store.session() as session:
@@ -244,9 +250,14 @@ def main() -> None:
     parser.add_argument(
         "--workspace", type=Path, help="score this assessed workspace of the corpus (e.g. demo-workspace)"
     )
+    parser.add_argument(
+        "--reassess",
+        action="store_true",
+        help="with --workspace: run assess on it again before scoring (changes that workspace)",
+    )
     args = parser.parse_args()
     if args.set in ("corpus", "all"):
-        run_corpus(args.errors, args.keep, args.workspace)
+        run_corpus(args.errors, args.keep, args.workspace, args.reassess)
     if args.set in ("realnews", "all"):
         run_realnews(args.errors, args.keep)
 

@@ -144,6 +144,13 @@ def grading_config() -> GradingConfig:
 # --- merging.yaml ------------------------------------------------------------------------------------------
 
 
+class NamedSystem(_Strict):
+    """A weapon system news names (Hwasong-18, KN-23): the words that name it and its range class."""
+
+    words: list[str] = Field(min_length=1)
+    range_class: str | None = None
+
+
 class MergingConfig(_Strict):
     """``merging.yaml``: when two sightings are one incident, and which maritime events are incidents."""
 
@@ -154,6 +161,18 @@ class MergingConfig(_Strict):
     coarse_days: int = Field(ge=0)
     publication_days: int = Field(default=0, ge=0)
     join_days: int = Field(default=31, ge=0)
+    figure_days: int = Field(default=0, ge=0)
+    figure_min: float = Field(default=10, ge=0)
+    continuing_kinds: list[str] = []
+    ongoing_days: int = Field(default=0, ge=0)
+    means_of: dict[str, list[str]] = {}
+    figure_ratio: float = Field(default=0, ge=0)
+    decisive_roles: dict[str, str] = {}
+    since_days: int = Field(default=0, ge=0)
+    partial_roles: list[str] = []
+    measure_units: list[str] = []
+    systems: dict[str, NamedSystem] = {}
+    range_classes: dict[str, list[str]] = {}
     maritime_kinds: dict[str, str] = {}
 
 
@@ -177,6 +196,26 @@ def _check_merging(config: MergingConfig, path: Path) -> None:
                 path, "`acts_for` maps an entity id to an entity id", field=f"acts_for.{who}"
             )
     kinds, events = incident_kinds(), _maritime_incident_kinds()
+    for n, kind in enumerate(config.continuing_kinds):
+        if kind not in kinds:
+            raise InputFileError(path, f"unknown incident kind {kind!r}", field=f"continuing_kinds.{n}")
+    for name, system in config.systems.items():
+        if system.range_class is not None and system.range_class not in config.range_classes:
+            raise InputFileError(
+                path, f"no range class {system.range_class!r} in range_classes", field=f"systems.{name}"
+            )
+    for n, role in enumerate(config.partial_roles):
+        if role not in roles:
+            raise InputFileError(
+                path, f"{role!r} is no incident kind's actor role", field=f"partial_roles.{n}"
+            )
+    for kind, role in config.decisive_roles.items():
+        if kind not in kinds or role not in roles:
+            raise InputFileError(path, f"unknown kind or role {kind}: {role}", field=f"decisive_roles.{kind}")
+    for means, ends in config.means_of.items():
+        for kind in [means, *ends]:
+            if kind not in kinds:
+                raise InputFileError(path, f"unknown incident kind {kind!r}", field=f"means_of.{means}")
     for event_kind, kind in config.maritime_kinds.items():
         if event_kind not in events:
             raise InputFileError(

@@ -1,51 +1,45 @@
-"""Merging sightings into incidents: same kind, compatible actors, overlapping date windows.
+"""Merging sightings into incidents: one incident per real event, whichever documents report it.
 
-Two sightings merge when every role both name has a shared entity (after role aliases and ``acts_for``), and
-their date windows overlap by at least ``min_overlap`` of the longer one. Then a group of only vague sightings
-("last week", "from 1 to 5 May", or dated by publication alone, reaching back ``publication_days``) whose days
-hold exactly one more finely dated compatible incident joins it; otherwise it stays an incident of its own.
+The rules run in order over a union of groups (all thresholds in ``data/assess/merging.yaml``):
+
+1. *Same dates*: two sightings of one kind with compatible actors (every role both name shares an entity,
+   after role aliases and ``acts_for``) merge when their date windows overlap by ``min_overlap`` of the
+   longer one.
+2. *Same figure*: two reports giving the same figure ("more than 1,000 containers") merge when their dates
+   meet; a report dated only by its publication reaches back ``figure_days`` for it (:mod:`assess.figures`).
+3. *Vague dates*: a group of only vague sightings ("last week", dated by publication alone) joins the one more
+   finely dated compatible incident its days meet.
+4. *Continuing activity*: reports of a continuing kind that run to the time of writing ("has shipped a million
+   barrels since March") are one activity per kind, actors and commodity (:mod:`assess.continuing`).
+5. *Coarse dates*: a group of only coarse sightings ("in April", "in 2023") joins the one finer compatible
+   incident that lies inside its window; with several candidates it stays apart (it cannot say which one).
+6. *Since*: "its first launch since December" joins the one act it counts from, near the period's start.
+7. *Means*: a port call reported with a delivery is how the delivery was made (``means_of``).
+
+Two launches on one day stay two only when something tells them apart (incompatible actors); conflicting dates
+are never averaged: the incident takes its finest date (the one most reports give) and each report keeps its
+own (``assess.dates.conflicting_dates`` shows them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from watchkeeper.assess.config import merging_config
+from watchkeeper.assess.continuing import join_continuing, ongoing
+from watchkeeper.assess.figures import join_figures
 from watchkeeper.assess.sightings import Sighting
+from watchkeeper.assess.unions import Groups, compatible, padded, reach
 from watchkeeper.vocabulary import DatePrecision
 
-
-def _roles(sighting: Sighting) -> dict[str, set[str]]:
-    merging = merging_config()
-    aliases, acts_for = merging.role_aliases, merging.acts_for
-    roles: dict[str, set[str]] = {}
-    for actor in sighting.actors:
-        role = aliases.get(actor.role, actor.role)
-        roles.setdefault(role, set()).add(acts_for.get(actor.entity_id, actor.entity_id))
-    return roles
-
-
-def compatible(a: Sighting, b: Sighting) -> bool:
-    """Same kind, and no role both name is filled by different entities."""
-    if a.kind != b.kind:
-        return False
-    roles_a, roles_b = _roles(a), _roles(b)
-    shared = set(roles_a) & set(roles_b)
-    return all(roles_a[r] & roles_b[r] for r in shared) and (bool(shared) or not (roles_a and roles_b))
-
-
-def _padded(s: Sighting) -> tuple[date, date] | None:
-    window = s.window
-    if window is None:
-        return None
-    slack = timedelta(days=merging_config().day_slack if s.precision == DatePrecision.DAY else 0)
-    return window[0] - slack, window[1] + slack
+__all__ = ["compatible", "finest", "merge_sightings", "overlap"]
 
 
 def overlap(a: Sighting, b: Sighting) -> float:
     """Days both windows share, as a share of the longer window (0 when either is undated)."""
-    wa, wb = _padded(a), _padded(b)
+    wa, wb = padded(a), padded(b)
     if wa is None or wb is None:
         return 0.0
     shared = (min(wa[1], wb[1]) - max(wa[0], wb[0])).days + 1
@@ -53,103 +47,201 @@ def overlap(a: Sighting, b: Sighting) -> float:
     return max(shared, 0) / longest
 
 
-def _span_days(s: Sighting) -> int:
+def span_days(s: Sighting) -> int:
+    """Days in a sighting's window (a large number when it has none)."""
     window = s.window
     return (window[1] - window[0]).days + 1 if window else 10_000
 
 
 def _vague(s: Sighting) -> bool:
     """A sighting whose date only bounds the event: a long window, or the publication date standing in."""
-    return s.precision == DatePrecision.PUBLICATION or _span_days(s) > merging_config().coarse_days
+    return s.precision == DatePrecision.PUBLICATION or span_days(s) > merging_config().coarse_days
 
 
 def _width(s: Sighting) -> int:
     """How many days a sighting may be about: its window, or a publication date's reach back."""
-    reach = _reach(s)
-    return (reach[1] - reach[0]).days + 1 if reach else 10_000
-
-
-def _reach(s: Sighting) -> tuple[date, date] | None:
-    """The days a vague sighting may be about: a publication date reaches back ``publication_days``."""
-    window = _padded(s)
-    if window is None or s.precision != DatePrecision.PUBLICATION:
-        return window
-    return window[0] - timedelta(days=merging_config().publication_days), window[1]
+    days = reach(s)
+    return (days[1] - days[0]).days + 1 if days else 10_000
 
 
 def _meets(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
     return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
 
 
-def _join_vague(
-    sightings: Sequence[Sighting], members: list[int], find: Callable[[int], int], parent: list[int]
-) -> None:
+def _documents(s: Sighting) -> set[str]:
+    return {e.document_id for e in s.evidence if e.document_id}
+
+
+def _join_vague(sightings: Sequence[Sighting], groups: Groups, members: list[int]) -> None:
     """Each group made only of vague sightings joins the one finer, compatible group its days meet.
 
     Groups are taken finest first, so "in April" can join a launch that "early April" already joined; a vague
     group whose days meet two candidate incidents stays apart (it cannot say which one it reports).
     """
-    groups: dict[int, list[int]] = {}
-    for i in members:
-        groups.setdefault(find(i), []).append(i)
+    by_root = groups.of(members)
     widest = merging_config().join_days
     vague = [
         root
-        for root, group in groups.items()
+        for root, group in by_root.items()
         if all(_vague(sightings[i]) for i in group) and min(_width(sightings[i]) for i in group) <= widest
     ]
-    vague.sort(key=lambda root: min(_width(sightings[i]) for i in groups[root]))
+    vague.sort(key=lambda root: min(_width(sightings[i]) for i in by_root[root]))
     for root in vague:
-        group = [i for i in members if find(i) == find(root)]
+        group = groups.members_of(root, members)
         span = min(_width(sightings[i]) for i in group)
         targets = {
-            find(j)
+            groups.find(j)
             for j in members
-            if find(j) != find(root)
+            if groups.find(j) != groups.find(root)
             and _width(sightings[j]) < span
             and sightings[j].precision != DatePrecision.PUBLICATION
-            and any(_meets(_reach(sightings[i]), sightings[j].window) for i in group)
+            and any(_meets(reach(sightings[i]), sightings[j].window) for i in group)
         }
-        targets = {t for t in targets if _all_compatible(sightings, group, members, find, t)}
         if not targets and all(sightings[i].precision == DatePrecision.PUBLICATION for i in group):
             # an undated mention in a text that dates this kind of event elsewhere is that event
             documents = {d for i in group for d in _documents(sightings[i])}
             targets = {
-                find(j)
+                groups.find(j)
                 for j in members
-                if find(j) != find(root)
+                if groups.find(j) != groups.find(root)
                 and sightings[j].precision != DatePrecision.PUBLICATION
                 and documents & _documents(sightings[j])
             }
-            targets = {t for t in targets if _all_compatible(sightings, group, members, find, t)}
+        targets = {t for t in targets if groups.all_compatible(sightings, group, t, members)}
         if len(targets) == 1:
-            parent[find(root)] = targets.pop()
+            groups.join(targets.pop(), root)
 
 
-def _documents(s: Sighting) -> set[str]:
-    return {e.document_id for e in s.evidence if e.document_id}
+def _coarse(s: Sighting) -> bool:
+    """A date too wide to name one event of its own: a month, a year, a long range (not a publication date,
+    and not the running total of a continuing activity, which is that activity rather than a vague date)."""
+    if s.kind in merging_config().continuing_kinds and ongoing(s):
+        return False
+    return s.precision != DatePrecision.PUBLICATION and span_days(s) > merging_config().join_days
 
 
-def _all_compatible(
-    sightings: Sequence[Sighting],
-    group: list[int],
-    members: list[int],
-    find: Callable[[int], int],
-    target: int,
-) -> bool:
-    return all(compatible(sightings[i], sightings[j]) for i in group for j in members if find(j) == target)
+def _inside(inner: tuple[date, date] | None, outer: tuple[date, date] | None) -> bool:
+    return inner is not None and outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _join_coarse(sightings: Sequence[Sighting], groups: Groups, members: list[int]) -> None:
+    """A group of only coarse sightings joins the one finer compatible group whose date lies inside it.
+
+    "In April" with one launch on 13 April in the record is that launch; "in 2024" with three thefts that year
+    names none of them. The narrowest coarse groups go first; a finer group must have a sighting that is not
+    dated by publication alone, lying wholly inside the narrowest window of the coarse group.
+    """
+    by_root = groups.of(members)
+    coarse = [root for root, group in by_root.items() if all(_coarse(sightings[i]) for i in group)]
+    coarse.sort(key=lambda root: min(span_days(sightings[i]) for i in by_root[root]))
+    for root in coarse:
+        group = groups.members_of(root, members)
+        narrowest = min(group, key=lambda i: span_days(sightings[i]))
+        outer, span = sightings[narrowest].window, span_days(sightings[narrowest])
+        targets = {
+            groups.find(j)
+            for j in members
+            if groups.find(j) != groups.find(root)
+            and sightings[j].precision != DatePrecision.PUBLICATION
+            and span_days(sightings[j]) < span
+            and _inside(sightings[j].window, outer)
+        }
+        if not targets:
+            # no dated act inside: an undated report published within the window ("the White House said on
+            # Thursday") is the act the coarse report dates
+            targets = {
+                groups.find(j)
+                for j in members
+                if groups.find(j) != groups.find(root)
+                and all(
+                    sightings[k].precision == DatePrecision.PUBLICATION for k in groups.members_of(j, members)
+                )
+                and _inside(sightings[j].window, outer)
+            }
+        # a group that already holds a disputed attribution takes a report agreeing with one side of it
+        targets = {
+            t
+            for t in targets
+            if all(
+                any(compatible(sightings[i], sightings[j]) for j in groups.members_of(t, members))
+                for i in group
+            )
+        }
+        if len(targets) == 1:
+            groups.join(targets.pop(), root)
+
+
+def _since(s: Sighting) -> bool:
+    """A "since" period of a one-off kind ("its first launch since December"): a long range running to the
+    time of writing, counted from an earlier act."""
+    return (
+        s.kind not in merging_config().continuing_kinds
+        and s.precision == DatePrecision.RANGE
+        and span_days(s) > merging_config().join_days
+        and ongoing(s)
+    )
+
+
+def _join_since(sightings: Sequence[Sighting], groups: Groups, members: list[int]) -> None:
+    """A group of only "since" periods joins the one compatible, finer act dated within ``since_days`` of the
+    period's start (the act it counts from); several acts there ("repeatedly since December") name none."""
+    reach_days = timedelta(days=merging_config().since_days)
+    for root, group in groups.of(members).items():
+        if not all(_since(sightings[i]) for i in group):
+            continue
+        starts = [w for i in group if (w := sightings[i].window) is not None]
+        if not starts:
+            continue
+        start = min(w[0] for w in starts)
+        targets = {
+            groups.find(j)
+            for j in members
+            if groups.find(j) != groups.find(root)
+            and sightings[j].precision != DatePrecision.PUBLICATION
+            and not _since(sightings[j])
+            and _inside(sightings[j].window, (start, start + reach_days))
+        }
+        targets = {t for t in targets if groups.all_compatible(sightings, group, t, members)}
+        if len(targets) == 1:
+            groups.join(targets.pop(), root)
+
+
+def _shares_place(a: Sighting, b: Sighting) -> bool:
+    if a.place_id and a.place_id == b.place_id:
+        return True
+    pa, pb = (a.place_text or "").lower(), (b.place_text or "").lower()
+    return bool(pa and pb) and (pa in pb or pb in pa)
+
+
+def _join_means(sightings: Sequence[Sighting], groups: Groups) -> None:
+    """A group of a means kind (a port call) joins the one group of a kind it serves (a delivery) whose dates
+    meet it and which shares a place with it (or, when none shares a place, an article)."""
+    means_of = merging_config().means_of
+    everyone = list(range(len(sightings)))
+    for root, group in list(groups.of(everyone).items()):
+        kinds = {sightings[i].kind for i in group}
+        if len(kinds) != 1 or next(iter(kinds)) not in means_of:
+            continue
+        ends = set(means_of[next(iter(kinds))])
+        meeting = [
+            (i, j)
+            for j in everyone
+            if sightings[j].kind in ends and groups.find(j) != groups.find(root)
+            for i in group
+            if _meets(reach(sightings[i]), reach(sightings[j]))
+        ]
+        targets = {groups.find(j) for i, j in meeting if _shares_place(sightings[i], sightings[j])}
+        if not targets:
+            targets = {
+                groups.find(j) for i, j in meeting if _documents(sightings[i]) & _documents(sightings[j])
+            }
+        if len(targets) == 1:
+            groups.join(targets.pop(), root)
 
 
 def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
     """Groups of sightings that report one incident, each group in input order."""
-    parent = list(range(len(sightings)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Groups(len(sightings))
     minimum = merging_config().min_overlap
     by_kind: dict[str, list[int]] = {}
     for i, s in enumerate(sightings):
@@ -158,43 +250,33 @@ def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 if overlap(sightings[i], sightings[j]) >= minimum and compatible(sightings[i], sightings[j]):
-                    parent[find(j)] = find(i)
+                    groups.join(i, j)
     for members in by_kind.values():
-        _join_vague(sightings, members, find, parent)
-    wide = merging_config().join_days
-    for members in by_kind.values():
-        # a wide sighting alone ("in 2023") overlapping exactly one narrower compatible incident joins it
-        for i in members:
-            if (
-                find(i) != i
-                or any(find(j) == i for j in members if j != i)
-                or _span_days(sightings[i]) <= wide
-            ):
-                continue
-            targets = {
-                find(j)
-                for j in members
-                if j != i
-                and _span_days(sightings[j]) < _span_days(sightings[i])
-                and overlap(sightings[i], sightings[j]) > 0
-                and compatible(sightings[i], sightings[j])
-            }
-            if len(targets) == 1:
-                parent[i] = targets.pop()
-    groups: dict[int, list[Sighting]] = {}
+        join_figures(sightings, groups, members)
+        _join_vague(sightings, groups, members)
+        join_continuing(sightings, groups, members)
+        _join_since(sightings, groups, members)
+        _join_coarse(sightings, groups, members)
+    _join_means(sightings, groups)
+    merged: dict[int, list[Sighting]] = {}
     for i, s in enumerate(sightings):
-        groups.setdefault(find(i), []).append(s)
-    return list(groups.values())
+        merged.setdefault(groups.find(i), []).append(s)
+    return list(merged.values())
 
 
 def finest(group: Sequence[Sighting]) -> Sighting:
-    """The sighting whose date is most precise (ties: the earliest published)."""
-    dated = [s for s in group if s.start is not None] or list(group)
+    """The sighting whose date is most precise (ties: the date most sightings give, then the earliest
+    published); a means kind (a port call merged into the delivery it served) only when nothing else is."""
+    means = merging_config().means_of
+    ends = [s for s in group if s.kind not in means] or list(group)
+    dated = [s for s in ends if s.start is not None] or ends
+    given = Counter((s.start, s.end, s.precision) for s in dated)
     return min(
         dated,
         key=lambda s: (
             DatePrecision.rank_of(s.precision),
-            _span_days(s),
+            span_days(s),
+            -given[(s.start, s.end, s.precision)],
             s.published or date.max,
             s.key,
         ),

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.continuing import activity_span
 from watchkeeper.assess.grading import grade_evidence
 from watchkeeper.assess.merge import finest, merge_sightings
 from watchkeeper.assess.reviewed import orphaned_reviews, record_orphaned_reviews
@@ -32,7 +33,7 @@ from watchkeeper.store import Store
 from watchkeeper.store.base import content_id, utcnow
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.regime import MeasureRow
-from watchkeeper.vocabulary import IncidentStatus, Stance
+from watchkeeper.vocabulary import DatePrecision, IncidentStatus, Stance
 
 _COMPARED = (
     "kind",
@@ -154,12 +155,14 @@ def assess_group(group: list[Sighting], rules: MeasureRules) -> Assessment:
         ),
         best.text,
     )
+    # a continuing activity spans its reports' periods; an event takes its finest date (the others kept)
+    span = activity_span(group)
     values = {
         "id": incident_id,
         "kind": best.kind,
-        "date": best.start,
-        "date_end": best.end if best.end != best.start else None,
-        "precision": best.precision,
+        "date": span[0] if span else best.start,
+        "date_end": span[1] if span else (best.end if best.end != best.start else None),
+        "precision": DatePrecision.RANGE if span else best.precision,
         "place_id": next((s.place_id for s in group if s.place_id), None),
         "place_text": next((s.place_text for s in group if s.place_text), None),
         "actors": [
@@ -201,6 +204,10 @@ def _ensure_measures(session: Session, regime: Regime, needed: set[str]) -> None
         sync_regime(session, regime)
 
 
+def _naive(moment: datetime | None) -> datetime:
+    return moment.replace(tzinfo=None) if moment else datetime.max  # missing last, as assess.queries sorts
+
+
 def _store(
     session: Session, assessment: Assessment, existing: AssessedIncident | None, summary: AssessSummary
 ) -> None:
@@ -222,7 +229,11 @@ def _store(
         delete(AssessedIncidentEvidence).where(AssessedIncidentEvidence.assessed_incident_id == incident_id)
     )
     session.execute(delete(MeasureLink).where(MeasureLink.assessed_incident_id == incident_id))
-    for evidence_id, e in _unique(assessment.evidence, incident_id).items():
+    # stored in the order readers see it (reports first, oldest first), so a plain query lists it that way too
+    for evidence_id, e in sorted(
+        _unique(assessment.evidence, incident_id).items(),
+        key=lambda item: (item[1].stance != Stance.REPORTS, _naive(item[1].published_at), item[0]),
+    ):
         session.add(AssessedIncidentEvidence(id=evidence_id, assessed_incident_id=incident_id, **vars(e)))
     for link in assessment.links:
         session.add(

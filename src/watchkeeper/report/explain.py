@@ -8,6 +8,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
+from watchkeeper.assess.dates import conflicting_dates
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.regime import Regime, load_regime
 from watchkeeper.report.build import build_report
@@ -54,7 +55,12 @@ def explain(
     regime = regime or load_regime()
     with store.session() as session:
         data = build_report(session, regime, start, end)
-    return explain_paragraph(data, number)
+        record = explain_paragraph(data, number)
+        incidents = sorted({i for f in record["figures"] for i in f["incidents"]})
+        conflicts = conflicting_dates(session, incidents)
+    if conflicts:  # only when an incident's reports give different days
+        record["conflicting_dates"] = conflicts
+    return record
 
 
 def _value(value: Any) -> str:
@@ -96,6 +102,9 @@ def explanation_text(record: dict[str, Any], width: int = 100) -> str:
             lines.append(_fill("sources: " + ", ".join(str(n) for n in figure["sources"]), width, indent))
         for key, value in figure["parameters"].items():
             lines.append(_fill(f"{key}: {_value(value)}", width, indent))
+    for incident, dates in sorted(record.get("conflicting_dates", {}).items()):
+        given = "; ".join(f"{d['date']} ({d['precision']}) in {', '.join(d['documents'])}" for d in dates)
+        lines.append(_fill(f"- {incident}: its sources give different dates: {given}", width, "  "))
     if record["sources"]:
         lines.append("Sources:")
         for source in record["sources"]:
