@@ -69,21 +69,28 @@ def plant_duplicate(session: Session) -> tuple[str, str]:
 
 
 def plant_single_source_a(session: Session, avoid: set[str]) -> str:
-    """A measure-linked incident resting on one source, graded A as if an analyst had overridden it."""
+    """A measure-linked incident left with one source's reports, graded A as if by an analyst's override."""
     for row in _linked(session):
-        keys = set(
-            session.scalars(
-                select(AssessedIncidentEvidence.source_key).where(
-                    AssessedIncidentEvidence.assessed_incident_id == row.id,
-                    AssessedIncidentEvidence.stance == "reports",
-                )
+        if row.id in avoid:
+            continue
+        evidence = session.scalars(
+            select(AssessedIncidentEvidence)
+            .where(
+                AssessedIncidentEvidence.assessed_incident_id == row.id,
+                AssessedIncidentEvidence.stance == "reports",
             )
-        )
-        if len(keys) == 1 and row.id not in avoid:
-            row.grade, row.grade_override, row.override_by = "A", "A", "test"
-            row.override_reason = "planted"
-            return row.id
-    raise AssertionError("the gold fixtures have no single-source linked incident")
+            .order_by(AssessedIncidentEvidence.id)
+        ).all()
+        if not evidence:
+            continue
+        kept = evidence[0].source_key
+        for item in evidence:
+            if item.source_key != kept:
+                session.delete(item)  # the other newsrooms' reports go: one source is left
+        row.grade, row.grade_override, row.override_by = "A", "A", "test"
+        row.override_reason = "planted"
+        return row.id
+    raise AssertionError("the gold fixtures have no linked incident with a report")
 
 
 @pytest.fixture
