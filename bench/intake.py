@@ -15,6 +15,7 @@ against the previous size (1.0 = linear); CPU time keeps other work on a shared 
     python bench/intake.py --accuracy          # the corpus against the gold: B-cubed P/R/F1, field accuracy
     python bench/intake.py --compare-vectors   # why hashed vectors and not MiniLM (loads the packaged model)
     python bench/intake.py --real-pages        # real page dumps of ../shared/data/eval-dev: dates and chrome
+    python bench/intake.py --stories-real      # stories on real news, the corpus and the wire-copy fixture
 """
 
 from __future__ import annotations
@@ -342,7 +343,18 @@ def main() -> None:
     parser.add_argument(
         "--real-pages", action="store_true", help="dates and page chrome on the eval-dev page dumps, only"
     )
+    parser.add_argument(
+        "--stories-real", action="store_true", help="stories on annotated real news (bench/stories.py), only"
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="with --stories-real: the pairs behind the figures"
+    )
     args = parser.parse_args()
+    if args.stories_real:
+        from stories import stories_real  # bench/stories.py, beside this file
+
+        stories_real(args.errors)
+        return
     if args.accuracy or args.compare_vectors or args.real_pages:
         if args.accuracy:
             accuracy()

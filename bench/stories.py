@@ -1,0 +1,206 @@
+"""Stories on real news: the production intake groups annotated real documents, scored against derived gold.
+
+Three sets, each run through the real ingest (copy detection and ``assign_story``) in a fresh workspace:
+
+- eval-dev ``realnews`` (English) and ``realnews`` + ``multilingual`` (Korean, Russian, Chinese): gold stories
+  derived from the annotated main incidents (``evidence/story_gold.py``), close-but-different pairs (same
+  kind, dated to the day, 2-60 days apart) and how many were merged;
+- the own corpus, against its gold ``story`` labels, with close-but-different story pairs taken from
+  ``data/corpus/events.yaml`` (the event each gold story reports: the one listing most of its articles);
+- the wire-copy fixture (``tests/evidence/stories_fixture.yaml``): copy groups and stories.
+
+Documents enter with their annotated publication date (``publication_date_inferred`` when that is partial
+or unknown), so the figures measure grouping, not date finding.
+
+    python bench/intake.py --stories-real
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from watchkeeper.evidence.scoring import bcubed, corpus_dir, load_gold
+from watchkeeper.evidence.stories import WINDOW_DAYS
+from watchkeeper.evidence.story_gold import (
+    close_pairs,
+    expand_copies,
+    gold_stories,
+    group_with_intake,
+    merged,
+    same_story_pairs,
+)
+from watchkeeper.evidence.vectors import cosine, story_vectors
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DEV = ROOT.parent / "shared" / "data" / "eval-dev"
+FIXTURE = ROOT / "tests" / "evidence" / "stories_fixture.yaml"
+
+
+def _rows(documents: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for d in documents:
+        published = d["publication_date"]
+        if len(published) != 10:
+            published = d.get("publication_date_inferred") or None
+        if published and len(published) != 10:
+            published = None
+        rows.append({"id": d["id"], "title": d["title"], "date": published, "text": d["text"]})
+    return rows
+
+
+def _pair_line(
+    a: str, b: str, gap: int | None, stories: Mapping[str, Any], vectors: Mapping[str, Any]
+) -> str:
+    together = stories[a][0] is not None and stories[a][0] == stories[b][0]
+    days = f"{gap:>3} d" if gap is not None else "     "
+    verdict = "merged" if together else "apart"
+    return f"    {a:<14} {b:<14} {days} cosine {cosine(vectors[a], vectors[b]):.2f} {verdict}"
+
+
+def score_annotated(name: str, documents: Sequence[Mapping[str, Any]], errors: bool) -> None:
+    """B-cubed against the derived gold, and the close-but-different pairs merged."""
+    rows = _rows(documents)
+    got = group_with_intake(rows)
+    truth = gold_stories(documents)
+    scores = bcubed({k: v[0] for k, v in got.items()}, truth)
+    gold_pairs = same_story_pairs(truth)
+    predicted_pairs = same_story_pairs({k: v[0] for k, v in got.items()})
+    close = close_pairs(documents, WINDOW_DAYS)
+    near = [p for p in close if p[2] <= 14]
+    print(
+        f"{name}: {len(rows)} documents, {len(set(truth.values()))} gold stories, "
+        f"{len(gold_pairs)} same-event pairs ({len(gold_pairs & predicted_pairs)} grouped), "
+        f"{len(predicted_pairs - gold_pairs)} pairs wrongly grouped"
+    )
+    print(f"  stories B-cubed P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}")
+    labels = {k: v[0] for k, v in got.items()}
+    print(
+        f"  close but different: {len(merged(near, labels))} of {len(near)} merged (2-14 days), "
+        f"{len(merged(close, labels))} of {len(close)} (2-{WINDOW_DAYS} days)"
+    )
+    if errors:
+        vectors = dict(
+            zip(
+                [r["id"] for r in rows],
+                story_vectors([f"{r['title']}\n{r['text']}" for r in rows]),
+                strict=True,
+            )
+        )
+        print("  same-event pairs:")
+        for a, b in sorted(gold_pairs):
+            print(_pair_line(a, b, None, got, vectors))
+        print("  wrongly grouped pairs:")
+        for a, b in sorted(predicted_pairs - gold_pairs):
+            print(_pair_line(a, b, None, got, vectors))
+        print("  close pairs:")
+        for a, b, gap in close:
+            print(_pair_line(a, b, gap, got, vectors))
+
+
+def corpus_close_pairs(
+    gold: Mapping[str, dict], events: Sequence[Mapping[str, Any]]
+) -> list[tuple[str, str, int]]:
+    """Own-corpus article pairs in two gold stories reporting events of one kind dated 2-60 days apart."""
+    stories: dict[str, list[str]] = {}
+    for article, annotation in gold.items():
+        if annotation.get("story"):
+            stories.setdefault(annotation["story"], []).append(article)
+    main: dict[str, Mapping[str, Any]] = {}
+    for story, articles in stories.items():
+        listing = [e for e in events if set(articles) & set(e["articles"])]
+        if listing:
+            main[story] = max(
+                listing, key=lambda e: (len(set(articles) & set(e["articles"])), -len(e["articles"]))
+            )
+    out = []
+    names = sorted(main)
+    for i, s in enumerate(names):
+        for t in names[i + 1 :]:
+            a, b = main[s], main[t]
+            if (
+                a["kind"] != b["kind"]
+                or a["id"] == b["id"]
+                or a["precision"] != "day"
+                or b["precision"] != "day"
+            ):
+                continue
+            gap = abs((date.fromisoformat(str(a["date"])) - date.fromisoformat(str(b["date"]))).days)
+            if 2 <= gap <= WINDOW_DAYS:
+                out += [(min(x, y), max(x, y), gap) for x in stories[s] for y in stories[t]]
+    return sorted(out)
+
+
+def score_corpus_stories(errors: bool) -> None:
+    """The own corpus: story B-cubed against its gold and close-but-different story pairs merged."""
+    gold = load_gold()
+    got = _corpus_groups()
+    truth = {a: g.get("story") for a, g in gold.items()}
+    scores = bcubed(got, truth)
+    events = yaml.safe_load((corpus_dir() / "events.yaml").read_text(encoding="utf-8"))["events"]
+    close = corpus_close_pairs(gold, events)
+    story_pairs = {(truth[a], truth[b]) for a, b, _ in close}
+    merged_pairs = {(truth[a], truth[b]) for a, b, _ in merged(close, got)}
+    print(f"own corpus: {len(gold)} documents, {len({s for s in truth.values() if s})} gold stories")
+    print(f"  stories B-cubed P {scores.precision:.3f} R {scores.recall:.3f} F1 {scores.f1:.3f}")
+    print(
+        f"  close but different: {len(merged_pairs)} of {len(story_pairs)} story pairs merged "
+        f"(2-{WINDOW_DAYS} days)"
+    )
+    if errors:
+        for s, t in sorted(story_pairs):
+            print(f"    {s:<32} {t:<32} {'merged' if (s, t) in merged_pairs else 'apart'}")
+
+
+def _corpus_groups() -> dict[str, str | None]:
+    import tempfile
+
+    from watchkeeper.config import Settings, default_database_url
+    from watchkeeper.evidence.ingest import ingest
+    from watchkeeper.evidence.scoring import stored_by_article
+    from watchkeeper.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(workspace=Path(tmp), database_url=default_database_url(Path(tmp)))
+        store = open_store(settings)
+        ingest(store, settings, [str(corpus_dir() / "articles")])
+        with store.session() as session:
+            out = {a: d.story_id for a, d in stored_by_article(session).items()}
+        store.dispose()
+    return out
+
+
+def score_fixture() -> None:
+    """Wire-copy groups and stories on the written fixture."""
+    rows = expand_copies(yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
+    got = group_with_intake(rows)
+    copies = bcubed({k: v[1] for k, v in got.items()}, {r["id"]: r["copy_group"] for r in rows})
+    stories = bcubed({k: v[0] for k, v in got.items()}, {r["id"]: r["story"] for r in rows})
+    print(
+        f"wire-copy fixture: {len(rows)} documents, "
+        f"{len({r['copy_group'] for r in rows if r['copy_group']})} wire texts"
+    )
+    print(f"  copy groups B-cubed P {copies.precision:.3f} R {copies.recall:.3f} F1 {copies.f1:.3f}")
+    print(f"  stories     B-cubed P {stories.precision:.3f} R {stories.recall:.3f} F1 {stories.f1:.3f}")
+
+
+def stories_real(errors: bool = False) -> None:
+    """Every story measure in turn (the eval-dev sets are skipped when absent)."""
+    if EVAL_DEV.exists():
+        realnews = [
+            json.loads(line) for line in (EVAL_DEV / "realnews" / "docs.jsonl").open(encoding="utf-8")
+        ]
+        other = [
+            json.loads(line) for line in (EVAL_DEV / "multilingual" / "docs.jsonl").open(encoding="utf-8")
+        ]
+        score_annotated("realnews (English)", realnews, errors)
+        score_annotated("realnews + multilingual", realnews + other, errors)
+    else:
+        print(f"no eval-dev data at {EVAL_DEV}")
+    score_corpus_stories(errors)
+    score_fixture()
