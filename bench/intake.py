@@ -34,7 +34,7 @@ import numpy as np
 
 from watchkeeper.evidence.copies import band_keys, is_copy, signatures
 from watchkeeper.evidence.scoring import corpus_dir
-from watchkeeper.evidence.stories import STORY_THRESHOLD, WINDOW_DAYS
+from watchkeeper.evidence.stories import story_settings
 from watchkeeper.evidence.vectors import SparseVector, cosine, mean_vector, story_vectors
 from watchkeeper.sources.reader import read_bytes
 
@@ -139,16 +139,20 @@ def dedupe(texts: list[str]) -> int:
 def cluster_vectors(
     vectors: list[SparseVector],
     dates: list[datetime],
-    threshold: float = STORY_THRESHOLD,
-    window_days: int = WINDOW_DAYS,
+    threshold: float | None = None,
+    window_days: int | None = None,
     groups: list[str | None] | None = None,
 ) -> list[int]:
     """Incremental stories with time-window blocking, as ``assign_story`` does against the store.
 
-    Documents must come in date order; ``groups`` (copy groups) keep copies in one story. Returns a story
-    number per document.
+    Documents must come in date order; ``groups`` (copy groups) keep copies in one story; threshold and
+    window default to the production settings, whose story decay applies too. Returns a story number per
+    document.
     """
-    window = timedelta(days=window_days)
+    settings = story_settings()
+    threshold = settings.threshold if threshold is None else threshold
+    window = timedelta(days=settings.window_days if window_days is None else window_days)
+    grace, per_day = settings.decay.grace_days, settings.decay.per_day
     stories: list[list] = []  # [story number, centroid, size], ordered by last_at like the store's index
     lasts: list[datetime] = []
     labels: list[int] = []
@@ -159,12 +163,13 @@ def cluster_vectors(
         if group in group_story:
             position = next(i for i, st in enumerate(stories) if st[0] == group_story[group])
         else:
-            best = -1.0
+            best = -2.0  # the best margin over a story's join threshold
             for i in range(bisect.bisect_left(lasts, when - window), len(stories)):
-                similarity = cosine(vector, stories[i][1])
-                if similarity > best:
-                    best, position = similarity, i
-            if best < threshold:
+                days_off = max(0.0, (when - lasts[i]).total_seconds() / 86400 - grace)
+                margin = cosine(vector, stories[i][1]) - threshold - per_day * days_off
+                if margin > best:
+                    best, position = margin, i
+            if best < 0:
                 position = -1
         if position >= 0:
             number, centroid, size = stories.pop(position)
@@ -369,7 +374,7 @@ def main() -> None:
     pool = sentence_pool()
     print(
         f"corpus: {len(pool)} sentences; sizes {sizes}; "
-        f"{DOCS_PER_DAY} documents/day, story window {WINDOW_DAYS} days"
+        f"{DOCS_PER_DAY} documents/day, story window {story_settings().window_days} days"
     )
     header = f"{'docs':>7} {'stage':<11} {'docs/s':>9} {'cpu ms/doc':>10} {'cost/doc vs previous':>21}"
     print(f"{header} {'result':>14}")

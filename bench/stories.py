@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from watchkeeper.evidence.scoring import bcubed, corpus_dir, load_gold
-from watchkeeper.evidence.stories import WINDOW_DAYS
+from watchkeeper.evidence.stories import story_settings
 from watchkeeper.evidence.story_gold import (
     close_pairs,
     expand_copies,
@@ -40,6 +40,7 @@ from watchkeeper.evidence.vectors import cosine, story_vectors
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DEV = ROOT.parent / "shared" / "data" / "eval-dev"
 FIXTURE = ROOT / "tests" / "evidence" / "stories_fixture.yaml"
+WINDOW_DAYS = story_settings().window_days
 
 
 def _rows(documents: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:

@@ -3,7 +3,8 @@
 A new document joins the story of its copy group when it has one (copy groups are never split), else the
 most similar story active within the time window when the similarity clears the threshold, else starts a
 story. Only stories whose time span lies within the window are compared: the blocking that keeps intake
-near-linear however large the evidence base grows.
+near-linear however large the evidence base grows. A story fades: past a few days beyond its span, the
+similarity a document needs to join it rises with every day (``data/evidence/stories.yaml``).
 
 A document with no publication date has no place in time: it is compared with every story and joins one by
 content alone, without widening its time span; a story of undated documents only has no span and stays open
@@ -15,19 +16,58 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from watchkeeper.datafiles import cached, data_file, read_model
 from watchkeeper.errors import NotFoundError
 from watchkeeper.evidence.vectors import VECTOR_MODEL, SparseVector, cosine, mean_vector
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.evidence import Document, DocumentSignature, Story
 
-# Chosen on the gold stories (docs/evidence.md): B-cubed F1 0.88 on a plateau from 0.30 to 0.35 at 60 days.
-STORY_THRESHOLD = 0.33
-WINDOW_DAYS = 60
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StoryDecay(_Strict):
+    """How a story fades: its join threshold rises ``per_day`` a day past ``grace_days`` off its span."""
+
+    grace_days: float = Field(ge=0, le=60)
+    per_day: float = Field(ge=0, le=0.05)
+
+
+class StorySettings(_Strict):
+    """The story settings of ``data/evidence/stories.yaml``."""
+
+    version: Literal[1]
+    threshold: float = Field(gt=0, lt=1)
+    window_days: int = Field(ge=1, le=365)
+    decay: StoryDecay
+
+
+@cached
+def story_settings() -> StorySettings:
+    """The validated story settings (``data/evidence/stories.yaml``, or its override)."""
+    return read_model(StorySettings, data_file("evidence", "stories.yaml"))
+
+
+def days_off_span(story: Story, at: datetime | None) -> float:
+    """How many days the date lies outside the story's time span (0 inside it, or when either is undated)."""
+    if at is None or story.first_at is None or story.last_at is None:
+        return 0.0
+    at = as_utc(at)
+    before = (as_utc(story.first_at) - at).total_seconds()
+    after = (at - as_utc(story.last_at)).total_seconds()
+    return max(0.0, before, after) / 86400
+
+
+def join_threshold(settings: StorySettings, days_off: float) -> float:
+    """The similarity a document needs to join a story whose span lies ``days_off`` days away."""
+    return settings.threshold + settings.decay.per_day * max(0.0, days_off - settings.decay.grace_days)
 
 
 @dataclass(frozen=True)
@@ -106,9 +146,10 @@ def assign_story(session: Session, document: Document, vector: SparseVector) -> 
             _join(keep, document, vector)
             return StoryChoice(keep.id, "copy_group")
     at = _when(document)
+    settings = story_settings()
     query = select(Story).where(Story.vector_model == VECTOR_MODEL)
     if at is not None:
-        window = timedelta(days=WINDOW_DAYS)
+        window = timedelta(days=settings.window_days)
         query = query.where(
             or_(
                 Story.first_at.is_(None),
@@ -116,14 +157,15 @@ def assign_story(session: Session, document: Document, vector: SparseVector) -> 
             )
         )
     candidates = session.scalars(query)
-    best: tuple[float, Story] | None = None
+    best: tuple[float, float, Story] | None = None  # margin over the story's join threshold, similarity
     for story in candidates:
         similarity = cosine(vector, SparseVector.from_bytes(story.centroid))
-        if best is None or similarity > best[0]:
-            best = (similarity, story)
-    if best is not None and best[0] >= STORY_THRESHOLD:
-        _join(best[1], document, vector)
-        return StoryChoice(best[1].id, "similar", round(best[0], 3))
+        margin = similarity - join_threshold(settings, days_off_span(story, at))
+        if best is None or margin > best[0]:
+            best = (margin, similarity, story)
+    if best is not None and best[0] >= 0:
+        _join(best[2], document, vector)
+        return StoryChoice(best[2].id, "similar", round(best[1], 3))
     story = Story(
         id=content_id("story", document.id),
         title=document.title,
