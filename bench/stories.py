@@ -104,20 +104,33 @@ def score_annotated(name: str, documents: Sequence[Mapping[str, Any]], errors: b
             print(_pair_line(a, b, gap, got, vectors))
 
 
+def _day(value: object) -> date:
+    return date.fromisoformat(str(value)[:10])
+
+
 def corpus_close_pairs(
     gold: Mapping[str, dict], events: Sequence[Mapping[str, Any]]
 ) -> list[tuple[str, str, int]]:
-    """Own-corpus article pairs in two gold stories reporting events of one kind dated 2-60 days apart."""
+    """Own-corpus article pairs in two gold stories reporting events of one kind dated 2-60 days apart.
+
+    A gold story reports the event that lists most of its articles; among equals (a launch report lists
+    earlier launches too), the one dated nearest the story's first publication.
+    """
     stories: dict[str, list[str]] = {}
     for article, annotation in gold.items():
         if annotation.get("story"):
             stories.setdefault(annotation["story"], []).append(article)
     main: dict[str, Mapping[str, Any]] = {}
     for story, articles in stories.items():
+        first = min(_day(gold[a]["published"]) for a in articles)
         listing = [e for e in events if set(articles) & set(e["articles"])]
         if listing:
             main[story] = max(
-                listing, key=lambda e: (len(set(articles) & set(e["articles"])), -len(e["articles"]))
+                listing,
+                key=lambda e: (
+                    len(set(articles) & set(e["articles"])),
+                    -abs((_day(e["date"]) - first).days) if e.get("date") else -(10**6),
+                ),
             )
     out = []
     names = sorted(main)
@@ -131,7 +144,7 @@ def corpus_close_pairs(
                 or b["precision"] != "day"
             ):
                 continue
-            gap = abs((date.fromisoformat(str(a["date"])) - date.fromisoformat(str(b["date"]))).days)
+            gap = abs((_day(a["date"]) - _day(b["date"])).days)
             if 2 <= gap <= WINDOW_DAYS:
                 out += [(min(x, y), max(x, y), gap) for x in stories[s] for y in stories[t]]
     return sorted(out)

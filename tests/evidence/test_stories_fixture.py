@@ -39,3 +39,12 @@ def test_another_launch_four_days_later_is_another_story(grouped) -> None:
 def test_fixture_stories_score_in_full(grouped) -> None:
     rows, got = grouped
     assert bcubed({k: v[0] for k, v in got.items()}, {r["id"]: r["story"] for r in rows}).f1 >= 0.98
+
+
+def test_one_outlets_briefs_of_different_events_are_not_copies_through_its_standing_paragraph(
+    grouped,
+) -> None:
+    _, got = grouped
+    briefs = {got[name][1] for name in ("launch-a-brief", "launch-b-brief", "tanker-brief")}
+    assert len(briefs) == 3
+    assert got["launch-b-brief"][0] == got["launch-b"][0] != got["launch-a"][0]

@@ -16,43 +16,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from watchkeeper.datafiles import cached, data_file, read_model
 from watchkeeper.errors import NotFoundError
-from watchkeeper.evidence.vectors import VECTOR_MODEL, SparseVector, cosine, mean_vector
+from watchkeeper.evidence.settings import StorySettings, story_settings
+from watchkeeper.evidence.standing import standing_paragraphs, without
+from watchkeeper.evidence.vectors import VECTOR_MODEL, SparseVector, cosine, mean_vector, story_vectors
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.evidence import Document, DocumentSignature, Story
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class StoryDecay(_Strict):
-    """How a story fades: its join threshold rises ``per_day`` a day past ``grace_days`` off its span."""
-
-    grace_days: float = Field(ge=0, le=60)
-    per_day: float = Field(ge=0, le=0.05)
-
-
-class StorySettings(_Strict):
-    """The story settings of ``data/evidence/stories.yaml``."""
-
-    version: Literal[1]
-    threshold: float = Field(gt=0, lt=1)
-    window_days: int = Field(ge=1, le=365)
-    decay: StoryDecay
-
-
-@cached
-def story_settings() -> StorySettings:
-    """The validated story settings (``data/evidence/stories.yaml``, or its override)."""
-    return read_model(StorySettings, data_file("evidence", "stories.yaml"))
 
 
 def days_off_span(story: Story, at: datetime | None) -> float:
@@ -118,7 +92,13 @@ def _merge(session: Session, keep: Story, gone: Story) -> None:
 
 
 def assign_story(session: Session, document: Document, vector: SparseVector) -> StoryChoice:
-    """Put the document in a story and update that story's centroid and time span."""
+    """Put the document in a story and update that story's centroid and time span.
+
+    The vector is made again without the outlet's standing text when the document carries some.
+    """
+    standing = standing_paragraphs(session, document)
+    if standing:
+        vector = story_vectors([f"{document.title or ''}\n{without(document.text, standing)}"])[0]
     session.execute(
         update(DocumentSignature)
         .where(DocumentSignature.document_id == document.id)

@@ -173,8 +173,8 @@ def expand_copies(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Documents from a copies fixture: originals, independent reports, and copies made as outlets make them.
 
     A copy takes its original's paragraphs, keeps the first ``keep`` of them, puts the named outlet
-    ``boilerplate`` lines around them and may carry a new ``title``; it shares the original's copy group and
-    story. Independent reports are a story's other documents, in no copy group.
+    ``boilerplate`` lines before and after them and may carry a new ``title``; it shares the original's copy
+    group and story. Independent reports are a story's other documents, in no copy group.
     """
     originals = {o["id"]: o for o in data["originals"]}
     rows = [
@@ -185,9 +185,8 @@ def expand_copies(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     for copy in data.get("copies", []):
         source = originals[copy["of"]]
         paragraphs = list(source["paragraphs"][: copy.get("keep", len(source["paragraphs"]))])
-        boilerplate = data.get("boilerplate", {}).get(copy.get("boilerplate"), [])
-        if boilerplate:
-            paragraphs = [boilerplate[0], *paragraphs, *boilerplate[1:]]
+        boilerplate = data.get("boilerplate", {}).get(copy.get("boilerplate"), {})
+        paragraphs = [*boilerplate.get("before", []), *paragraphs, *boilerplate.get("after", [])]
         rows.append(
             {
                 "id": copy["id"],
