@@ -107,20 +107,23 @@ def is_copy(a: Signature, b: Signature) -> bool:
 def link_copies(session: Session, document: Document, sig: Signature) -> list[str]:
     """Store the signature and band keys; put the document in the copy group of the texts it copies.
 
-    Returns the ids of the documents it was found to copy (or be copied by). The signature is made again
-    without the outlet's standing text when the document carries some.
+    Returns the ids of the documents it was found to copy (or be copied by). When the candidate copies of the
+    same outlet share standing text with it, the signature is made again without that text.
     """
-    standing = standing_paragraphs(session, document)
+
+    def candidates(band_keys_: list[tuple[int, str]]) -> set[str]:
+        query = select(CopyBand.document_id).where(tuple_(CopyBand.band, CopyBand.key).in_(band_keys_))
+        return set(session.scalars(query.distinct()))
+
+    keys = band_keys(sig)
+    candidate_ids = candidates(keys) - {document.id}
+    standing = standing_paragraphs(session, document, candidate_ids)
     if standing:
         sig = signature(without(document.text, standing))
-    keys = band_keys(sig)
+        keys = band_keys(sig)
+        candidate_ids |= candidates(keys) - {document.id}
     session.add(
         DocumentSignature(document_id=document.id, minhash=sig.to_bytes(), shingle_count=sig.shingle_count)
-    )
-    candidate_ids = set(
-        session.scalars(
-            select(CopyBand.document_id).where(tuple_(CopyBand.band, CopyBand.key).in_(keys)).distinct()
-        )
     )
     session.flush()
     session.execute(

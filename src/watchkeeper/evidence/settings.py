@@ -32,7 +32,6 @@ class StandingSettings(_Strict):
 
     min_words: int = Field(ge=1)
     max_share: float = Field(gt=0, le=1)
-    recent_documents: int = Field(ge=1, le=1000)
 
 
 class StorySettings(_Strict):

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.errors import NotFoundError
 from watchkeeper.evidence.settings import StorySettings, story_settings
-from watchkeeper.evidence.standing import standing_paragraphs, without
+from watchkeeper.evidence.standing import cached_standing, without
 from watchkeeper.evidence.vectors import VECTOR_MODEL, SparseVector, cosine, mean_vector, story_vectors
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.evidence import Document, DocumentSignature, Story
@@ -94,9 +94,9 @@ def _merge(session: Session, keep: Story, gone: Story) -> None:
 def assign_story(session: Session, document: Document, vector: SparseVector) -> StoryChoice:
     """Put the document in a story and update that story's centroid and time span.
 
-    The vector is made again without the outlet's standing text when the document carries some.
+    The vector is made again without the outlet's standing text when copy detection found some.
     """
-    standing = standing_paragraphs(session, document)
+    standing = cached_standing(session, document)
     if standing:
         vector = story_vectors([f"{document.title or ''}\n{without(document.text, standing)}"])[0]
     session.execute(
