@@ -28,6 +28,7 @@ import yaml
 from watchkeeper.evidence.scoring import bcubed, corpus_dir, load_gold
 from watchkeeper.evidence.stories import story_settings
 from watchkeeper.evidence.story_gold import (
+    annotated_rows,
     close_pairs,
     expand_copies,
     gold_stories,
@@ -43,18 +44,6 @@ FIXTURE = ROOT / "tests" / "evidence" / "stories_fixture.yaml"
 WINDOW_DAYS = story_settings().window_days
 
 
-def _rows(documents: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    rows = []
-    for d in documents:
-        published = d["publication_date"]
-        if len(published) != 10:
-            published = d.get("publication_date_inferred") or None
-        if published and len(published) != 10:
-            published = None
-        rows.append({"id": d["id"], "title": d["title"], "date": published, "text": d["text"]})
-    return rows
-
-
 def _pair_line(
     a: str, b: str, gap: int | None, stories: Mapping[str, Any], vectors: Mapping[str, Any]
 ) -> str:
@@ -66,7 +55,7 @@ def _pair_line(
 
 def score_annotated(name: str, documents: Sequence[Mapping[str, Any]], errors: bool) -> None:
     """B-cubed against the derived gold, and the close-but-different pairs merged."""
-    rows = _rows(documents)
+    rows = annotated_rows(documents)
     got = group_with_intake(rows)
     truth = gold_stories(documents)
     scores = bcubed({k: v[0] for k, v in got.items()}, truth)

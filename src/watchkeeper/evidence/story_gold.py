@@ -169,6 +169,24 @@ def merged(
     ]
 
 
+def annotated_rows(documents: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Annotated documents as intake rows, dated to their publication day (inferred when partial)."""
+    rows = []
+    for d in documents:
+        published = d.get("publication_date") or ""
+        if len(published) != 10:
+            published = d.get("publication_date_inferred") or ""
+        rows.append(
+            {
+                "id": d["id"],
+                "title": d["title"],
+                "text": d["text"],
+                "date": published if len(published) == 10 else None,
+            }
+        )
+    return rows
+
+
 def expand_copies(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Documents from a copies fixture: originals, independent reports, and copies made as outlets make them.
 
