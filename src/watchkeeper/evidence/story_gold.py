@@ -191,7 +191,8 @@ def expand_copies(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Documents from a copies fixture: originals, independent reports, and copies made as outlets make them.
 
     A copy takes its original's paragraphs, keeps the first ``keep`` of them, puts the named outlet
-    ``boilerplate`` lines before and after them and may carry a new ``title``; it shares the original's copy
+    ``boilerplate`` lines before and after them, applies its ``edits`` (words replaced throughout) and may
+    carry a new ``title``; it shares the original's copy
     group and story. Independent reports are a story's other documents, in no copy group.
     """
     originals = {o["id"]: o for o in data["originals"]}
@@ -203,6 +204,8 @@ def expand_copies(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     for copy in data.get("copies", []):
         source = originals[copy["of"]]
         paragraphs = list(source["paragraphs"][: copy.get("keep", len(source["paragraphs"]))])
+        for old, new in copy.get("edits", {}).items():  # an outlet's house style, word for word
+            paragraphs = [re.sub(rf"\b{re.escape(old)}\b", new, p) for p in paragraphs]
         boilerplate = data.get("boilerplate", {}).get(copy.get("boilerplate"), {})
         paragraphs = [*boilerplate.get("before", []), *paragraphs, *boilerplate.get("after", [])]
         rows.append(
