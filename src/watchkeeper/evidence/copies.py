@@ -3,6 +3,10 @@
 A copy keeps most of the wire text while the outlet trims paragraphs, changes the headline or adds its own
 boilerplate, so the pair measure is containment of the smaller shingle set in the larger one, estimated from
 the MinHash Jaccard and the two set sizes (Jaccard alone falls to 0.7 for a copy trimmed to 70%).
+
+An outlet's standing text (an "about us" paragraph, a disclaimer; ``evidence/standing.py``) is left out of the
+signature, so two short briefs of one outlet on different events are not copies and cannot bridge their wire
+groups. Thresholds: ``data/evidence/stories.yaml`` (``copies``).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from datasketch import MinHash
 from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from watchkeeper.evidence.settings import story_settings
+from watchkeeper.evidence.standing import standing_paragraphs, without
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.evidence import CopyBand, Document, DocumentSignature
 
@@ -25,9 +31,6 @@ SHINGLE_WORDS = 5
 BANDS = 64  # 64 bands of 2 rows: a pair becomes a candidate with p=0.99 at Jaccard 0.28, p=0.15 at 0.05
 ROWS = 2
 SEED = 1
-# A copy when at least this share of the smaller text's shingles is in the larger (see docs/evidence.md).
-MIN_CONTAINMENT = 0.35
-MIN_SHINGLES = 20  # below this a text is too short to call anything a copy of it
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -95,31 +98,39 @@ def containment(a: Signature, b: Signature) -> float:
 
 def is_copy(a: Signature, b: Signature) -> bool:
     """True when one text is (mostly) contained in the other."""
-    if min(a.shingle_count, b.shingle_count) < MIN_SHINGLES:
+    settings = story_settings().copies
+    if min(a.shingle_count, b.shingle_count) < settings.min_shingles:
         return False
-    return containment(a, b) >= MIN_CONTAINMENT
+    return containment(a, b) >= settings.min_containment
 
 
 def link_copies(session: Session, document: Document, sig: Signature) -> list[str]:
     """Store the signature and band keys; put the document in the copy group of the texts it copies.
 
-    Returns the ids of the documents it was found to copy (or be copied by).
+    Returns the ids of the documents it was found to copy (or be copied by). When the candidate copies of the
+    same outlet share standing text with it, the signature is made again without that text.
     """
+
+    def candidates(band_keys_: list[tuple[int, str]]) -> set[str]:
+        query = select(CopyBand.document_id).where(tuple_(CopyBand.band, CopyBand.key).in_(band_keys_))
+        return set(session.scalars(query.distinct()))
+
     keys = band_keys(sig)
+    candidate_ids = candidates(keys) - {document.id}
+    standing = standing_paragraphs(session, document, candidate_ids)
+    if standing:
+        sig = signature(without(document.text, standing))
+        keys = band_keys(sig)
+        candidate_ids |= candidates(keys) - {document.id}
     session.add(
         DocumentSignature(document_id=document.id, minhash=sig.to_bytes(), shingle_count=sig.shingle_count)
-    )
-    candidate_ids = set(
-        session.scalars(
-            select(CopyBand.document_id).where(tuple_(CopyBand.band, CopyBand.key).in_(keys)).distinct()
-        )
     )
     session.flush()
     session.execute(
         insert(CopyBand), [{"band": band, "key": key, "document_id": document.id} for band, key in keys]
     )
     candidate_ids.discard(document.id)
-    if sig.shingle_count < MIN_SHINGLES or not candidate_ids:
+    if sig.shingle_count < story_settings().copies.min_shingles or not candidate_ids:
         return []
     matches: list[str] = []
     rows = session.execute(

@@ -3,7 +3,8 @@
 A new document joins the story of its copy group when it has one (copy groups are never split), else the
 most similar story active within the time window when the similarity clears the threshold, else starts a
 story. Only stories whose time span lies within the window are compared: the blocking that keeps intake
-near-linear however large the evidence base grows.
+near-linear however large the evidence base grows. A story fades: past a few days beyond its span, the
+similarity a document needs to join it rises with every day (``data/evidence/stories.yaml``).
 
 A document with no publication date has no place in time: it is compared with every story and joins one by
 content alone, without widening its time span; a story of undated documents only has no span and stays open
@@ -21,13 +22,26 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from watchkeeper.errors import NotFoundError
-from watchkeeper.evidence.vectors import VECTOR_MODEL, SparseVector, cosine, mean_vector
+from watchkeeper.evidence.settings import StorySettings, story_settings
+from watchkeeper.evidence.standing import cached_standing, without
+from watchkeeper.evidence.vectors import VECTOR_MODEL, SparseVector, cosine, mean_vector, story_vectors
 from watchkeeper.store.base import content_id
 from watchkeeper.store.models.evidence import Document, DocumentSignature, Story
 
-# Chosen on the gold stories (docs/evidence.md): B-cubed F1 0.88 on a plateau from 0.30 to 0.35 at 60 days.
-STORY_THRESHOLD = 0.33
-WINDOW_DAYS = 60
+
+def days_off_span(story: Story, at: datetime | None) -> float:
+    """How many days the date lies outside the story's time span (0 inside it, or when either is undated)."""
+    if at is None or story.first_at is None or story.last_at is None:
+        return 0.0
+    at = as_utc(at)
+    before = (as_utc(story.first_at) - at).total_seconds()
+    after = (at - as_utc(story.last_at)).total_seconds()
+    return max(0.0, before, after) / 86400
+
+
+def join_threshold(settings: StorySettings, days_off: float) -> float:
+    """The similarity a document needs to join a story whose span lies ``days_off`` days away."""
+    return settings.threshold + settings.decay.per_day * max(0.0, days_off - settings.decay.grace_days)
 
 
 @dataclass(frozen=True)
@@ -78,7 +92,13 @@ def _merge(session: Session, keep: Story, gone: Story) -> None:
 
 
 def assign_story(session: Session, document: Document, vector: SparseVector) -> StoryChoice:
-    """Put the document in a story and update that story's centroid and time span."""
+    """Put the document in a story and update that story's centroid and time span.
+
+    The vector is made again without the outlet's standing text when copy detection found some.
+    """
+    standing = cached_standing(session, document)
+    if standing:
+        vector = story_vectors([f"{document.title or ''}\n{without(document.text, standing)}"])[0]
     session.execute(
         update(DocumentSignature)
         .where(DocumentSignature.document_id == document.id)
@@ -106,9 +126,10 @@ def assign_story(session: Session, document: Document, vector: SparseVector) -> 
             _join(keep, document, vector)
             return StoryChoice(keep.id, "copy_group")
     at = _when(document)
+    settings = story_settings()
     query = select(Story).where(Story.vector_model == VECTOR_MODEL)
     if at is not None:
-        window = timedelta(days=WINDOW_DAYS)
+        window = timedelta(days=settings.window_days)
         query = query.where(
             or_(
                 Story.first_at.is_(None),
@@ -116,14 +137,15 @@ def assign_story(session: Session, document: Document, vector: SparseVector) -> 
             )
         )
     candidates = session.scalars(query)
-    best: tuple[float, Story] | None = None
+    best: tuple[float, float, Story] | None = None  # margin over the story's join threshold, similarity
     for story in candidates:
         similarity = cosine(vector, SparseVector.from_bytes(story.centroid))
-        if best is None or similarity > best[0]:
-            best = (similarity, story)
-    if best is not None and best[0] >= STORY_THRESHOLD:
-        _join(best[1], document, vector)
-        return StoryChoice(best[1].id, "similar", round(best[0], 3))
+        margin = similarity - join_threshold(settings, days_off_span(story, at))
+        if best is None or margin > best[0]:
+            best = (margin, similarity, story)
+    if best is not None and best[0] >= 0:
+        _join(best[2], document, vector)
+        return StoryChoice(best[2].id, "similar", round(best[1], 3))
     story = Story(
         id=content_id("story", document.id),
         title=document.title,
