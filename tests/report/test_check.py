@@ -21,10 +21,11 @@ from watchkeeper.report.check import (
     Problem,
     check,
     check_report,
+    duplicates,
     independent_sources,
     synthetic_events,
 )
-from watchkeeper.report.model import EvidenceRow, Paragraph, ReportData
+from watchkeeper.report.model import EvidenceRow, IncidentView, Paragraph, ReportData
 from watchkeeper.store import Store
 from watchkeeper.store.models.assess import AssessedIncident, AssessedIncidentEvidence, MeasureLink
 from watchkeeper.store.models.maritime import MaritimeImport
@@ -194,3 +195,26 @@ def test_a_problem_is_one_line() -> None:
     problem = Problem("duplicate", "x and y are likely one event", [3, 4], ["a", "b"])
     assert problem.line() == "duplicate: paragraph 3, paragraph 4: x and y are likely one event"
     assert Problem("unsourced", "no source").line() == "unsourced: no source"
+
+
+def _with_words(data: ReportData, words: dict[str, str]) -> ReportData:
+    """The report with each named incident's evidence rows saying ``words`` instead."""
+
+    def said(i: IncidentView) -> IncidentView:
+        if i.id not in words:
+            return i
+        return replace(i, evidence=[replace(e, quoted=words[i.id]) for e in i.evidence])
+
+    sections = [replace(s, incidents=[said(i) for i in s.incidents]) for s in data.sections]
+    return replace(data, sections=sections)
+
+
+def test_different_weapon_systems_days_apart_are_not_one_event(planted: dict[str, Any]) -> None:
+    pair = {planted["original"], planted["copy"]}
+    same = _with_words(planted["data"], dict.fromkeys(pair, "It fired an intercontinental missile."))
+    assert any(set(p.incidents) == pair for p in duplicates(same, _context()))
+    different = _with_words(
+        planted["data"],
+        {planted["original"]: "It fired an ICBM.", planted["copy"]: "It fired two short-range missiles."},
+    )
+    assert not any(set(p.incidents) == pair for p in duplicates(different, _context()))

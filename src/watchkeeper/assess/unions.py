@@ -85,20 +85,30 @@ def _named(text: str, words: list[str]) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
 
 
-def systems(s: Sighting) -> tuple[set[str], set[str]]:
-    """The weapon systems a sighting's sentence names, and the range classes it names or they imply."""
-    merging, text = merging_config(), s.text.lower()
+def text_systems(text: str) -> tuple[set[str], set[str]]:
+    """The weapon systems a text names, and the range classes it names or they imply."""
+    merging, text = merging_config(), text.lower()
     named = {name for name, system in merging.systems.items() if _named(text, system.words)}
     classes = {c for c, words in merging.range_classes.items() if _named(text, words)}
     classes |= {c for n in named if (c := merging.systems[n].range_class) is not None}
     return named, classes
 
 
-def _different_systems(a: Sighting, b: Sighting) -> bool:
-    (named_a, classes_a), (named_b, classes_b) = systems(a), systems(b)
+def systems(s: Sighting) -> tuple[set[str], set[str]]:
+    """The weapon systems a sighting's sentence names, and the range classes it names or they imply."""
+    return text_systems(s.text)
+
+
+def systems_differ(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """Whether two (systems, range classes) readings name different weapons: both name some, none shared."""
+    (named_a, classes_a), (named_b, classes_b) = a, b
     return bool(named_a and named_b and not named_a & named_b) or bool(
         classes_a and classes_b and not classes_a & classes_b
     )
+
+
+def _different_systems(a: Sighting, b: Sighting) -> bool:
+    return systems_differ(systems(a), systems(b))
 
 
 def _different_figures(a: Sighting, b: Sighting) -> bool:

@@ -4,7 +4,8 @@ Each check is a small function over the report as data (:class:`~watchkeeper.rep
 returns its problems, one line each, naming the paragraphs and incidents concerned:
 
 - ``duplicate``: two incidents of one section that are likely one event (same kind, a shared actor, date
-  windows of at most a month that overlap, give or take the merging's day of slack);
+  windows of at most a month that overlap, give or take the merging's day of slack, and no different
+  weapon systems or range classes named in their evidence, as merging compares them);
 - ``corroboration``: a well-corroborated grade (A or B, ``grading.yaml``) resting on fewer than two
   independent sources, the panel's standard for a finding;
 - ``out_of_force``: a measure cited for an incident whose dates fall wholly outside the measure's period in
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.assess.config import merging_config
 from watchkeeper.assess.grading import well_corroborated
+from watchkeeper.assess.unions import systems_differ, text_systems
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.regime import Regime, load_regime
 from watchkeeper.report.build import build_report
@@ -99,12 +101,20 @@ def _actors(view: IncidentView) -> dict[str, str]:
     return {a["entity_id"]: a["name"] for a in view.actor_records if a.get("entity_id")}
 
 
+def _systems(view: IncidentView) -> tuple[set[str], set[str]]:
+    """The weapon systems and range classes the incident's evidence names."""
+    return text_systems(" ".join(row.quoted for row in view.evidence))
+
+
 def duplicates(data: ReportData, context: CheckContext) -> Iterator[Problem]:
-    """Incidents of one section with the same kind, overlapping dates and a shared actor."""
+    """Incidents of one section with the same kind, overlapping dates, a shared actor and no different
+    weapon systems named (an ICBM and a short-range salvo days apart are two events)."""
     for number, section in enumerate(data.sections, start=1):
         for a, b in combinations(section.incidents, 2):
             shared = sorted(set(_actors(a).items()) & set(_actors(b).items()))
-            if a.kind == b.kind and shared and _overlap(a, b):
+            if a.kind != b.kind or not shared or not _overlap(a, b):
+                continue
+            if not systems_differ(_systems(a), _systems(b)):
                 yield Problem(
                     "duplicate",
                     f"{_named(a)} and {_named(b)} in section II.{number} are likely one event: same kind, "
