@@ -53,9 +53,16 @@ def test_an_unlisted_imo_number_alone_finds_nothing(vessels: ScreeningIndex) -> 
 
 def test_every_listed_vessel_is_found_by_its_name_and_by_its_imo(vessels: ScreeningIndex) -> None:
     for entry in parse_vessels_csv(BUNDLED_VESSELS).entries:
-        assert entry.imo is not None
-        assert vessels.screen("", imo=entry.imo)[0].designation_id == entry.id
+        if entry.imo:
+            assert vessels.screen("", imo=entry.imo)[0].designation_id == entry.id
         assert vessels.screen(entry.names[0].name.title(), schema="Vessel")[0].designation_id == entry.id
+
+
+def test_yu_jong_2_is_found_by_name_and_not_confused_with_its_neighbours(vessels: ScreeningIndex) -> None:
+    top = vessels.screen("Yu Jong 2")[0]
+    assert (top.name, top.imo, top.decision) == ("YU JONG 2", "8604917", "match")
+    assert vessels.screen("Sam Jong 1")[0].name == "SAM JONG 1"  # SAM JONG 2 differs only in its number
+    assert "YU JONG 2" not in [h.name for h in vessels.screen("Yu Jong 2", imo="7408873")]
 
 
 @pytest.mark.parametrize(
