@@ -39,7 +39,7 @@ def test_mmsi_is_nine_digits() -> None:
 
 def test_bundled_vessels() -> None:
     parsed = parse_vessels_csv(BUNDLED_VESSELS)
-    assert len(parsed.entries) == 37
+    assert len(parsed.entries) == 59
     assert all(valid_imo(e.imo) for e in parsed.entries if e.imo)
     assert [e.names[0].name for e in parsed.entries if not e.imo] == ["MIN NING DE YOU 078"]
     assert all(e.list_id == "un-1718" and e.schema == "Vessel" for e in parsed.entries)
