@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from nomenklatura.matching.types import FeatureResult as NomenklaturaFeatureResult
 from pydantic import BaseModel, ConfigDict, Field
 
 from tests.web.conftest import Workbench
@@ -107,6 +108,8 @@ def test_a_person_query_answers_in_yente_shape(bench: Workbench) -> None:
     )
     assert parsed.responses["q1"].query.properties["birthDate"] == ["1948"]  # echoed, not scored
     assert response.headers["x-batch-size"] == "1"
+    for explanation in response.json()["responses"]["q1"]["results"][0]["explanations"].values():
+        NomenklaturaFeatureResult.model_validate(explanation)  # the very model yente serialises
 
 
 def test_an_imo_number_alone_finds_the_vessel(bench: Workbench) -> None:
