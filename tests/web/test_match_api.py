@@ -149,6 +149,8 @@ def test_requests_yente_would_refuse_are_refused(bench: Workbench) -> None:
     assert _post(bench, _queries(q={"schema": "Airplane", "properties": {}})).status_code == 400
     long_name = _queries(q={"schema": "Person", "properties": {"name": ["A" * 1001]}})
     assert _post(bench, long_name).status_code == 400
+    costly = {f"q{i}": {"schema": "Vessel", "properties": {"name": ["a"] * 20}} for i in range(60)}
+    assert "screenings" in _post(bench, {"queries": costly}).json()["detail"]  # 1,200 name screenings
     assert _post(bench, {"queries": {"q": {"properties": {}}}}).status_code == 422
     anonymous = bench.client().post(URL, json=_queries(q={"schema": "Person", "properties": {"name": ["x"]}}))
     assert anonymous.status_code == 401

@@ -28,6 +28,7 @@ MAX_QUERIES = 100  # yente's default batch limit (YENTE_MAX_BATCH)
 MAX_VALUES = 20  # values of one property in one query
 MAX_VALUE_CHARS = 1_000
 MAX_LIMIT = 50
+MAX_SCREENINGS = 1_000  # names x IMO numbers over the whole batch: bounds the CPU one request can take
 ALL_LISTS = ("default", "sanctions")  # yente's collection names: here, every list in the workspace
 NAME_PROPERTIES = ("name", "alias", "weakAlias", "previousName")
 # FollowTheMoney schemata as the matcher's three kinds; None screens every kind.
@@ -85,6 +86,12 @@ def _checked(name: str, example: EntityExample) -> None:
 
 def _in_dataset(hit: ScreeningHit, dataset: str) -> bool:
     return dataset in ALL_LISTS or hit.designation_id.startswith(f"{dataset}:")
+
+
+def _screenings(example: EntityExample) -> int:
+    """How many (name, IMO) screenings a query costs."""
+    names = sum(len(_values(example, p)) for p in NAME_PROPERTIES)
+    return max(1, names) * max(1, len(_values(example, "imoNumber")))
 
 
 def _best_hits(
@@ -183,6 +190,10 @@ def match(
         raise HTTPException(400, f"Too many queries in one batch (limit: {MAX_QUERIES})")
     for name, example in body.queries.items():
         _checked(name, example)
+    cost = sum(_screenings(example) for example in body.queries.values())
+    if cost > MAX_SCREENINGS:
+        message = f"Too many names and IMO numbers in one batch ({cost} screenings, limit: {MAX_SCREENINGS})"
+        raise HTTPException(400, message)
     index = screening_index(request, store)
     if dataset not in _datasets(index):
         raise HTTPException(404, f"no dataset {dataset!r} (use default, or a list id: un, un-1718, ...)")
