@@ -38,7 +38,7 @@ def test_import_list_show_search(cli: Cli, dprk_files: dict[str, Path]) -> None:
 
     snapshots = _lines(cli.ok("lists", "snapshots", "--json").stdout)
     added = [(s["source"], s["added"]) for s in snapshots]
-    assert added == [("un-1718-vessels", 9), ("un-consolidated", 155)]
+    assert added == [("un-1718-vessels", 59), ("un-consolidated", 155)]
 
     hits = _lines(cli.ok("lists", "search", "ocean maritime", "--json").stdout)
     assert [h["id"] for h in hits] == ["un-1718:KPe.020"]

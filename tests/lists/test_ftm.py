@@ -43,7 +43,7 @@ def test_round_trip_into_a_fresh_workspace(
         write_json_lines(ftm_entities(session), fh)
     with sqlite_store.session() as session:
         result = import_parsed(session, parse_ftm_file(path))
-    assert result.added == 155 + 9
+    assert result.added == 155 + 59
     original, copy = _designations(store), _designations(sqlite_store)
     assert copy == original
     assert copy["un-1718:IMO9562233"]["imo"] == "9562233"

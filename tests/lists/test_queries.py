@@ -25,12 +25,12 @@ def test_designated_names_and_vessels(store: Store, dprk_files: dict[str, Path])
         names = list(lists.iter_designated_names(session, list_id="un-1718"))
         vessels = lists.designated_vessels(session)
         assert list(lists.iter_designated_names(session, list_id="un-1267")) == []
-    assert Counter(n.kind for n in names)["primary"] == 155 + 9
+    assert Counter(n.kind for n in names)["primary"] == 155 + 59
     assert {n.schema for n in names} == {"Person", "Organization", "Vessel"}
     komid = [n for n in names if n.reference == "KPe.001"]
     assert komid[0].kind == "primary" and komid[0].designation_id == "un-1718:KPe.001"
     assert all(n.quality in ("good", "low") for n in names)
-    assert len(vessels) == 9
+    assert len(vessels) == 59
     petrel = next(v for v in vessels if v.imo == "9562233")
     assert (petrel.name, petrel.flag, petrel.vessel_type) == ("PETREL 8", "km", "cargo ship")
     assert petrel.listed_on is not None and petrel.listed_on.isoformat() == "2017-10-03"

@@ -39,8 +39,9 @@ def test_mmsi_is_nine_digits() -> None:
 
 def test_bundled_vessels() -> None:
     parsed = parse_vessels_csv(BUNDLED_VESSELS)
-    assert len(parsed.entries) == 9
-    assert all(e.imo and valid_imo(e.imo) for e in parsed.entries)
+    assert len(parsed.entries) == 59
+    assert all(valid_imo(e.imo) for e in parsed.entries if e.imo)
+    assert [e.names[0].name for e in parsed.entries if not e.imo] == ["MIN NING DE YOU 078"]
     assert all(e.list_id == "un-1718" and e.schema == "Vessel" for e in parsed.entries)
     assert all("Source" in e.details["notes"] for e in parsed.entries)
     petrel = parsed.by_id()["un-1718:IMO9562233"]

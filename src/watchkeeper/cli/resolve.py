@@ -23,6 +23,8 @@ from watchkeeper.errors import InputFileError, NotFoundError, WatchkeeperError
 from watchkeeper.resolve import MATCH_THRESHOLD, POSSIBLE_THRESHOLD, match_names
 from watchkeeper.resolve.names import schema_of
 from watchkeeper.resolve.screening import ScreeningHit, ScreeningIndex
+from watchkeeper.resolve.screening_export import FORMATS, export_text, hits_as_results
+from watchkeeper.resolve.vessels import normalize_imo, valid_imo
 
 TYPE_HELP = "What the name is: person, organization or vessel (default: any for screen, person for match)."
 BATCH_COLUMNS = (
@@ -87,11 +89,8 @@ def _batch(index: ScreeningIndex, source: Path, out: Path | None) -> int:
                 schema = schema_of(row["type"]) if (row.get("type") or "").strip() else None
             except ValueError as exc:
                 raise InputFileError(source, str(exc), line=line, field="type") from exc
-            hits = (
-                index.screen(name, schema=schema, imo=row.get("imo") or None, limit=1, min_score=0.01)
-                if name
-                else []
-            )
+            imo = (row.get("imo") or "").strip() or None
+            hits = index.screen(name, schema=schema, imo=imo, limit=1, min_score=0.01) if name or imo else []
             output.append({**row, **_batch_cells(hits[0] if hits else None)})
             bar.advance(task)
     target = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
@@ -122,11 +121,14 @@ def _batch_cells(hit: ScreeningHit | None) -> dict[str, Any]:
 def screen(
     ctx: typer.Context,
     name: str | None = typer.Argument(
-        None, help="The name to screen (any script: Latin, Hangul, Cyrillic, ...)."
+        None, help="The name to screen (any script: Latin, Hangul, Cyrillic, ...); optional with --imo."
     ),
     type_: str | None = typer.Option(None, "--type", "-t", help=TYPE_HELP),
     imo: str | None = typer.Option(
-        None, "--imo", help="The vessel's IMO number (a different valid IMO rules a hit out)."
+        None,
+        "--imo",
+        help="The vessel's IMO number: alone it finds the vessel listed with it; with a name, a different "
+        "valid IMO rules a hit out.",
     ),
     limit: int = typer.Option(10, "--limit", "-n", min=1, help="At most this many designations."),
     min_score: float = typer.Option(
@@ -135,13 +137,23 @@ def screen(
     list_id: str | None = typer.Option(None, "--list", help="Only this list (e.g. un-1718)."),
     csv_in: Path | None = typer.Option(None, "--csv", help="Batch mode: a CSV with columns name[,type,imo]."),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Batch mode: write the CSV here (default stdout)."
+        None, "--out", "-o", help="Write the results here (batch mode: the CSV; else as --format says)."
+    ),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="Export the hits as csv or json (to --out, or stdout)."
     ),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Screen a name against the designated lists: ranked designations, which alias matched, and why."""
-    if (name is None) == (csv_in is None):
-        raise UsageError("give either a NAME or --csv FILE")
+    """Screen a name or an IMO number against the designated lists: ranked designations, which name matched,
+    and why."""
+    if csv_in is not None and (name is not None or imo is not None):
+        raise UsageError("give either a NAME (and/or --imo) or --csv FILE")
+    if csv_in is None and name is None and imo is None:
+        raise UsageError("give a NAME, an --imo NUMBER or --csv FILE")
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"--format must be {' or '.join(FORMATS)}, not {fmt!r}")
+    if name is None and imo is not None and not valid_imo(normalize_imo(imo) or ""):
+        raise UsageError(f"{imo!r} is not a valid IMO number (7 digits, check digit)")
     schema = _schema(type_)
     index = _index(ctx, list_id)
     if csv_in is not None:
@@ -149,8 +161,11 @@ def screen(
         if out is not None:
             console.print(f"Screened {count} names into {out}.")
         return
-    assert name is not None
-    hits = index.screen(name, schema=schema, imo=imo, limit=limit, min_score=min_score)
+    query = name or ""
+    hits = index.screen(query, schema=schema, imo=imo, limit=limit, min_score=min_score)
+    if fmt is not None:
+        _export(hits_as_results(query, normalize_imo(imo), hits), fmt, out)
+        return
     if as_json:
         print_json_lines(h.to_dict() for h in hits)
         return
@@ -163,7 +178,22 @@ def screen(
         }
         for h in hits
     ]
-    print_table(records, HIT_COLUMNS, title=f"Screening {name!r}", empty="No designated name matches.")
+    title = f"Screening {name!r}" if name else f"Screening IMO {normalize_imo(imo)}"
+    print_table(records, HIT_COLUMNS, title=title, empty="No designated name matches.")
+
+
+def _export(results: list[dict[str, Any]], fmt: str, out: Path | None) -> None:
+    text = export_text(results, fmt)
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputFileError(out, f"cannot write: {exc.strerror}") from exc
+    hits = sum(len(r["hits"]) for r in results)
+    console.print(f"Wrote {hits} hit{'s' if hits != 1 else ''} as {fmt.upper()} to {out}.")
 
 
 def match(

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from watchkeeper.audit import audit_entries, entry_record
 from watchkeeper.store import Store
 from watchkeeper.web import accounts
+from watchkeeper.web.match import router as match_router
 from watchkeeper.web.security import Caller, api_caller, get_store
 
 router = APIRouter(prefix="/api/v1")
@@ -86,3 +87,6 @@ def audit(
             AuditEntryOut(**{k: v for k, v in entry_record(e).items() if k != "type"})
             for e in audit_entries(session, record_id=record_id, limit=min(limit, 1000))
         ]
+
+
+router.include_router(match_router)  # POST /api/v1/match/{dataset}: yente's matching API (web.match)
