@@ -1,0 +1,126 @@
+"""Which date mention dates which incident: the dates that hang off a trigger in the parse.
+
+A date belongs to the trigger it hangs off ("launched on Monday"), or to a trigger of the verb that governs
+it ("In January, North Korea said it had tested ..."); never to another act's noun ("after a nuclear test in
+September"). Datelines, resolution years, the same moment in another time zone and the end of a period
+("until April") date no incident.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from watchkeeper.reading.knowledge import IncidentKind
+from watchkeeper.reading.records import DateRecord
+from watchkeeper.reading.roles import clause_head
+from watchkeeper.reading.triggers import other_act
+from watchkeeper.vocabulary import DatePrecision
+
+# A wire dateline ("SEOUL, Dec 18 (GPA) -") dates the report, not the event: capitals before the date.
+_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s*$")
+# "resolution 1718 (2006)": the year a resolution was adopted is part of its name, not a date of the event.
+_RESOLUTION_YEAR = re.compile(r"\d{3,4}\s*\(\s*$")
+_SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
+# "8:10 am Wednesday (2310 GMT Tuesday)": the same moment in another time zone, not another day.
+_OTHER_ZONE = re.compile(r"\(\s*[\d:.]*\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC)\s*$", re.I)
+_FRAMES = frozenset({DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.QUARTER, DatePrecision.YEAR})
+
+
+def sentence_dates(
+    dates: Iterable[DateRecord], text: str, sent: Span, spec: IncidentKind, period_ends: Iterable[str]
+) -> list[DateRecord]:
+    """The event dates of ``sent`` that may date an incident of ``spec``'s kind."""
+    ends = frozenset(period_ends)
+    return [
+        d
+        for d in dates
+        if sent.start_char <= d["start"] < sent.end_char
+        and not _DATELINE.search(text, 0, d["start"])
+        and not _RESOLUTION_YEAR.search(text, 0, d["start"])
+        and not _OTHER_ZONE.search(text, max(0, d["start"] - 20), d["start"])
+        and _word_before(text, d["start"]) not in ends
+        and (spec.periods or d["precision"] != DatePrecision.RANGE)
+    ]
+
+
+class DateOwners:
+    """Finds the trigger a date mention dates, knowing every kind's act nouns and the verbs of detection."""
+
+    def __init__(self, acts: frozenset[str], detection_lemmas: frozenset[str]) -> None:
+        self.acts = acts
+        self.detection_lemmas = detection_lemmas
+
+    def owner(self, doc: Doc, date: DateRecord, triggers: list[Token], spec: IncidentKind) -> Token | None:
+        """The trigger ``date`` dates, or None when it dates another act or only the report."""
+        span = doc.char_span(date["start"], date["end"], alignment_mode="expand")
+        if span is None:
+            return None
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "last Wednesday, Sunday, and Tuesday": each day hangs where the first does
+        start = min(span.start, root.i)
+        before = doc[start - 2] if start >= 2 and doc[start - 1].dep_ == "prep" else None
+        if (
+            before is not None
+            and before not in triggers
+            and before.pos_ == "NOUN"
+            and before.lemma_ in self.acts
+        ):
+            return None  # "a nuclear test in September", however the parser hangs the month
+        for ancestor in root.ancestors:
+            if ancestor in triggers:
+                return ancestor
+            if ancestor.pos_ == "NOUN" and (other_act(ancestor, spec) or ancestor.lemma_ in self.acts):
+                return None  # "after a nuclear test in September": the month dates the test, not the vote
+            if ancestor.dep_ == "relcl" and ancestor.pos_ in ("VERB", "AUX"):
+                return None  # "an embargo that Moscow voted for in 2006": the year dates the clause's own act
+        verb = clause_head(root.head) if root.dep_ != "ROOT" else root
+        same = [t for t in triggers if clause_head(t) == verb]
+        if same:
+            return min(same, key=lambda t: abs(t.i - root.i))
+        # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;
+        # a day there ("said on Tuesday") is when it was reported
+        # ... but not one put before or after it ("launched in October, after Russia's veto ended the panel");
+        # a day on a detection ("was detected on Wednesday", "said Monday it detected missiles launched")
+        # dates the act too
+        governing = [t for t in triggers if verb in clause_head(t).ancestors and not sequenced(t)]
+        if not governing:
+            return None
+        detected = any(
+            h.lemma_.lower() in self.detection_lemmas
+            for h in (verb, *clause_head(governing[0]).ancestors, clause_head(governing[0]))
+            if h.i >= min(verb.i, governing[0].i) or h is verb
+        )
+        return governing[0] if date["precision"] != DatePrecision.DAY or detected else None
+
+
+def finest(dates: list[DateRecord]) -> list[DateRecord]:
+    """A trigger's dates without calendar frames around others ("Sunday and Tuesday this week": two days);
+    a period ("since September 2023") is a date of its own."""
+    return [
+        d
+        for d in dates
+        if d["precision"] not in _FRAMES
+        or not any(
+            o is not d
+            and DatePrecision(o["precision"]).rank < DatePrecision(d["precision"]).rank
+            and d["date"] <= o["date"] <= (d["date_end"] or d["date"])
+            for o in dates
+        )
+    ]
+
+
+def sequenced(trigger: Token) -> bool:
+    """Whether the trigger's act is set before or after another ("after Russia's veto", "before it fired")."""
+    verb = clause_head(trigger)
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return bool((marks | {trigger.head.lower_}) & _SEQUENCE)
+
+
+def _word_before(text: str, at: int) -> str:
+    """The lower-cased word just before ``at`` ("" at the start of the text)."""
+    words = text[max(0, at - 15) : at].split()
+    return words[-1].lower() if words else ""
