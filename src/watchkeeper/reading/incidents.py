@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from watchkeeper.reading.dates import event_dates
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.generic import generic
-from watchkeeper.reading.incident_actors import IncidentActors, place_of
+from watchkeeper.reading.incident_actors import IncidentActors, implied_actor, place_of
 from watchkeeper.reading.incident_dates import DateOwners, finest, sentence_dates
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, Knowledge, load_knowledge
 from watchkeeper.reading.merging import inherit_actors, mark_main, merge
-from watchkeeper.reading.records import DateRecord, IncidentRecord
+from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord
 from watchkeeper.reading.scope import RegimeScope
 from watchkeeper.reading.triggers import TriggerWords, find_triggers
 from watchkeeper.reading.unreal import unreal
@@ -67,6 +67,7 @@ class IncidentsComponent:
         published = published_date(doc).isoformat()
         text = doc.text  # built once: Doc.text joins every token on each call
         incidents: list[IncidentRecord] = []
+        proven: list[IncidentRecord] = []
         sentences = list(doc.sents)
         in_context = self.scope.named_in(sentences) if self.scope else [True] * len(sentences)
         for sent, context in zip(sentences, in_context, strict=True):
@@ -78,12 +79,17 @@ class IncidentsComponent:
                 if (t := find_triggers(sent, spec, self.triggers[kind], lowered, lemmas))
             }
             suppressed = {s for kind in found for s in self.kinds[kind].suppresses}
+            told, before = len(incidents), len(proven)
             for kind, triggers in found.items():
                 if kind not in suppressed:
                     incidents.extend(
-                        self._incidents(doc, text, sent, kind, self.kinds[kind], triggers, published, context)
+                        self._incidents(doc, text, sent, kind, triggers, published, context, proven)
                     )
-        doc._.incidents = mark_main([self.actors.state_behind(i) for i in inherit_actors(merge(incidents))])
+            if {r["kind"] for r in incidents[told:]} & {r["kind"] for r in proven[before:]}:
+                del proven[before:]  # "North Korea sent missiles that Russia fired": the transfer is told
+        # a transfer proven by another state's strike is its own report: no undated transfer absorbs its date
+        records = sorted(merge(incidents) + merge(proven), key=lambda r: r["start"])
+        doc._.incidents = mark_main([self.actors.state_behind(i) for i in inherit_actors(records)])
         return doc
 
     def _incidents(
@@ -92,11 +98,14 @@ class IncidentsComponent:
         text: str,
         sent: Span,
         kind: str,
-        spec: IncidentKind,
         triggers: list[Token],
         published: str,
         in_context: bool,
+        proven: list[IncidentRecord],
     ) -> list[IncidentRecord]:
+        """The incidents one kind's triggers report in a sentence; transfers proven by another state's use
+        of the regime's weapons go to ``proven``."""
+        spec = self.kinds[kind]
         dates = sentence_dates(event_dates(doc._.dates), text, sent, spec, self.generic_cues.period_ends)
         by_trigger: dict[int, list[DateRecord]] = {}
         for found in dates:
@@ -132,10 +141,31 @@ class IncidentsComponent:
                 continue
             if unreal(trigger, record, published, self.unreal_cues):
                 continue
+            users = self.scope.strike_with_its_weapons(record, spec, sent, trigger) if self.scope else None
+            if spec.used_by_others and users is not None:
+                proven.append(self._transfer_by_use(record, spec.used_by_others, users, sent))
+                continue
             if self.scope is not None and self.scope.out_of_scope(record, spec, in_context, trigger):
                 continue
             out.append(record)
         return out
+
+    def _transfer_by_use(
+        self, record: IncidentRecord, kind: str, users: list[ActorRecord], sent: Span
+    ) -> IncidentRecord:
+        """Another state's strike with the regime's weapons filed as their transfer: from the regime's state
+        to the states that fired them, dated by the strike (the weapons had changed hands by then)."""
+        spec = self.kinds[kind]
+        giver, taker = spec.roles.get("subject"), spec.roles.get("to")
+        state = self.scope.state if self.scope else None
+        actors = [implied_actor(giver, state)] if giver and state else []
+        actors += [{**a, "role": taker} for a in users if taker]
+        return {
+            **record,
+            "kind": kind,
+            "actors": actors,
+            "status": self._status(sent, spec),
+        }
 
     def _status(self, sent: Span, spec: IncidentKind) -> IncidentStatus:
         words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
