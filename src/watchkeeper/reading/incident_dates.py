@@ -26,6 +26,7 @@ _RESOLUTION_YEAR = re.compile(r"\d{3,4}\s*\(\s*$")
 _SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
 # "8:10 am Wednesday (2310 GMT Tuesday)": the same moment in another time zone, not another day.
 _OTHER_ZONE = re.compile(r"\(\s*[\d:.]*\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC)\s*$", re.I)
+_NTH = re.compile(r"\d+(?:st|nd|rd|th)")
 _FRAMES = frozenset({DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.QUARTER, DatePrecision.YEAR})
 
 
@@ -49,9 +50,31 @@ def sentence_dates(
 class DateOwners:
     """Finds the trigger a date mention dates, knowing every kind's act nouns and the verbs of detection."""
 
-    def __init__(self, acts: frozenset[str], detection_lemmas: frozenset[str]) -> None:
+    def __init__(
+        self, acts: frozenset[str], detection_lemmas: frozenset[str], ordinals: frozenset[str] = frozenset()
+    ) -> None:
         self.acts = acts
         self.detection_lemmas = detection_lemmas
+        self.ordinals = ordinals
+
+    def counted_in(self, root: Token, date: DateRecord) -> bool:
+        """Whether a period is the frame of a count ("its fifth launch this year", "the first test of 2024",
+        "the third time in 2022 that it fired"): it says which year is counted, not when the act was."""
+        if date["precision"] not in _FRAMES:
+            return False
+        for head in root.ancestors:
+            if head.pos_ in ("NOUN", "PROPN"):  # the noun the period or its clause hangs off
+                return any(c.dep_ in ("amod", "nummod", "det") and self._ordinal(c) for c in head.children)
+            if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("relcl", "acl"):
+                return False  # the clause of the act itself: a count above it counts something else
+        return False
+
+    def _ordinal(self, token: Token) -> bool:
+        return (
+            token.ent_type_ == "ORDINAL"
+            or token.lower_ in self.ordinals
+            or bool(_NTH.fullmatch(token.lower_))
+        )
 
     def owner(self, doc: Doc, date: DateRecord, triggers: list[Token], spec: IncidentKind) -> Token | None:
         """The trigger ``date`` dates, or None when it dates another act or only the report."""
@@ -61,6 +84,8 @@ class DateOwners:
         root = span.root
         while root.dep_ == "conj" and root.head.i < root.i:
             root = root.head  # "last Wednesday, Sunday, and Tuesday": each day hangs where the first does
+        if self.counted_in(root, date):
+            return None
         start = min(span.start, root.i)
         before = doc[start - 2] if start >= 2 and doc[start - 1].dep_ == "prep" else None
         if (

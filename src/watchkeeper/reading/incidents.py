@@ -51,7 +51,7 @@ class IncidentsComponent:
         detection = frozenset(lexicon.detection_lemmas)
         # every kind's trigger lemmas: a date hanging off one of these nouns dates that act, not another
         acts = frozenset(lemma for spec in self.kinds.values() for lemma in spec.lemmas)
-        self.dates = DateOwners(acts, detection)
+        self.dates = DateOwners(acts, detection, frozenset(lexicon.generic.ordinals))
         self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
         self.actors = IncidentActors(
             self.kinds,
