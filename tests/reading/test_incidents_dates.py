@@ -32,3 +32,26 @@ def test_a_count_framed_by_a_year_leaves_the_act_undated(nlp: Language) -> None:
 def test_a_period_without_an_ordinal_still_dates_the_act(nlp: Language) -> None:
     (launch,) = _incidents(nlp, "North Korea conducted a long-range rocket launch in February.")
     assert launch["date"].startswith("2024-02")
+
+
+def test_an_act_placed_days_before_the_launch_is_dated_from_it(nlp: Language) -> None:
+    text = (
+        "North Korea fired a ballistic missile on Tuesday. "
+        "The launch came ten days after it fired a cruise missile."
+    )
+    assert sorted(i["date"] for i in _incidents(nlp, text)) == ["2024-04-20", "2024-04-30"]
+
+
+def test_months_before_a_launch_give_a_month(nlp: Language) -> None:
+    text = (
+        "North Korea fired a ballistic missile on Tuesday. "
+        "The launch came three months after Pyongyang said it had tested engines for a new missile."
+    )
+    (engines,) = _incidents(nlp, text, "engine_test")
+    assert (engines["date"][:7], engines["precision"]) == ("2024-01", "month")
+
+
+def test_a_report_placed_after_the_launch_anchors_on_the_publication_date(nlp: Language) -> None:
+    text = "The state media report came a day after the military detected the launch of a new missile."
+    (launch,) = _incidents(nlp, text)
+    assert launch["date"] == "2024-05-01"

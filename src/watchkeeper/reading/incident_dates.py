@@ -9,15 +9,16 @@ September"). Datelines, resolution years, the same moment in another time zone a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from watchkeeper.reading.knowledge import IncidentKind
-from watchkeeper.reading.records import DateRecord
-from watchkeeper.reading.roles import clause_head
+from watchkeeper.reading.records import DateRecord, IncidentRecord
+from watchkeeper.reading.roles import clause_head, subject_of
 from watchkeeper.reading.triggers import other_act
-from watchkeeper.vocabulary import DatePrecision
+from watchkeeper.vocabulary import DatePrecision, TimexType
 
 # A wire dateline ("SEOUL, Dec 18 (GPA) -") dates the report, not the event: capitals before the date.
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s*$")
@@ -27,6 +28,9 @@ _SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
 # "8:10 am Wednesday (2310 GMT Tuesday)": the same moment in another time zone, not another day.
 _OTHER_ZONE = re.compile(r"\(\s*[\d:.]*\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC)\s*$", re.I)
 _NTH = re.compile(r"\d+(?:st|nd|rd|th)")
+# A length of time in TimeML ("P8D", "P2M") and which way an interval mark counts it from its anchor.
+_LENGTH = re.compile(r"P(\d+)([DWMY])")
+_INTERVAL_MARKS = {"after": -1, "before": 1}
 _FRAMES = frozenset({DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.QUARTER, DatePrecision.YEAR})
 
 
@@ -149,3 +153,62 @@ def _word_before(text: str, at: int) -> str:
     """The lower-cased word just before ``at`` ("" at the start of the text)."""
     words = text[max(0, at - 15) : at].split()
     return words[-1].lower() if words else ""
+
+
+def interval_dates(
+    doc: Doc,
+    sent: Span,
+    records: Iterable[DateRecord],
+    triggers: list[Token],
+    acts: dict[str, str],
+    earlier: Sequence[IncidentRecord],
+    published: str,
+) -> dict[int, DateRecord]:
+    """Dates of acts placed a length of time from another ("The launch came eight days after North Korea
+    fired ...": the firing is eight days before the launch), by trigger index. The anchor is the latest
+    dated incident so far of the kind the clause's subject names (``acts``: lemma → kind), else the
+    publication date ("The report came a day after ...")."""
+    out: dict[int, DateRecord] = {}
+    for length in records:
+        match = _LENGTH.fullmatch(length.get("value", ""))
+        if length.get("type") != TimexType.DURATION or match is None:
+            continue
+        span = doc.char_span(length["start"], length["end"], alignment_mode="expand")
+        if span is None or not sent.start <= span.start < span.end < sent.end:
+            continue
+        mark = doc[span.end]
+        if mark.lower_ not in _INTERVAL_MARKS:
+            continue
+        scope = [*mark.subtree, *(mark.head.subtree if mark.dep_ == "mark" else [])]
+        placed = next((t for t in triggers if t.i > mark.i and t in scope), None)
+        if placed is None:
+            continue
+        # the clause the interval is measured from: above the "after" clause ("The launch came ... after ...")
+        placed_clause = mark.head if mark.dep_ == "mark" else mark
+        subject = subject_of(clause_head(placed_clause.head))
+        kind = acts.get(subject.lemma_.lower()) if subject is not None else None
+        anchors = [i for i in earlier if i["kind"] == kind and i["precision"] != DatePrecision.PUBLICATION]
+        anchor = anchors[-1]["date"] if anchors else published
+        count = int(match.group(1)) * _INTERVAL_MARKS[mark.lower_]
+        out[placed.i] = _shifted(length, date.fromisoformat(anchor[:10]), count, match.group(2))
+    return out
+
+
+def _shifted(length: DateRecord, anchor: date, count: int, unit: str) -> DateRecord:
+    """The date ``count`` units from ``anchor``, at the precision the unit supports (months give a month)."""
+    if unit in "DW":
+        day = anchor + timedelta(days=count * (7 if unit == "W" else 1))
+        value, precision = day.isoformat(), DatePrecision.DAY
+    elif unit == "M":
+        months = anchor.year * 12 + anchor.month - 1 + count
+        value, precision = f"{months // 12:04d}-{months % 12 + 1:02d}-01", DatePrecision.MONTH
+    else:
+        value, precision = f"{anchor.year + count:04d}-01-01", DatePrecision.YEAR
+    return {
+        "start": length["start"],
+        "end": length["end"],
+        "text": length["text"],
+        "date": value,
+        "date_end": value,
+        "precision": precision,
+    }

@@ -17,7 +17,7 @@ from watchkeeper.reading.dates import event_dates
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.generic import generic
 from watchkeeper.reading.incident_actors import IncidentActors, implied_actor, place_of
-from watchkeeper.reading.incident_dates import DateOwners, finest, sentence_dates
+from watchkeeper.reading.incident_dates import DateOwners, finest, interval_dates, sentence_dates
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, Knowledge, load_knowledge
 from watchkeeper.reading.merging import inherit_actors, mark_main, merge
 from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord
@@ -51,6 +51,11 @@ class IncidentsComponent:
         detection = frozenset(lexicon.detection_lemmas)
         # every kind's trigger lemmas: a date hanging off one of these nouns dates that act, not another
         acts = frozenset(lemma for spec in self.kinds.values() for lemma in spec.lemmas)
+        # which kind an act noun names ("The launch came eight days after ..."): the first kind listing it
+        self.act_kinds: dict[str, str] = {}
+        for kind, spec in self.kinds.items():
+            for lemma in spec.lemmas:
+                self.act_kinds.setdefault(lemma, kind)
         self.dates = DateOwners(acts, detection, frozenset(lexicon.generic.ordinals))
         self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
         self.actors = IncidentActors(
@@ -83,7 +88,9 @@ class IncidentsComponent:
             for kind, triggers in found.items():
                 if kind not in suppressed:
                     incidents.extend(
-                        self._incidents(doc, text, sent, kind, triggers, published, context, proven)
+                        self._incidents(
+                            doc, text, sent, kind, triggers, published, context, proven, incidents
+                        )
                     )
             if {r["kind"] for r in incidents[told:]} & {r["kind"] for r in proven[before:]}:
                 del proven[before:]  # "North Korea sent missiles that Russia fired": the transfer is told
@@ -102,6 +109,7 @@ class IncidentsComponent:
         published: str,
         in_context: bool,
         proven: list[IncidentRecord],
+        earlier: list[IncidentRecord],
     ) -> list[IncidentRecord]:
         """The incidents one kind's triggers report in a sentence; transfers proven by another state's use
         of the regime's weapons go to ``proven``."""
@@ -112,6 +120,9 @@ class IncidentsComponent:
             owner = self.dates.owner(doc, found, triggers, spec)
             if owner is not None:
                 by_trigger.setdefault(owner.i, []).append(found)
+        placed = interval_dates(doc, sent, doc._.dates or [], triggers, self.act_kinds, earlier, published)
+        for index, found in placed.items():
+            by_trigger.setdefault(index, [found])  # "eight days after it fired": dated from the anchor
         out: list[IncidentRecord] = []
         groups: list[tuple[Token, DateRecord | None]] = [
             (t, d) for t in triggers for d in finest(by_trigger.get(t.i, []))
