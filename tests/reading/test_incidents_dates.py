@@ -55,3 +55,23 @@ def test_a_report_placed_after_the_launch_anchors_on_the_publication_date(nlp: L
     text = "The state media report came a day after the military detected the launch of a new missile."
     (launch,) = _incidents(nlp, text)
     assert launch["date"] == "2024-05-01"
+
+
+def test_a_number_standing_for_launches_counts_incidents_on_one_date(nlp: Language) -> None:
+    launches = _incidents(nlp, "North Korea carried out two missile launches last month.")
+    assert [i["date"][:7] for i in launches] == ["2024-04", "2024-04"]
+
+
+def test_a_number_of_missiles_is_one_launch(nlp: Language) -> None:
+    assert len(_incidents(nlp, "North Korea fired four ballistic missiles last month.")) == 1
+
+
+def test_rounds_of_firings_on_named_days_are_one_launch_a_day(nlp: Language) -> None:
+    text = "Pyongyang held three rounds of cruise missile firings on Sunday, Monday and Tuesday of last week."
+    assert len(_incidents(nlp, text)) == 3
+
+
+def test_a_rocket_lost_soon_after_liftoff_is_a_launch(nlp: Language) -> None:
+    text = "In March, a North Korean rocket carrying a satellite fell into the sea soon after liftoff."
+    (launch,) = _incidents(nlp, text)
+    assert launch["date"][:7] == "2024-03"

@@ -212,3 +212,17 @@ def _shifted(length: DateRecord, anchor: date, count: int, unit: str) -> DateRec
         "date_end": value,
         "precision": precision,
     }
+
+
+def counted(trigger: Token, numbers: dict[str, int], most: int = 10) -> int:
+    """How many acts a trigger counts, when a number says so: "two launches last month", "three rounds of
+    firings", "follows two earlier this month" (a number standing for the acts); 1 otherwise."""
+    nouns = [trigger, trigger.head.head] if trigger.head.dep_ == "prep" else [trigger]
+    found = [c for n in nouns if n.pos_ == "NOUN" for c in n.children if c.dep_ == "nummod"]
+    verb = clause_head(trigger)
+    found += [c for c in verb.children if c.pos_ == "NUM" and c.dep_ in ("dobj", "nsubj", "attr")]
+    for token in found:
+        value = numbers.get(token.lower_) or (int(token.text) if token.text.isdigit() else 0)
+        if 1 < value <= most:
+            return value
+    return 1

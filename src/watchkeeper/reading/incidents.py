@@ -10,6 +10,8 @@ the document's first incident of that kind.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -17,7 +19,7 @@ from watchkeeper.reading.dates import event_dates
 from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.generic import generic
 from watchkeeper.reading.incident_actors import IncidentActors, implied_actor, place_of
-from watchkeeper.reading.incident_dates import DateOwners, finest, interval_dates, sentence_dates
+from watchkeeper.reading.incident_dates import DateOwners, counted, finest, interval_dates, sentence_dates
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, Knowledge, load_knowledge
 from watchkeeper.reading.merging import inherit_actors, mark_main, merge
 from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord
@@ -26,6 +28,19 @@ from watchkeeper.reading.triggers import TriggerWords, find_triggers
 from watchkeeper.reading.unreal import unreal
 from watchkeeper.reading.votes import tally
 from watchkeeper.vocabulary import DatePrecision, IncidentStatus
+
+
+@dataclass
+class _DocumentState:
+    """What one document's reading has found so far."""
+
+    text: str
+    published: str
+    incidents: list[IncidentRecord] = field(default_factory=list)
+    # transfers proven by another state's strike: their own reports, no undated transfer absorbs their date
+    proven: list[IncidentRecord] = field(default_factory=list)
+    # counted acts on one date ("two earlier this month"): merging would make them one again
+    copies: list[IncidentRecord] = field(default_factory=list)
 
 
 class IncidentsComponent:
@@ -70,9 +85,9 @@ class IncidentsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
-        text = doc.text  # built once: Doc.text joins every token on each call
-        incidents: list[IncidentRecord] = []
-        proven: list[IncidentRecord] = []
+        # Doc.text is built once: it joins every token on each call
+        state = _DocumentState(doc.text, published)
+        incidents, proven, copies = state.incidents, state.proven, state.copies
         sentences = list(doc.sents)
         in_context = self.scope.named_in(sentences) if self.scope else [True] * len(sentences)
         for sent, context in zip(sentences, in_context, strict=True):
@@ -87,40 +102,30 @@ class IncidentsComponent:
             told, before = len(incidents), len(proven)
             for kind, triggers in found.items():
                 if kind not in suppressed:
-                    incidents.extend(
-                        self._incidents(
-                            doc, text, sent, kind, triggers, published, context, proven, incidents
-                        )
-                    )
+                    found_now = self._incidents(doc, sent, kind, triggers, context, state)
+                    state.incidents.extend(found_now)
             if {r["kind"] for r in incidents[told:]} & {r["kind"] for r in proven[before:]}:
                 del proven[before:]  # "North Korea sent missiles that Russia fired": the transfer is told
-        # a transfer proven by another state's strike is its own report: no undated transfer absorbs its date
-        records = sorted(merge(incidents) + merge(proven), key=lambda r: r["start"])
+        records = sorted(merge(incidents) + merge(proven) + copies, key=lambda r: r["start"])
         doc._.incidents = mark_main([self.actors.state_behind(i) for i in inherit_actors(records)])
         return doc
 
     def _incidents(
-        self,
-        doc: Doc,
-        text: str,
-        sent: Span,
-        kind: str,
-        triggers: list[Token],
-        published: str,
-        in_context: bool,
-        proven: list[IncidentRecord],
-        earlier: list[IncidentRecord],
+        self, doc: Doc, sent: Span, kind: str, triggers: list[Token], in_context: bool, state: _DocumentState
     ) -> list[IncidentRecord]:
         """The incidents one kind's triggers report in a sentence; transfers proven by another state's use
-        of the regime's weapons go to ``proven``."""
+        of the regime's weapons and counted acts on one date go to ``state``'s own lists."""
         spec = self.kinds[kind]
+        text, published = state.text, state.published
         dates = sentence_dates(event_dates(doc._.dates), text, sent, spec, self.generic_cues.period_ends)
         by_trigger: dict[int, list[DateRecord]] = {}
         for found in dates:
             owner = self.dates.owner(doc, found, triggers, spec)
             if owner is not None:
                 by_trigger.setdefault(owner.i, []).append(found)
-        placed = interval_dates(doc, sent, doc._.dates or [], triggers, self.act_kinds, earlier, published)
+        placed = interval_dates(
+            doc, sent, doc._.dates or [], triggers, self.act_kinds, state.incidents, published
+        )
         for index, found in placed.items():
             by_trigger.setdefault(index, [found])  # "eight days after it fired": dated from the anchor
         out: list[IncidentRecord] = []
@@ -154,11 +159,19 @@ class IncidentsComponent:
                 continue
             users = self.scope.strike_with_its_weapons(record, spec, sent, trigger) if self.scope else None
             if spec.used_by_others and users is not None:
-                proven.append(self._transfer_by_use(record, spec.used_by_others, users, sent))
+                state.proven.append(self._transfer_by_use(record, spec.used_by_others, users, sent))
                 continue
             if self.scope is not None and self.scope.out_of_scope(record, spec, in_context, trigger):
                 continue
             out.append(record)
+        for trigger in {t.i: t for t in triggers}.values():
+            mine = [r for r in out if r["trigger"] == trigger.text and r["precision"] != DatePrecision.DAY]
+            if len(mine) == 1 and mine[0]["precision"] != DatePrecision.PUBLICATION:
+                # "two earlier this month": as many incidents as the number counts, on the one date given
+                state.copies.extend(
+                    {**mine[0], "actors": list(mine[0]["actors"])}
+                    for _ in range(counted(trigger, self.numbers) - 1)
+                )
         return out
 
     def _transfer_by_use(
