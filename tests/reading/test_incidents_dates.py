@@ -75,3 +75,18 @@ def test_a_rocket_lost_soon_after_liftoff_is_a_launch(nlp: Language) -> None:
     text = "In March, a North Korean rocket carrying a satellite fell into the sea soon after liftoff."
     (launch,) = _incidents(nlp, text)
     assert launch["date"][:7] == "2024-03"
+
+
+def test_yearly_totals_in_a_recap_date_no_theft(nlp: Language) -> None:
+    text = (
+        "Pyongyang's hackers took record sums: 2017's $0.4 billion, 2019's $0.7 billion, "
+        "and 2020's $0.3 billion in stolen crypto."
+    )
+    assert all(i["precision"] == "publication" for i in _incidents(nlp, text, "cyber_theft"))
+
+
+def test_a_failure_on_a_day_dates_the_launch_a_report_on_a_day_does_not(nlp: Language) -> None:
+    (failed,) = _incidents(nlp, "North Korea's attempt to launch a satellite failed on Monday.")
+    assert failed["date"] == "2024-04-29"
+    (told,) = _incidents(nlp, "North Korea said on Monday that it launched a satellite.")
+    assert told["precision"] == "publication"

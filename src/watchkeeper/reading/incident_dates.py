@@ -2,8 +2,8 @@
 
 A date belongs to the trigger it hangs off ("launched on Monday"), or to a trigger of the verb that governs
 it ("In January, North Korea said it had tested ..."); never to another act's noun ("after a nuclear test in
-September"). Datelines, resolution years, the same moment in another time zone and the end of a period
-("until April") date no incident.
+September"). Datelines, resolution years, the same moment in another time zone, the end of a period
+("until April") and a period's total ("2021's $3.3 billion") date no incident.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from watchkeeper.vocabulary import DatePrecision, TimexType
 _DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s*$")
 # "resolution 1718 (2006)": the year a resolution was adopted is part of its name, not a date of the event.
 _RESOLUTION_YEAR = re.compile(r"\d{3,4}\s*\(\s*$")
+# "2021's $3.3 billion": a period's total, a recap figure, not the date of one act.
+_TOTAL_OF = re.compile(r"['’]s\s+(?:US)?[$€£¥]\s?\d")
 _SEQUENCE = frozenset({"after", "before", "since", "until", "following"})
 # "8:10 am Wednesday (2310 GMT Tuesday)": the same moment in another time zone, not another day.
 _OTHER_ZONE = re.compile(r"\(\s*[\d:.]*\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC)\s*$", re.I)
@@ -48,6 +50,7 @@ def sentence_dates(
         and not _OTHER_ZONE.search(text, max(0, d["start"] - 20), d["start"])
         and _word_before(text, d["start"]) not in ends
         and (spec.periods or d["precision"] != DatePrecision.RANGE)
+        and not _TOTAL_OF.match(text, d["end"] - 2 if d["text"][-2:] in ("'s", "’s") else d["end"])
     ]
 
 
@@ -55,10 +58,15 @@ class DateOwners:
     """Finds the trigger a date mention dates, knowing every kind's act nouns and the verbs of detection."""
 
     def __init__(
-        self, acts: frozenset[str], detection_lemmas: frozenset[str], ordinals: frozenset[str] = frozenset()
+        self,
+        acts: frozenset[str],
+        detection_lemmas: frozenset[str],
+        ordinals: frozenset[str] = frozenset(),
+        reporting_lemmas: frozenset[str] = frozenset(),
     ) -> None:
         self.acts = acts
         self.detection_lemmas = detection_lemmas
+        self.reporting_lemmas = reporting_lemmas
         self.ordinals = ordinals
 
     def counted_in(self, root: Token, date: DateRecord) -> bool:
@@ -123,7 +131,9 @@ class DateOwners:
             for h in (verb, *clause_head(governing[0]).ancestors, clause_head(governing[0]))
             if h.i >= min(verb.i, governing[0].i) or h is verb
         )
-        return governing[0] if date["precision"] != DatePrecision.DAY or detected else None
+        # "its attempt to launch a satellite failed Thursday": a day on a verb that tells no one dates the act
+        told = verb.lemma_.lower() in self.reporting_lemmas
+        return governing[0] if date["precision"] != DatePrecision.DAY or detected or not told else None
 
 
 def finest(dates: list[DateRecord]) -> list[DateRecord]:

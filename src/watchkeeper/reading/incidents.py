@@ -71,7 +71,9 @@ class IncidentsComponent:
         for kind, spec in self.kinds.items():
             for lemma in spec.lemmas:
                 self.act_kinds.setdefault(lemma, kind)
-        self.dates = DateOwners(acts, detection, frozenset(lexicon.generic.ordinals))
+        self.dates = DateOwners(
+            acts, detection, frozenset(lexicon.generic.ordinals), frozenset(lexicon.unreal.reporting_lemmas)
+        )
         self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
         self.actors = IncidentActors(
             self.kinds,
