@@ -157,6 +157,8 @@ class IncidentsComponent:
                 record["tally"] = tally(sent, record["actors"], self.numbers)
             if generic(record, triggers, sent, self.generic_cues):
                 continue
+            if spec.banned_from is not None and record["date"] < spec.banned_from.isoformat():
+                continue  # trade the regime had not banned yet
             if unreal(trigger, record, published, self.unreal_cues):
                 continue
             users = self.scope.strike_with_its_weapons(record, spec, sent, trigger) if self.scope else None

@@ -1,0 +1,28 @@
+"""Reports that are no incident: trade before the regime banned it, plural acts with no amount of their own.
+
+One sentence per rule, written for these tests, through the full pipeline loaded once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+
+from watchkeeper.reading.pipeline import read_text
+from watchkeeper.reading.records import IncidentRecord
+
+
+def _incidents(nlp: Language, text: str, kind: str, published: date) -> list[IncidentRecord]:
+    return [i for i in read_text(text, published, nlp=nlp).incidents if i["kind"] == kind]
+
+
+def test_coal_exports_before_the_ban_are_lawful_trade(nlp: Language) -> None:
+    text = "North Korea's coal exports to China rose sharply in August, customs data showed."
+    assert not _incidents(nlp, text, "banned_export", date(2016, 9, 20))
+    assert _incidents(nlp, text, "banned_export", date(2018, 9, 20))
+
+
+def test_the_number_of_a_compound_modifier_is_no_amount_of_the_act(nlp: Language) -> None:
+    text = "The statement is a reply from the 15-member Council to North Korea and its missile tests."
+    assert not _incidents(nlp, text, "missile_launch", date(2023, 3, 1))
