@@ -26,3 +26,14 @@ def test_coal_exports_before_the_ban_are_lawful_trade(nlp: Language) -> None:
 def test_the_number_of_a_compound_modifier_is_no_amount_of_the_act(nlp: Language) -> None:
     text = "The statement is a reply from the 15-member Council to North Korea and its missile tests."
     assert not _incidents(nlp, text, "missile_launch", date(2023, 3, 1))
+
+
+def test_a_negated_act_is_no_incident(nlp: Language) -> None:
+    text = "Russian freighters have not docked at Rajin since early March, the think tank said."
+    assert not _incidents(nlp, text, "port_call", date(2024, 5, 2))
+
+
+def test_ships_transporting_munitions_are_an_arms_transfer(nlp: Language) -> None:
+    text = "A Russian freighter transported containers of North Korean munitions to Russia in April."
+    (transfer,) = _incidents(nlp, text, "arms_transfer", date(2024, 5, 2))
+    assert transfer["date"][:7] == "2024-04"
