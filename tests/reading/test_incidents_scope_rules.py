@@ -37,3 +37,8 @@ def test_ships_transporting_munitions_are_an_arms_transfer(nlp: Language) -> Non
     text = "A Russian freighter transported containers of North Korean munitions to Russia in April."
     (transfer,) = _incidents(nlp, text, "arms_transfer", date(2024, 5, 2))
     assert transfer["date"][:7] == "2024-04"
+
+
+def test_an_order_to_send_workers_home_is_no_workers_abroad(nlp: Language) -> None:
+    text = "The Council told every state to repatriate North Korean workers by the end of 2019."
+    assert not _incidents(nlp, text, "overseas_workers", date(2021, 1, 5))

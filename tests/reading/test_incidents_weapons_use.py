@@ -49,3 +49,12 @@ def test_a_dated_use_stays_apart_from_an_undated_transfer(nlp: Language) -> None
 def test_the_dprk_firing_its_own_missile_stays_a_launch(nlp: Language) -> None:
     text = "The DPRK (Democratic People's Republic of Korea) launched a ballistic missile on Monday."
     assert [i["kind"] for i in _incidents(nlp, text)] == ["missile_launch"]
+
+
+def test_the_missiles_fired_later_are_the_dprk_weapons_already_told_of(nlp: Language) -> None:
+    text = (
+        "Russia fired North Korean missiles at Ukraine on 2 January. "
+        "Officials said Russian troops had also fired one of the missiles on 30 December."
+    )
+    transfers = [i for i in _incidents(nlp, text) if i["kind"] == "arms_transfer"]
+    assert {t["date"] for t in transfers} == {"2024-01-02", "2023-12-30"}

@@ -161,7 +161,10 @@ class IncidentsComponent:
                 continue  # trade the regime had not banned yet
             if unreal(trigger, record, published, self.unreal_cues):
                 continue
-            users = self.scope.strike_with_its_weapons(record, spec, sent, trigger) if self.scope else None
+            known = bool(state.proven)
+            users = (
+                self.scope.strike_with_its_weapons(record, spec, sent, trigger, known) if self.scope else None
+            )
             if spec.used_by_others and users is not None:
                 state.proven.append(self._transfer_by_use(record, spec.used_by_others, users, sent))
                 continue

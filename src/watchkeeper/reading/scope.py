@@ -22,6 +22,7 @@ from watchkeeper.reading.roles import actor_record, clause_head, entity_of, phra
 # How a party's name marks a weapon as its own: "North Korean missiles", "North Korea's missiles".
 _OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _STATES = frozenset({"country"})
+_DEFINITE = frozenset({"the", "these", "those", "such"})
 
 
 class RegimeScope:
@@ -92,12 +93,13 @@ class RegimeScope:
         return not in_context
 
     def strike_with_its_weapons(
-        self, record: IncidentRecord, spec: IncidentKind, sent: Span, trigger: Token
+        self, record: IncidentRecord, spec: IncidentKind, sent: Span, trigger: Token, known: bool = False
     ) -> list[ActorRecord] | None:
         """The states that used the regime's weapons when the report is another state's strike with them
         ("Russia fired North Korean missiles at Kharkiv", "a missile that hit Kharkiv was a North Korean
         Hwasong-11", "missiles sent by North Korea and launched by Russian troops"): the named states that
-        fired (possibly none); None when the act is the regime's own or the weapons are not its."""
+        fired (possibly none); None when the act is the regime's own or the weapons are not its. ``known``:
+        the text has told of such strikes, so "Russian forces fired the missiles" means those weapons."""
         named = [a for a in record["actors"] if not a.get("implied")]
         doers = [a for a in named if a["role"] in spec.party_roles]
         if any(self.is_party(a.get("entity_id")) for a in doers):
@@ -110,7 +112,10 @@ class RegimeScope:
             users = [actor_record("launcher", e) for e in phrase_entities(subject, types=_STATES)]
             users = [a for a in users if self._other_state(a)]
         struck = [a for a in named if a["role"] not in spec.party_roles and self._other_state(a)]
-        if not (users or struck) or not self._its_weapons(sent, trigger, spec):
+        if not (users or struck):
+            return None
+        told_before = known and bool(users) and _the_weapons(trigger, frozenset(spec.requires))
+        if not told_before and not self._its_weapons(sent, trigger, spec):
             return None
         return users
 
@@ -148,3 +153,12 @@ class RegimeScope:
                     found.append(actor_record("launcher", ent))
                     break
         return found
+
+
+def _the_weapons(trigger: Token, weapons: frozenset[str]) -> bool:
+    """Whether the trigger's verb fires weapons named before: "fired the missiles", "one of these"."""
+    verb = clause_head(trigger)
+    for token in verb.subtree:
+        if token.lower_ in weapons and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            return True
+    return False
