@@ -90,3 +90,8 @@ def test_a_failure_on_a_day_dates_the_launch_a_report_on_a_day_does_not(nlp: Lan
     assert failed["date"] == "2024-04-29"
     (told,) = _incidents(nlp, "North Korea said on Monday that it launched a satellite.")
     assert told["precision"] == "publication"
+
+
+def test_a_copula_counting_the_times_frames_the_year(nlp: Language) -> None:
+    text = "It was the ninth time North Korea test-fired missiles this year, officials said."
+    assert all(i["precision"] != "year" for i in _incidents(nlp, text))

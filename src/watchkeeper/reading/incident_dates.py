@@ -76,10 +76,16 @@ class DateOwners:
             return False
         for head in root.ancestors:
             if head.pos_ in ("NOUN", "PROPN"):  # the noun the period or its clause hangs off
-                return any(c.dep_ in ("amod", "nummod", "det") and self._ordinal(c) for c in head.children)
+                return self._counts(head)
+            if head.lemma_ == "be" and any(self._counts(c) for c in head.children if c.dep_ == "attr"):
+                return True  # "This was the thirteenth time it fired missiles this year"
             if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("relcl", "acl"):
                 return False  # the clause of the act itself: a count above it counts something else
         return False
+
+    def _counts(self, noun: Token) -> bool:
+        """Whether an ordinal counts the noun ("the fifth launch", "the 13th time")."""
+        return any(c.dep_ in ("amod", "nummod", "det") and self._ordinal(c) for c in noun.children)
 
     def _ordinal(self, token: Token) -> bool:
         return (
