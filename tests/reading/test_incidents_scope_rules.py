@@ -42,3 +42,8 @@ def test_ships_transporting_munitions_are_an_arms_transfer(nlp: Language) -> Non
 def test_an_order_to_send_workers_home_is_no_workers_abroad(nlp: Language) -> None:
     text = "The Council told every state to repatriate North Korean workers by the end of 2019."
     assert not _incidents(nlp, text, "overseas_workers", date(2021, 1, 5))
+
+
+def test_a_rocket_launch_system_is_a_weapon_not_a_launch(nlp: Language) -> None:
+    text = "North Korea exported multiple rocket launch systems to Russia, lawmakers were told."
+    assert not _incidents(nlp, text, "missile_launch", date(2024, 11, 20))
