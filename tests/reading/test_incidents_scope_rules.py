@@ -47,3 +47,8 @@ def test_an_order_to_send_workers_home_is_no_workers_abroad(nlp: Language) -> No
 def test_a_rocket_launch_system_is_a_weapon_not_a_launch(nlp: Language) -> None:
     text = "North Korea exported multiple rocket launch systems to Russia, lawmakers were told."
     assert not _incidents(nlp, text, "missile_launch", date(2024, 11, 20))
+
+
+def test_a_voyage_carrying_coal_is_no_port_call(nlp: Language) -> None:
+    text = "North Korean coal shipped to the Russian port of Kholmsk was later reloaded onto two vessels."
+    assert not _incidents(nlp, text, "port_call", date(2018, 7, 18))

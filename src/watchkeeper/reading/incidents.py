@@ -118,6 +118,8 @@ class IncidentsComponent:
         """The incidents one kind's triggers report in a sentence; transfers proven by another state's use
         of the regime's weapons and counted acts on one date go to ``state``'s own lists."""
         spec = self.kinds[kind]
+        if spec.voyage_cargo and any(t.lower_ in spec.voyage_cargo for t in sent):
+            return []  # the voyage of a delivery, filed as the delivery
         text, published = state.text, state.published
         dates = sentence_dates(event_dates(doc._.dates), text, sent, spec, self.generic_cues.period_ends)
         by_trigger: dict[int, list[DateRecord]] = {}

@@ -230,6 +230,9 @@ class IncidentKind(_Strict):
     used_by_others: str | None = None
     # Reports dated before the regime banned the act are lawful trade ("coal exports jumped" in 2016).
     banned_from: date | None = None
+    # Cargoes that make a call the voyage of a delivery ("tankers shuttling to Vostochny for oil"), filed as
+    # the delivery, not as this kind.
+    voyage_cargo: list[str] = []
 
     @model_validator(mode="after")
     def _roles_declared(self) -> IncidentKind:
