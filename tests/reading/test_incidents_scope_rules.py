@@ -52,3 +52,8 @@ def test_a_rocket_launch_system_is_a_weapon_not_a_launch(nlp: Language) -> None:
 def test_a_voyage_carrying_coal_is_no_port_call(nlp: Language) -> None:
     text = "North Korean coal shipped to the Russian port of Kholmsk was later reloaded onto two vessels."
     assert not _incidents(nlp, text, "port_call", date(2018, 7, 18))
+
+
+def test_evasion_methods_named_as_examples_are_no_incident(nlp: Language) -> None:
+    text = "Pyongyang relies on evasion techniques such as ship-to-ship transfers and forged papers."
+    assert not _incidents(nlp, text, "ship_to_ship_transfer", date(2021, 1, 5))
