@@ -57,3 +57,13 @@ def test_a_voyage_carrying_coal_is_no_port_call(nlp: Language) -> None:
 def test_evasion_methods_named_as_examples_are_no_incident(nlp: Language) -> None:
     text = "Pyongyang relies on evasion techniques such as ship-to-ship transfers and forged papers."
     assert not _incidents(nlp, text, "ship_to_ship_transfer", date(2021, 1, 5))
+
+
+def test_hackers_who_write_malware_steal_nothing(nlp: Language) -> None:
+    text = "The North Korean hackers also wrote new ransomware in March 2019, prosecutors said."
+    assert not _incidents(nlp, text, "cyber_theft", date(2021, 2, 17))
+
+
+def test_hackers_who_take_money_are_a_theft(nlp: Language) -> None:
+    text = "The North Korean hackers took $40 million from an exchange in March 2019, prosecutors said."
+    assert _incidents(nlp, text, "cyber_theft", date(2021, 2, 17))

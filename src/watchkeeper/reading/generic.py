@@ -77,11 +77,22 @@ def explainer(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cue
     return _unanchored(record, cues, sent) and not named and sent.root.tag_ in ("VBZ", "VBP")
 
 
+def doers_not_act(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+    """Only the doers are named ("the hackers created ransomware"), doing no act of the kind and taking no
+    sum of money."""
+    if any(t.lower_ not in cues.agent_nouns for t in triggers):
+        return False
+    if any(q.get("currency") for q in record["quantities"]):
+        return False
+    return all(t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass") for t in triggers)
+
+
 # Each returns True when a candidate record is a generic mention, not an incident.
 GENERIC_CHECKS: list[Callable[[IncidentRecord, Sequence[Token], Span, GenericCues], bool]] = [
     plural_practice,
     habitual_statement,
     explainer,
+    doers_not_act,
 ]
 
 

@@ -252,6 +252,8 @@ class GenericCues(_Strict):
     period_ends: list[str] = []
     # Ordinals that make a date the frame of a count ("its fifth launch this year"), not the date of the act.
     ordinals: list[str] = []
+    # Nouns of the doers ("hackers"): a report only when they do the act or an amount is taken.
+    agent_nouns: list[str] = []
 
 
 class RegimeParties(_Strict):
