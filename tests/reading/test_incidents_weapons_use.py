@@ -58,3 +58,8 @@ def test_the_missiles_fired_later_are_the_dprk_weapons_already_told_of(nlp: Lang
     )
     transfers = [i for i in _incidents(nlp, text) if i["kind"] == "arms_transfer"]
     assert {t["date"] for t in transfers} == {"2024-01-02", "2023-12-30"}
+
+
+def test_missiles_hitting_a_city_are_never_a_dprk_launch(nlp: Language) -> None:
+    text = "Missiles hit Kharkiv on Sunday, days after North Korea tested a new missile."
+    assert not [i for i in _incidents(nlp, text) if i["date"] == "2024-04-28"]

@@ -172,6 +172,12 @@ class IncidentsComponent:
                 continue
             if self.scope is not None and self.scope.out_of_scope(record, spec, in_context, trigger):
                 continue
+            if (
+                spec.used_by_others
+                and self.scope is not None
+                and self.scope.strikes_another_state(record, spec)
+            ):
+                continue  # a missile hitting a city is never a DPRK launch
             out.append(record)
         for trigger in {t.i: t for t in triggers}.values():
             mine = [r for r in out if r["trigger"] == trigger.text and r["precision"] != DatePrecision.DAY]

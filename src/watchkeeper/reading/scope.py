@@ -92,6 +92,14 @@ class RegimeScope:
             return not (open_roles and in_context)
         return not in_context
 
+    def strikes_another_state(self, record: IncidentRecord, spec: IncidentKind) -> bool:
+        """Whether the act hits another state and no party of the regime is named doing it ("missiles hit
+        Kharkiv"): the regime tests its missiles into the sea, so this is some other state's strike."""
+        named = [a for a in record["actors"] if not a.get("implied")]
+        if any(self.is_party(a.get("entity_id")) for a in named if a["role"] in spec.party_roles):
+            return False
+        return any(a["role"] not in spec.party_roles and self._other_state(a) for a in named)
+
     def strike_with_its_weapons(
         self, record: IncidentRecord, spec: IncidentKind, sent: Span, trigger: Token, known: bool = False
     ) -> list[ActorRecord] | None:
@@ -114,7 +122,10 @@ class RegimeScope:
         struck = [a for a in named if a["role"] not in spec.party_roles and self._other_state(a)]
         if not (users or struck):
             return None
-        told_before = known and bool(users) and _the_weapons(trigger, frozenset(spec.requires))
+        # once the text has told of such strikes, "the missiles" fired, or missiles hitting a city, are those
+        told_before = known and (
+            (bool(users) and _the_weapons(trigger, frozenset(spec.requires))) or not users
+        )
         if not told_before and not self._its_weapons(sent, trigger, spec):
             return None
         return users
