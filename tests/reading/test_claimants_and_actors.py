@@ -98,13 +98,13 @@ def test_no_claim_for_the_accused_or_a_qualifier(nlp: Language, text: str) -> No
     [
         (
             "Russia fired North Korean ballistic missiles at Ukraine.",
-            "missile_launch",
-            {("launcher", "country:russia"), ("victim", "country:ukraine")},
+            "arms_transfer",
+            {("from", "country:north-korea"), ("to", "country:russia")},
         ),
         (
             "A North Korean missile hit Kharkiv on 2 January.",
-            "missile_launch",
-            {("launcher", "country:north-korea"), ("victim", "country:ukraine")},
+            "arms_transfer",
+            {("from", "country:north-korea")},
         ),
         (
             "North Korean tankers called at the Russian port of Vostochny.",

@@ -50,7 +50,11 @@ def test_the_dprks_own_act_stays(nlp: Language) -> None:
 
 
 def test_another_state_firing_dprk_missiles_involves_the_dprk(nlp: Language) -> None:
-    assert _incidents(nlp, "Russia fired North Korean missiles at Ukraine on 2 January.", "missile_launch")
+    # filed as the transfer the strike proves (DPRK to Russia, dated by the strike), never as a DPRK launch
+    text = "Russia fired North Korean missiles at Ukraine on 2 January."
+    (transfer,) = _incidents(nlp, text, "arms_transfer")
+    assert transfer["date"] == "2024-01-02"
+    assert not _incidents(nlp, text, "missile_launch")
 
 
 @pytest.mark.parametrize(

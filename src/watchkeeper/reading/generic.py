@@ -20,9 +20,16 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-def _unanchored(record: IncidentRecord, cues: GenericCues) -> bool:
-    """No date and no amount of its own (a duration, "over fifteen years", is no amount)."""
-    amounts = [q for q in record["quantities"] if q.get("unit") not in cues.duration_units]
+def _unanchored(record: IncidentRecord, cues: GenericCues, sent: Span) -> bool:
+    """No date and no amount of its own (a duration, "over fifteen years", is no amount; nor is the number
+    of a compound modifier, "the 15-member Council")."""
+    text = sent.doc.text
+    amounts = [
+        q
+        for q in record["quantities"]
+        if q.get("unit") not in cues.duration_units
+        and (q.get("unit") or text[q["end"] : q["end"] + 1] != "-")
+    ]
     return record["precision"] == DatePrecision.PUBLICATION and not amounts
 
 
@@ -52,7 +59,7 @@ def _named_doer(noun: Token) -> bool:
 def plural_practice(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
     """Only plural triggers, no named doer, no date or amount: a practice ("documented oil transfers")."""
     nouns = [_noun_of(t) for t in triggers]
-    return _unanchored(record, cues) and all(n.tag_ == "NNS" and not _named_doer(n) for n in nouns)
+    return _unanchored(record, cues, sent) and all(n.tag_ == "NNS" and not _named_doer(n) for n in nouns)
 
 
 def habitual_statement(
@@ -60,14 +67,24 @@ def habitual_statement(
 ) -> bool:
     """A habitual or documenting statement without a date or amount ("the panel documented", "has long")."""
     text = f" {sent.text.lower()} "
-    return _unanchored(record, cues) and any(f" {cue} " in text for cue in cues.habitual)
+    return _unanchored(record, cues, sent) and any(f" {cue} " in text for cue in cues.habitual)
 
 
 def explainer(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
     """A present-tense statement naming no one, with no date or amount: how things work ("A veto by any
     permanent member blocks a resolution"; "Ship-to-ship transfers hide the origin of cargo")."""
     named = [a for a in record["actors"] if not a.get("implied")]
-    return _unanchored(record, cues) and not named and sent.root.tag_ in ("VBZ", "VBP")
+    return _unanchored(record, cues, sent) and not named and sent.root.tag_ in ("VBZ", "VBP")
+
+
+def doers_not_act(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+    """Only the doers are named ("the hackers created ransomware"), doing no act of the kind and taking no
+    sum of money."""
+    if any(t.lower_ not in cues.agent_nouns for t in triggers):
+        return False
+    if any(q.get("currency") for q in record["quantities"]):
+        return False
+    return all(t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass") for t in triggers)
 
 
 # Each returns True when a candidate record is a generic mention, not an incident.
@@ -75,6 +92,7 @@ GENERIC_CHECKS: list[Callable[[IncidentRecord, Sequence[Token], Span, GenericCue
     plural_practice,
     habitual_statement,
     explainer,
+    doers_not_act,
 ]
 
 

@@ -34,6 +34,10 @@ def _registry(data_dir: str | None) -> dict[str, IncidentKind]:
                 raise InputFileError(
                     path, f"unknown incident kind {other!r}", field=f"kinds.{kind}.suppresses"
                 )
+        if spec.used_by_others is not None and spec.used_by_others not in kinds:
+            raise InputFileError(
+                path, f"unknown incident kind {spec.used_by_others!r}", field=f"kinds.{kind}.used_by_others"
+            )
     roles = {role for spec in kinds.values() for role in spec.actor_roles}
     for role in lexicon.vote_roles:
         if role not in roles:

@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,14 @@ class IncidentKind(_Strict):
     body_words: list[str] = []
     # Measures a participle or relative clause of a vote verb describes ("sanctions imposed in 2006").
     cited_nouns: list[str] = []
+    # The kind another state's act with the regime's weapons is filed as ("Russia fired North Korean
+    # missiles": a transfer of them, the regime's state `from`, the state that fired `to`), not this one.
+    used_by_others: str | None = None
+    # Reports dated before the regime banned the act are lawful trade ("coal exports jumped" in 2016).
+    banned_from: date | None = None
+    # Cargoes that make a call the voyage of a delivery ("tankers shuttling to Vostochny for oil"), filed as
+    # the delivery, not as this kind.
+    voyage_cargo: list[str] = []
 
     @model_validator(mode="after")
     def _roles_declared(self) -> IncidentKind:
@@ -241,6 +250,10 @@ class GenericCues(_Strict):
     # words before a date that make it the end of a period the act sets ("extended the mandate until April"),
     # not the day of the act
     period_ends: list[str] = []
+    # Ordinals that make a date the frame of a count ("its fifth launch this year"), not the date of the act.
+    ordinals: list[str] = []
+    # Nouns of the doers ("hackers"): a report only when they do the act or an amount is taken.
+    agent_nouns: list[str] = []
 
 
 class RegimeParties(_Strict):

@@ -14,9 +14,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import IncidentKind, RegimeParties
 from watchkeeper.reading.records import ActorRecord, IncidentRecord
-from watchkeeper.reading.roles import clause_head
+from watchkeeper.reading.roles import actor_record, clause_head, entity_of, phrase_entities, subject_of
+
+# How a party's name marks a weapon as its own: "North Korean missiles", "North Korea's missiles".
+_OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+_STATES = frozenset({"country"})
+_DEFINITE = frozenset({"the", "these", "those", "such"})
 
 
 class RegimeScope:
@@ -85,3 +91,85 @@ class RegimeScope:
             # "India test-fired a missile"; "Russia supplied shells" in a DPRK story: the other side is open
             return not (open_roles and in_context)
         return not in_context
+
+    def strikes_another_state(self, record: IncidentRecord, spec: IncidentKind) -> bool:
+        """Whether the act hits another state and no party of the regime is named doing it ("missiles hit
+        Kharkiv"): the regime tests its missiles into the sea, so this is some other state's strike."""
+        named = [a for a in record["actors"] if not a.get("implied")]
+        if any(self.is_party(a.get("entity_id")) for a in named if a["role"] in spec.party_roles):
+            return False
+        return any(a["role"] not in spec.party_roles and self._other_state(a) for a in named)
+
+    def strike_with_its_weapons(
+        self, record: IncidentRecord, spec: IncidentKind, sent: Span, trigger: Token, known: bool = False
+    ) -> list[ActorRecord] | None:
+        """The states that used the regime's weapons when the report is another state's strike with them
+        ("Russia fired North Korean missiles at Kharkiv", "a missile that hit Kharkiv was a North Korean
+        Hwasong-11", "missiles sent by North Korea and launched by Russian troops"): the named states that
+        fired (possibly none); None when the act is the regime's own or the weapons are not its. ``known``:
+        the text has told of such strikes, so "Russian forces fired the missiles" means those weapons."""
+        named = [a for a in record["actors"] if not a.get("implied")]
+        doers = [a for a in named if a["role"] in spec.party_roles]
+        if any(self.is_party(a.get("entity_id")) for a in doers):
+            return None
+        subject = subject_of(clause_head(trigger))
+        if subject is not None and any(self.is_party(e.kb_id_) for e in phrase_entities(subject, deep=False)):
+            return None  # "The DPRK (Democratic People's Republic of Korea) launched": its own act
+        users = [a for a in doers if self._other_state(a)] + self._agents(trigger)
+        if not users and subject is not None:  # "Russian forces struck ...": the state the doers serve
+            users = [actor_record("launcher", e) for e in phrase_entities(subject, types=_STATES)]
+            users = [a for a in users if self._other_state(a)]
+        struck = [a for a in named if a["role"] not in spec.party_roles and self._other_state(a)]
+        if not (users or struck):
+            return None
+        # once the text has told of such strikes, "the missiles" fired, or missiles hitting a city, are those
+        told_before = known and (
+            (bool(users) and _the_weapons(trigger, frozenset(spec.requires))) or not users
+        )
+        if not told_before and not self._its_weapons(sent, trigger, spec):
+            return None
+        return users
+
+    def _its_weapons(self, sent: Span, trigger: Token, spec: IncidentKind) -> bool:
+        """Whether the sentence marks the weapons as the regime's: a party's name on a weapon noun, or the
+        trigger describes what a party sent ("North Korea sent missiles launched by Russian troops")."""
+        weapons = frozenset(spec.requires)
+        for ent in sent.ents:
+            if not self.is_party(ent.kb_id_ or None):
+                continue
+            head = ent.root.head
+            named = entity_of(head)
+            weapon = head.lower_ in weapons or (named is not None and entity_type(named) == "program")
+            if ent.root.dep_ in _OWNER_DEPS and weapon:
+                return True
+        if trigger.dep_ in ("acl", "relcl"):
+            subject = subject_of(trigger.head.head) if trigger.head.head.i != trigger.head.i else None
+            return subject is not None and any(
+                self.is_party(e.kb_id_ or None) for e in phrase_entities(subject)
+            )
+        return False
+
+    def _agents(self, trigger: Token) -> list[ActorRecord]:
+        """The states a passive trigger names as its doers ("launched by Russian troops")."""
+        verb = clause_head(trigger)
+        found = []
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for token in agent.subtree:
+                ent = entity_of(token)
+                if (
+                    ent is not None
+                    and (ent.kb_id_ or "").startswith("country:")
+                    and not self.is_party(ent.kb_id_)
+                ):
+                    found.append(actor_record("launcher", ent))
+                    break
+        return found
+
+
+def _the_weapons(trigger: Token, weapons: frozenset[str]) -> bool:
+    """Whether the trigger's verb fires weapons named before: "fired the missiles", "one of these"."""
+    verb = clause_head(trigger)
+    for token in verb.subtree:
+        if token.lower_ in weapons and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            return True
+    return False

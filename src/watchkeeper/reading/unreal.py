@@ -88,8 +88,15 @@ def statement_of_law(trigger: Token, record: IncidentRecord, published: str, cue
     return any(t.lemma_.lower() in cues.law_lemmas for t in trigger.ancestors)
 
 
+def negated(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCues) -> bool:
+    """The trigger's own verb is negated ("ships have not docked there since February", "did not launch")."""
+    verb = next(_verbs(trigger), None)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
 # Each returns True when a trigger reports no act that happened.
 UNREAL_CHECKS: list[Callable[[Token, IncidentRecord, str, UnrealCues], bool]] = [
+    negated,
     modal,
     possible,
     planned,
