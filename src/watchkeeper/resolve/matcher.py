@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from watchkeeper.resolve import features as f
+from watchkeeper.resolve import structure as st
 from watchkeeper.resolve.names import NameForm, name_form
 from watchkeeper.resolve.vessels import normalize_imo
 
@@ -41,12 +42,17 @@ FEATURES: tuple[Feature, ...] = (
     Feature(f.korean_name, 1.0, schemas=("Person",)),
     Feature(f.token_alignment, 1.0),
     Feature(f.acronym, 0.8, schemas=("Organization",)),
+    Feature(st.name_inside, 1.0, schemas=("Person",)),
     Feature(f.imo_identical, 0.98, schemas=("Vessel",)),
     Feature(f.korean_given_name_differs, -0.5, qualifier=True, schemas=("Person",)),
     Feature(f.korean_surname_differs, -0.3, qualifier=True, schemas=("Person",)),
     Feature(f.birth_year_mismatch, -0.3, qualifier=True, schemas=("Person",)),
     Feature(f.number_mismatch, -0.4, qualifier=True, schemas=("Organization", "Vessel")),
     Feature(f.imo_conflict, -1.0, qualifier=True, schemas=("Vessel",)),
+    Feature(st.family_name_differs, -0.35, qualifier=True, schemas=("Person",)),
+    Feature(st.patronymic_reversed, -0.6, qualifier=True, schemas=("Person",)),
+    Feature(st.given_name_differs, -0.3, qualifier=True, schemas=("Person",)),
+    Feature(st.low_quality_alias, -0.5, qualifier=True, schemas=("Person", "Organization")),
 )
 
 
@@ -159,8 +165,10 @@ def match_names(
     *,
     birth_years_a: int | Iterable[int] | None = None,
     birth_years_b: int | Iterable[int] | None = None,
+    quality_b: str = "good",
 ) -> MatchResult:
-    """Compare two names of a Person, Organization or Vessel; IMOs and birth years qualify the score."""
+    """Compare two names of a Person, Organization or Vessel; IMOs, birth years and the quality of ``b`` (a
+    listed alias marked ``low`` by the list) qualify the score."""
     pair = f.NamePair(
         name_form(a, schema),
         name_form(b, schema),
@@ -169,12 +177,19 @@ def match_names(
         normalize_imo(imo_b),
         _years(birth_years_a),
         _years(birth_years_b),
+        low_quality_b=quality_b == "low",
     )
     return compare_forms(pair)
 
 
 def match_forms(
-    a: NameForm, b: NameForm, imo_a: str | None = None, imo_b: str | None = None, floor: float = 0.0
+    a: NameForm,
+    b: NameForm,
+    imo_a: str | None = None,
+    imo_b: str | None = None,
+    floor: float = 0.0,
+    *,
+    low_quality_b: bool = False,
 ) -> MatchResult:
     """Compare two prepared names (the screening index's inner loop); see ``compare_forms`` for ``floor``."""
-    return compare_forms(f.NamePair(a, b, a.schema, imo_a, imo_b), floor)
+    return compare_forms(f.NamePair(a, b, a.schema, imo_a, imo_b, low_quality_b=low_quality_b), floor)
