@@ -22,6 +22,7 @@ SOUNDS_ALIKE = 0.9  # same metaphone key, spelling within the edit budget
 INITIAL = 0.7  # "J." against "Jong" (persons only)
 SHORT_FORM = 0.9  # the same given name in a short form (Bill / William; nicknames.yaml)
 WITHOUT_ARTICLE = 0.95  # Alghamdi / Ghamdi: the Arabic article written into the word
+ARTICLES = ("al", "el")
 KOREAN_NAME_STRICT = 1.0
 KOREAN_NAME_LOOSE = 0.93
 
@@ -52,23 +53,17 @@ def alignment(pair: NamePair) -> Alignment:
     return pair.aligned
 
 
-def _edit_budget(x: str, y: str) -> int:
-    return max(1, min(len(x), len(y)) // 4)
-
-
-def _edits(x: str, y: str) -> int:
-    """Edit distance, a swap of two neighbouring letters counted as one slip (Merkel / Merkle)."""
-    distance = levenshtein(x, y)
-    if distance == 2 and len(x) == len(y):
-        diffs = [i for i in range(len(x)) if x[i] != y[i]]
-        if (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and x[diffs[0]] == y[diffs[1]]
-            and x[diffs[1]] == y[diffs[0]]
-        ):
-            return 1
-    return distance
+def _swapped(x: str, y: str) -> bool:
+    """Two words that differ by one swap of neighbouring letters, a single slip (Merkel / Merkle)."""
+    if len(x) != len(y):
+        return False
+    diffs = [i for i in range(len(x)) if x[i] != y[i]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and x[diffs[0]] == y[diffs[1]]
+        and x[diffs[1]] == y[diffs[0]]
+    )
 
 
 @lru_cache(maxsize=500_000)
@@ -76,15 +71,15 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
     """How alike two tokens are, and why (same, Korean syllables, sound, spelling, initial)."""
     if x == y:
         return 1.0, "same"
-    if any(c.isdigit() for c in x + y):
+    if not (x.isalpha() and y.isalpha()):  # tokens are [a-z0-9]+: a digit makes it a number or identifier
         return 0.0, "different numbers"
     if schema == "Person" and (len(x) == 1 or len(y) == 1):
         return (INITIAL, "initial") if x[0] == y[0] else (0.0, "different initial")
     if schema == "Person":
         nicknames = nickname_groups()
-        if nicknames.get(x, frozenset()) & nicknames.get(y, frozenset()):
+        if x in nicknames and y in nicknames and nicknames[x] & nicknames[y]:
             return SHORT_FORM, "same given name, short form"
-        if (x[:2] in ("al", "el") and x[2:] == y) or (y[:2] in ("al", "el") and y[2:] == x):
+        if (x[2:] == y and x[:2] in ARTICLES) or (y[2:] == x and y[:2] in ARTICLES):
             return WITHOUT_ARTICLE, "same word, article written in"
     if looks_korean(x) and looks_korean(y):
         kx, ky = given_name_keys(x), given_name_keys(y)
@@ -95,7 +90,9 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
     fx, fy = latin_fold(x), latin_fold(y)
     if fx == fy:
         return FOLDED_SPELLING, "same transliteration"
-    if _edits(fx, fy) > _edit_budget(fx, fy):
+    budget = max(1, min(len(fx), len(fy)) // 4)
+    distance = levenshtein(fx, fy)
+    if distance > budget and not (distance == 2 and budget == 1 and _swapped(fx, fy)):
         return 0.0, "different"
     if px and px == py and min(len(x), len(y)) > 2:  # symmetric: the score must not depend on the order
         return SOUNDS_ALIKE, "sounds alike"

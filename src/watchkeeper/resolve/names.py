@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rigour.names.org_types import replace_org_types_compare
+from rigour.names.org_types import extract_org_types
 from rigour.text.phonetics import metaphone
 
 from watchkeeper.resolve.korean import KoreanName, korean_readings
@@ -30,10 +30,9 @@ MERGE_WIDTHS = range(2, 9)  # runs of words another spelling may write as one (B
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
 _HYPHENS = re.compile(r"(?<=\w)[-‐‑–](?=\w)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
-# the longest legal form looked for at either end (Gesellschaft mit beschränkter Haftung)
-LEGAL_FORM_WORDS = 5
 # other articles (ad-, ash-) only count when hyphenated: "An" is a Korean surname
 SPACED_ARTICLES = ("al", "el")
+_ROMAN_LETTERS = re.compile(r"\b[mdclxvi]+\b")  # a word that may be a roman numeral
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # JohannSebastian: two words typed as one
 _ROMAN = re.compile(r"^(?=[mdclxvi]{2,})m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
@@ -91,6 +90,8 @@ def roman_value(token: str, single: bool = False) -> int | None:
 
 def _letters_for_digits(text: str, terms: NameTerms) -> str:
     """Words mixing letters and look-alike digits read as letters (V1ktor 0rban = Viktor Orban)."""
+    if text.isalpha() or not any(c in terms.digit_letters for c in text):
+        return text
     words = []
     for word in text.split():
         letters = sum(c.isalpha() for c in word)
@@ -103,19 +104,23 @@ def _letters_for_digits(text: str, terms: NameTerms) -> str:
 
 def _family_parts(lower: str, terms: NameTerms) -> tuple[str, frozenset[str]]:
     """Arabic articles dropped (al-Shammari = Shammari) and the words they introduced, the family parts."""
-    words = lower.split()
     kept: list[str] = []
     family: set[str] = set()
-    for word in words:
-        head, _, rest = word.partition("-")
-        if head in terms.family_articles and rest and "-" not in rest:
-            kept.append(rest)
-            family.add(rest)
-        elif len(kept) > 1 and kept[-1] in SPACED_ARTICLES:
+    for word in lower.split():
+        parts = word.split("-")
+        led = len(parts) > 1 and parts[0] in terms.family_articles
+        if led:
+            parts = parts[1:]
+        # an article inside a hyphenated run goes too (Harith-al-Dari = Harith al-Dari = Harith Dari)
+        parts = [p for i, p in enumerate(parts) if not (0 < i < len(parts) - 1 and p in SPACED_ARTICLES)]
+        word = "-".join(parts)
+        if not led and len(kept) > 1 and kept[-1] in SPACED_ARTICLES:
             kept[-1] = word
-            family.add(word)
+            led = True
         else:
             kept.append(word)
+        if led and len(parts) == 1:
+            family.add(word)
     return " ".join(kept), frozenset(_NOT_WORD.sub("", f) for f in family)
 
 
@@ -131,15 +136,24 @@ def _patronyms(tokens: tuple[str, ...], terms: NameTerms) -> tuple[tuple[str, st
 def legal_forms_folded(text: str) -> str:
     """An organisation name with a legal form at its start or end written in rigour's generic form
     (Aktiengesellschaft → jsc, OOO → llc); words inside the name are left alone ("in" is a legal form too)."""
-    words = text.lower().split()
-    for edge in ("end", "start"):
-        for width in range(min(LEGAL_FORM_WORDS, len(words) - 1), 0, -1):
-            window = " ".join(words[-width:] if edge == "end" else words[:width])
-            generic = replace_org_types_compare(window, generic=True).split()
-            if len(generic) == 1 and generic[0] != window:
-                words = [*words[:-width], generic[0]] if edge == "end" else [generic[0], *words[width:]]
-                break
-    return " ".join(words)
+    lower = text.lower()
+    for found, generic in extract_org_types(lower, generic=True):
+        if found == lower.strip():
+            break
+        if lower.endswith(found) and not lower[-len(found) - 1].isalnum():
+            lower = lower[: -len(found)] + generic
+        elif lower.startswith(found) and not lower[len(found)].isalnum():
+            lower = generic + lower[len(found) :]
+    return lower
+
+
+def _numerals(tokens: tuple[str, ...], terms: NameTerms) -> tuple[str, ...]:
+    """Roman numerals as numbers (Partners III = Partners 3)."""
+    last = [  # a lone I, V or X counts only at the end of a name and not after an initial (J/V)
+        i > 0 and len(tokens[i - 1]) > 1 and all(u in terms.generic for u in tokens[i + 1 :])
+        for i in range(len(tokens))
+    ]
+    return tuple(str(v) if (v := roman_value(t, last[i])) else t for i, t in enumerate(tokens))
 
 
 def _strip_vessel_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -156,7 +170,9 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
     # before transliteration: the legal-form table knows "beschränkter"
     text_for_tokens = legal_forms_folded(text) if schema == "Organization" else text
     latin = to_latin(text)
-    spaced = _CAMEL.sub(" ", latin if text_for_tokens is text else to_latin(text_for_tokens))
+    # two Latin words typed as one are split as written: a transliteration's capitals (mHmd) are letters
+    camel = _CAMEL.sub(" ", text_for_tokens)
+    spaced = latin if camel == text else to_latin(camel)
     family: frozenset[str] = frozenset()
     if schema == "Person":
         spaced, family = _family_parts(
@@ -165,20 +181,15 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
     tokens = fold_tokens(spaced)
     if schema == "Vessel":
         tokens = _strip_vessel_prefix(tokens)
-    elif schema == "Person":
-        untitled = tuple(t for t in tokens if t not in terms.person_titles)
-        tokens = untitled if len(untitled) >= 1 else tokens
     weights: tuple[float, ...]
     if schema == "Person":
-        particles = terms.person_particles
-        weights = tuple(terms.particle_weight if t in particles and len(tokens) > 2 else 1.0 for t in tokens)
+        light = terms.person_particles if len(tokens) > 2 else frozenset()
+        titles = terms.person_titles if len(tokens) > 1 else frozenset()
+        weights = tuple(terms.particle_weight if t in light or t in titles else 1.0 for t in tokens)
     else:
         tokens = tuple(terms.fold.get(t, t) for t in tokens)
-        last = [  # a lone I, V or X counts only at the end of a name and not after an initial (J/V)
-            i > 0 and len(tokens[i - 1]) > 1 and all(u in terms.generic for u in tokens[i + 1 :])
-            for i in range(len(tokens))
-        ]
-        tokens = tuple(str(v) if (v := roman_value(t, last[i])) else t for i, t in enumerate(tokens))
+        if _ROMAN_LETTERS.search(" ".join(tokens)):
+            tokens = _numerals(tokens, terms)
         weights = tuple(terms.generic_weight if t in terms.generic else 1.0 for t in tokens)
     phonetic = tuple(metaphone(t) if t.isalpha() else t for t in tokens)
     joins = frozenset(
@@ -191,7 +202,7 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         latin=latin,
         tokens=tokens,
         weights=weights,
-        numbers=frozenset(t for t in tokens if any(c.isdigit() for c in t)),
+        numbers=frozenset(t for t in tokens if not t.isalpha()),
         phonetic=phonetic,
         korean=korean_readings(korean_tokens) if schema == "Person" else (),
         joins=joins,

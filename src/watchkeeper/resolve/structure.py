@@ -3,13 +3,11 @@ nasab parts, the first (given) name, and the quality the list gives an alias."""
 
 from __future__ import annotations
 
-from collections import Counter
-
-from rigour.text.distance import jaro_winkler
+from rigour.text.distance import jaro_winkler, levenshtein
 
 from watchkeeper.resolve.features import NamePair, Result, alignment, latin_fold
 
-FAMILY_SPELLING = 0.8  # family parts this alike are one name spelled two ways (al-Anabi / al-Inabi)
+FAMILY_SPELLING = 0.8  # name parts this alike may be one name spelled two ways (al-Anabi / al-Inabi)
 SUBSET = 0.8  # every word of a two-word-or-longer name found in a longer name of the same person
 
 
@@ -20,15 +18,19 @@ def _aligned_map(pair: NamePair) -> dict[str, str]:
 def name_inside(pair: NamePair) -> Result:
     """Every word of the shorter name (two words or more) matches a word of the longer one (Abdul Baqi /
     Abdul Baqi Basir Awal Shah): a short form of the same name."""
+    if pair.aligned is not None and pair.aligned[0] >= SUBSET:
+        return 0.0, "the names already align as wholes"
     short, long = (pair.a, pair.b) if len(pair.a.tokens) <= len(pair.b.tokens) else (pair.b, pair.a)
     distinct = [t for t, w in zip(short.tokens, short.weights, strict=True) if w == 1.0]
     if len(distinct) < 2 or len(short.tokens) == len(long.tokens):
         return 0.0, "not a shorter name of two or more words"
     pairs = alignment(pair)[1]
     side = 0 if short is pair.a else 1
-    found: Counter[str] = Counter(str(p[side]) for p in pairs)
-    if Counter(distinct) - found:
-        return 0.0, "a word of the shorter name is not in the longer one"
+    found = [str(p[side]) for p in pairs]
+    for token in distinct:  # each word as often as it occurs (Mohamed Omar Mohamed needs two Mohameds)
+        if token not in found:
+            return 0.0, "a word of the shorter name is not in the longer one"
+        found.remove(token)
     least = min(p[2] for p in pairs if p[side] in distinct)
     return SUBSET * least, f"all of {short.text!r} is inside {long.text!r}"
 
@@ -43,7 +45,7 @@ def family_name_differs(pair: NamePair) -> Result:
         return 0.0, "a family part in common"
     for x in pair.a.family:
         for y in pair.b.family:
-            if jaro_winkler(latin_fold(x), latin_fold(y)) >= FAMILY_SPELLING:
+            if levenshtein(x, y) <= 1 or jaro_winkler(latin_fold(x), latin_fold(y)) >= FAMILY_SPELLING:
                 return 0.0, f"family parts {x} and {y} are spellings of one name"
     return 1.0, f"family parts {sorted(pair.a.family)} and {sorted(pair.b.family)} differ"
 
@@ -52,6 +54,8 @@ def patronymic_reversed(pair: NamePair) -> Result:
     """Nasab parts in the opposite order (Ali bin Omar / Omar bin Ali): the other's son, not the same man."""
     aligned = _aligned_map(pair)
     for child, father in pair.a.patronyms:
+        if child == father:  # Mohamed ben Mohamed reads the same both ways
+            continue
         for child_b, father_b in pair.b.patronyms:
             if aligned.get(child) == father_b and aligned.get(father) == child_b:
                 return 1.0, f"{child} bin {father} against {child_b} bin {father_b}"
@@ -67,6 +71,8 @@ def given_name_differs(pair: NamePair) -> Result:
     pairs = alignment(pair)[1]
     if any(p[4] == 0 or p[5] == 0 for p in pairs):
         return 0.0, "a first name matched"
+    if jaro_winkler(latin_fold(a.tokens[0]), latin_fold(b.tokens[0])) >= FAMILY_SPELLING:
+        return 0.0, "first names may be one name spelled two ways"
     return 1.0, f"first names {a.tokens[0]!r} and {b.tokens[0]!r} differ"
 
 
