@@ -14,6 +14,7 @@ from watchkeeper.resolve.reference import NameTerms, name_terms
 from watchkeeper.resolve.romanise import to_latin
 
 SCHEMAS = ("Person", "Organization", "Vessel")
+NO_WORDS: frozenset[str] = frozenset()  # shared: a million listed names need not each own an empty set
 SCHEMA_ALIASES = {
     "person": "Person",
     "per": "Person",
@@ -121,7 +122,7 @@ def _family_parts(lower: str, terms: NameTerms) -> tuple[str, frozenset[str]]:
             kept.append(word)
         if led and len(parts) == 1:
             family.add(word)
-    return " ".join(kept), frozenset(_NOT_WORD.sub("", f) for f in family)
+    return " ".join(kept), frozenset(_NOT_WORD.sub("", f) for f in family) if family else NO_WORDS
 
 
 def _patronyms(tokens: tuple[str, ...], terms: NameTerms) -> tuple[tuple[str, str], ...]:
@@ -173,7 +174,7 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
     # two Latin words typed as one are split as written: a transliteration's capitals (mHmd) are letters
     camel = _CAMEL.sub(" ", text_for_tokens)
     spaced = latin if camel == text else to_latin(camel)
-    family: frozenset[str] = frozenset()
+    family = NO_WORDS
     if schema == "Person":
         spaced, family = _family_parts(
             _letters_for_digits(_APOSTROPHES.sub("", spaced.lower()), terms), terms
@@ -191,6 +192,7 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         if _ROMAN_LETTERS.search(" ".join(tokens)):
             tokens = _numerals(tokens, terms)
         weights = tuple(terms.generic_weight if t in terms.generic else 1.0 for t in tokens)
+    tokens_alpha = all(t.isalpha() for t in tokens)
     phonetic = tuple(metaphone(t) if t.isalpha() else t for t in tokens)
     joins = frozenset(
         "".join(tokens[i : i + width]) for width in MERGE_WIDTHS for i in range(len(tokens) - width + 1)
@@ -202,7 +204,7 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         latin=latin,
         tokens=tokens,
         weights=weights,
-        numbers=frozenset(t for t in tokens if not t.isalpha()),
+        numbers=frozenset(t for t in tokens if not t.isalpha()) if not tokens_alpha else NO_WORDS,
         phonetic=phonetic,
         korean=korean_readings(korean_tokens) if schema == "Person" else (),
         joins=joins,
