@@ -79,7 +79,9 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
         nicknames = nickname_groups()
         if x in nicknames and y in nicknames and nicknames[x] & nicknames[y]:
             return SHORT_FORM, "same given name, short form"
-        if (x[2:] == y and x[:2] in ARTICLES) or (y[2:] == x and y[:2] in ARTICLES):
+        if (len(x) == len(y) + 2 and x[:2] in ARTICLES and x.endswith(y)) or (
+            len(y) == len(x) + 2 and y[:2] in ARTICLES and y.endswith(x)
+        ):
             return WITHOUT_ARTICLE, "same word, article written in"
     if looks_korean(x) and looks_korean(y):
         kx, ky = given_name_keys(x), given_name_keys(y)
@@ -91,6 +93,8 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
     if fx == fy:
         return FOLDED_SPELLING, "same transliteration"
     budget = max(1, min(len(fx), len(fy)) // 4)
+    if abs(len(fx) - len(fy)) > budget:  # the length gap alone is over the edit budget
+        return 0.0, "different"
     distance = levenshtein(fx, fy)
     if distance > budget and not (distance == 2 and budget == 1 and _swapped(fx, fy)):
         return 0.0, "different"

@@ -52,6 +52,8 @@ def family_name_differs(pair: NamePair) -> Result:
 
 def patronymic_reversed(pair: NamePair) -> Result:
     """Nasab parts in the opposite order (Ali bin Omar / Omar bin Ali): the other's son, not the same man."""
+    if not pair.a.patronyms or not pair.b.patronyms:
+        return 0.0, "not both with nasab parts"
     aligned = _aligned_map(pair)
     for child, father in pair.a.patronyms:
         if child == father:  # Mohamed ben Mohamed reads the same both ways
