@@ -88,3 +88,9 @@ def test_screen_reads_the_lists_on_both_backends(cli: Cli, un_excerpt: Path) -> 
     result = cli.ok("screen", "Lee Byung-chul", "--type", "person", "--list", "un-1718", "--json")
     hit = json.loads(result.stdout.splitlines()[0])
     assert (hit["reference"], hit["decision"]) == ("KPi.076", "match")
+
+
+def test_oversized_names_are_refused_with_a_clear_message(listed: Cli) -> None:
+    """``screen`` and ``match`` refuse a name over the documented size with a one-line error, no traceback."""
+    listed.fails("screen", "abu " * 200, expect="at most 400 characters")
+    listed.fails("match", "Kim " * 60, "Kim Jong Un", expect="at most 50 words")

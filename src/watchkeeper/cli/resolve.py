@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from watchkeeper.cli.output import (
 )
 from watchkeeper.errors import InputFileError, NotFoundError, WatchkeeperError
 from watchkeeper.resolve import MATCH_THRESHOLD, POSSIBLE_THRESHOLD, match_names
+from watchkeeper.resolve.limits import MAX_BATCH_NAMES, check_batch
 from watchkeeper.resolve.names import schema_of
 from watchkeeper.resolve.screening import ScreeningHit, ScreeningIndex
 from watchkeeper.resolve.screening_export import FORMATS, export_text, hits_as_results
@@ -79,7 +81,8 @@ def _batch(index: ScreeningIndex, source: Path, out: Path | None) -> int:
         fields = [f.strip() for f in reader.fieldnames or []]
         if "name" not in fields:
             raise InputFileError(source, "missing column 'name' (columns: name[,type,imo])")
-        rows = list(reader)
+        rows = list(islice(reader, MAX_BATCH_NAMES + 1))  # stop reading once the batch is too large
+    check_batch(len(rows))
     output: list[dict[str, Any]] = []
     with progress() as bar:
         task = bar.add_task("screening", total=len(rows))

@@ -1,4 +1,5 @@
-"""The labelled name pairs (data/resolve/name_pairs.csv) and a matcher's precision / recall / F1 on them."""
+"""The labelled name pairs (data/resolve/name_pairs.csv, the DPRK-heavy set; general_pairs.csv, names of every
+origin built by scripts/build_general_pairs.py) and a matcher's precision / recall / F1 on them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from watchkeeper.resolve.reference import DATA_DIR
 from watchkeeper.scoring import PRF
 
 NAME_PAIRS = DATA_DIR / "name_pairs.csv"
+GENERAL_PAIRS = DATA_DIR / "general_pairs.csv"
 COLUMNS = ("name_a", "name_b", "schema", "imo_a", "imo_b", "label", "category", "note")
 
 
@@ -27,6 +29,8 @@ class LabelledPair:
     label: bool
     category: str
     note: str
+    quality_b: str = "good"
+    split: str = ""
 
 
 @dataclass
@@ -70,6 +74,8 @@ def load_name_pairs(path: Path = NAME_PAIRS) -> list[LabelledPair]:
                     row["label"] == "1",
                     row["category"],
                     row["note"],
+                    row.get("quality_b") or "good",
+                    row.get("split") or "",
                 )
             )
     return pairs

@@ -10,7 +10,7 @@ from rigour.text.distance import jaro_winkler, levenshtein
 
 from watchkeeper.resolve.korean import KoreanName, given_name_keys, looks_korean
 from watchkeeper.resolve.names import MERGE_WIDTHS, NameForm
-from watchkeeper.resolve.reference import name_terms
+from watchkeeper.resolve.reference import name_terms, nickname_groups
 from watchkeeper.resolve.vessels import valid_imo
 
 # Token similarities (documented in docs/resolve.md)
@@ -20,10 +20,15 @@ KOREAN_SYLLABLES_LOOSE = 0.92  # same syllables in common spellings (Jong / Jung
 FOLDED_SPELLING = 0.95  # same word once transliteration variants are folded (Aleksandr / Alexander)
 SOUNDS_ALIKE = 0.9  # same metaphone key, spelling within the edit budget
 INITIAL = 0.7  # "J." against "Jong" (persons only)
+SHORT_FORM = 0.9  # the same given name in a short form (Bill / William; nicknames.yaml)
+WITHOUT_ARTICLE = 0.95  # Alghamdi / Ghamdi: the Arabic article written into the word
+ARTICLES = ("al", "el")
 KOREAN_NAME_STRICT = 1.0
 KOREAN_NAME_LOOSE = 0.93
 
 Result = tuple[float, str]
+Aligned = tuple[str, str, float, str, int, int]  # word of a, word of b, similarity, why, their positions
+Alignment = tuple[float, list[Aligned]]
 
 
 @dataclass(slots=True)
@@ -37,10 +42,28 @@ class NamePair:
     imo_b: str | None = None
     years_a: frozenset[int] = frozenset()
     years_b: frozenset[int] = frozenset()
+    low_quality_b: bool = False
+    aligned: Alignment | None = None
 
 
-def _edit_budget(x: str, y: str) -> int:
-    return max(1, min(len(x), len(y)) // 4)
+def alignment(pair: NamePair) -> Alignment:
+    """The pair's token alignment, computed once and shared by every feature that reads it."""
+    if pair.aligned is None:
+        pair.aligned = align_tokens(pair.a, pair.b)
+    return pair.aligned
+
+
+def _swapped(x: str, y: str) -> bool:
+    """Two words that differ by one swap of neighbouring letters, a single slip (Merkel / Merkle)."""
+    if len(x) != len(y):
+        return False
+    diffs = [i for i in range(len(x)) if x[i] != y[i]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and x[diffs[0]] == y[diffs[1]]
+        and x[diffs[1]] == y[diffs[0]]
+    )
 
 
 @lru_cache(maxsize=500_000)
@@ -48,10 +71,18 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
     """How alike two tokens are, and why (same, Korean syllables, sound, spelling, initial)."""
     if x == y:
         return 1.0, "same"
-    if x.isdigit() or y.isdigit():
+    if not (x.isalpha() and y.isalpha()):  # tokens are [a-z0-9]+: a digit makes it a number or identifier
         return 0.0, "different numbers"
     if schema == "Person" and (len(x) == 1 or len(y) == 1):
         return (INITIAL, "initial") if x[0] == y[0] else (0.0, "different initial")
+    if schema == "Person":
+        nicknames = nickname_groups()
+        if x in nicknames and y in nicknames and nicknames[x] & nicknames[y]:
+            return SHORT_FORM, "same given name, short form"
+        if (len(x) == len(y) + 2 and x[:2] in ARTICLES and x.endswith(y)) or (
+            len(y) == len(x) + 2 and y[:2] in ARTICLES and y.endswith(x)
+        ):
+            return WITHOUT_ARTICLE, "same word, article written in"
     if looks_korean(x) and looks_korean(y):
         kx, ky = given_name_keys(x), given_name_keys(y)
         if kx[0] == ky[0]:
@@ -61,7 +92,11 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
     fx, fy = latin_fold(x), latin_fold(y)
     if fx == fy:
         return FOLDED_SPELLING, "same transliteration"
-    if levenshtein(fx, fy) > _edit_budget(fx, fy):
+    budget = max(1, min(len(fx), len(fy)) // 4)
+    if abs(len(fx) - len(fy)) > budget:  # the length gap alone is over the edit budget
+        return 0.0, "different"
+    distance = levenshtein(fx, fy)
+    if distance > budget and not (distance == 2 and budget == 1 and _swapped(fx, fy)):
         return 0.0, "different"
     if px and px == py and min(len(x), len(y)) > 2:  # symmetric: the score must not depend on the order
         return SOUNDS_ALIKE, "sounds alike"
@@ -95,7 +130,7 @@ def _merge_adjacent(tokens: list[str], others: set[str]) -> list[str]:
     return merged
 
 
-def align_tokens(a: NameForm, b: NameForm) -> tuple[float, list[tuple[str, str, float, str]]]:
+def align_tokens(a: NameForm, b: NameForm) -> Alignment:
     """Greedy one-to-one alignment of the two names' tokens; the Dice score over token weights."""
     weight_a, weight_b = a.weight_of, b.weight_of
     ta, tb = a.tokens, b.tokens
@@ -110,30 +145,30 @@ def align_tokens(a: NameForm, b: NameForm) -> tuple[float, list[tuple[str, str, 
         for j, y in enumerate(tb):
             sim, how = token_similarity(x, y, px, phon_b.get(y, ""), schema)
             if sim > 0:
-                ranked.append((-sim, i, j, how))
-    ranked.sort()
+                ranked.append((-sim, abs(i - j), i, j, how))
+    ranked.sort()  # ties go to words in the same place (the first Ibrahim to the first Ibrahim)
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
     matched = 0.0
-    for negative, i, j, how in ranked:
+    for negative, _, i, j, how in ranked:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         x, y = ta[i], tb[j]
         matched -= negative * (weight_a.get(x, 1.0) + weight_b.get(y, 1.0))
-        pairs.append((x, y, -negative, how))
+        pairs.append((x, y, -negative, how, i, j))
     total = sum(weight_a.get(x, 1.0) for x in ta) + sum(weight_b.get(y, 1.0) for y in tb)
     return (matched / total if total else 0.0), pairs
 
 
 def token_alignment(pair: NamePair) -> Result:
     """Share of both names' tokens matched one-to-one (exact, Korean syllables, sound, spelling, initials)."""
-    score, pairs = align_tokens(pair.a, pair.b)
+    score, pairs = alignment(pair)
     if not pairs:
         return 0.0, "no word of one name matches a word of the other"
-    shown = "; ".join(f"{x}={y} ({how})" for x, y, _, how in pairs)
+    shown = "; ".join(f"{x}={y} ({how})" for x, y, _, how, _, _ in pairs)
     return score, f"{len(pairs)} word(s) aligned: {shown}"
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from watchkeeper.resolve import features as f
+from watchkeeper.resolve import structure as st
+from watchkeeper.resolve.limits import check_name
 from watchkeeper.resolve.names import NameForm, name_form
 from watchkeeper.resolve.vessels import normalize_imo
 
@@ -41,12 +43,17 @@ FEATURES: tuple[Feature, ...] = (
     Feature(f.korean_name, 1.0, schemas=("Person",)),
     Feature(f.token_alignment, 1.0),
     Feature(f.acronym, 0.8, schemas=("Organization",)),
+    Feature(st.name_inside, 1.0, schemas=("Person",)),
     Feature(f.imo_identical, 0.98, schemas=("Vessel",)),
     Feature(f.korean_given_name_differs, -0.5, qualifier=True, schemas=("Person",)),
     Feature(f.korean_surname_differs, -0.3, qualifier=True, schemas=("Person",)),
     Feature(f.birth_year_mismatch, -0.3, qualifier=True, schemas=("Person",)),
     Feature(f.number_mismatch, -0.4, qualifier=True, schemas=("Organization", "Vessel")),
     Feature(f.imo_conflict, -1.0, qualifier=True, schemas=("Vessel",)),
+    Feature(st.family_name_differs, -0.35, qualifier=True, schemas=("Person",)),
+    Feature(st.patronymic_reversed, -0.6, qualifier=True, schemas=("Person",)),
+    Feature(st.given_name_differs, -0.3, qualifier=True, schemas=("Person",)),
+    Feature(st.low_quality_alias, -0.5, qualifier=True, schemas=("Person", "Organization")),
 )
 
 
@@ -113,6 +120,14 @@ def decide(score: float) -> str:
 
 MAIN_FEATURES = tuple(feature for feature in FEATURES if not feature.qualifier)
 QUALIFIERS = tuple(feature for feature in FEATURES if feature.qualifier)
+# (name, weight, function) per schema, worked out once: the screening index calls compare_forms in its loop
+_Declared = tuple[tuple[str, float, FeatureFunction], ...]
+_MAIN: dict[str, _Declared] = {
+    s: tuple((x.name, x.weight, x.func) for x in MAIN_FEATURES if s in x.schemas) for s in Feature.schemas
+}
+_QUALIFYING: dict[str, _Declared] = {
+    s: tuple((x.name, x.weight, x.func) for x in QUALIFIERS if s in x.schemas) for s in Feature.schemas
+}
 
 
 def compare_forms(pair: f.NamePair, floor: float = 0.0) -> MatchResult:
@@ -121,23 +136,23 @@ def compare_forms(pair: f.NamePair, floor: float = 0.0) -> MatchResult:
     Qualifiers only lower a score, so when the best main feature stays below ``floor`` they are not run (the
     screening index uses this to drop hopeless candidates early).
     """
-    results = []
+    found = []
     best = 0.0
     penalty = 0.0
-    for feature in MAIN_FEATURES:
-        if pair.schema not in feature.schemas:
-            continue
-        value, why = feature.func(pair)
-        results.append(FeatureResult(feature.name, feature.weight, value, why, False))
-        best = max(best, value * feature.weight)
-    if best < floor or best <= 0:
+    for name, weight, func in _MAIN.get(pair.schema, ()):
+        value, why = func(pair)
+        found.append((name, weight, value, why))
+        if value * weight > best:
+            best = value * weight
+    if floor > 0 and best < floor:  # a hopeless screening candidate: its explanation is never read
+        return MatchResult(pair.a.text, pair.b.text, pair.schema, 0.0, "no_match", [])
+    results = [FeatureResult(name, weight, value, why, False) for name, weight, value, why in found]
+    if best <= 0:
         return MatchResult(pair.a.text, pair.b.text, pair.schema, 0.0, "no_match", results)
-    for feature in QUALIFIERS:
-        if pair.schema not in feature.schemas:
-            continue
-        value, why = feature.func(pair)
-        results.append(FeatureResult(feature.name, feature.weight, value, why, True))
-        penalty += value * feature.weight
+    for name, weight, func in _QUALIFYING.get(pair.schema, ()):
+        value, why = func(pair)
+        results.append(FeatureResult(name, weight, value, why, True))
+        penalty += value * weight
     score = min(1.0, max(0.0, best + penalty))
     return MatchResult(pair.a.text, pair.b.text, pair.schema, score, decide(score), results)
 
@@ -159,22 +174,31 @@ def match_names(
     *,
     birth_years_a: int | Iterable[int] | None = None,
     birth_years_b: int | Iterable[int] | None = None,
+    quality_b: str = "good",
 ) -> MatchResult:
-    """Compare two names of a Person, Organization or Vessel; IMOs and birth years qualify the score."""
+    """Compare two names of a Person, Organization or Vessel; IMOs, birth years and the quality of ``b`` (a
+    listed alias marked ``low`` by the list) qualify the score."""
     pair = f.NamePair(
-        name_form(a, schema),
-        name_form(b, schema),
+        name_form(check_name(a), schema),
+        name_form(check_name(b), schema),
         schema,
         normalize_imo(imo_a),
         normalize_imo(imo_b),
         _years(birth_years_a),
         _years(birth_years_b),
+        low_quality_b=quality_b == "low",
     )
     return compare_forms(pair)
 
 
 def match_forms(
-    a: NameForm, b: NameForm, imo_a: str | None = None, imo_b: str | None = None, floor: float = 0.0
+    a: NameForm,
+    b: NameForm,
+    imo_a: str | None = None,
+    imo_b: str | None = None,
+    floor: float = 0.0,
+    *,
+    low_quality_b: bool = False,
 ) -> MatchResult:
     """Compare two prepared names (the screening index's inner loop); see ``compare_forms`` for ``floor``."""
-    return compare_forms(f.NamePair(a, b, a.schema, imo_a, imo_b), floor)
+    return compare_forms(f.NamePair(a, b, a.schema, imo_a, imo_b, low_quality_b=low_quality_b), floor)

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rigour.names.org_types import extract_org_types
 from rigour.text.phonetics import metaphone
 
 from watchkeeper.resolve.korean import KoreanName, korean_readings
-from watchkeeper.resolve.reference import name_terms
+from watchkeeper.resolve.reference import NameTerms, name_terms
 from watchkeeper.resolve.romanise import to_latin
 
 SCHEMAS = ("Person", "Organization", "Vessel")
+NO_WORDS: frozenset[str] = frozenset()  # shared: a million listed names need not each own an empty set
 SCHEMA_ALIASES = {
     "person": "Person",
     "per": "Person",
@@ -29,6 +31,12 @@ MERGE_WIDTHS = range(2, 9)  # runs of words another spelling may write as one (B
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
 _HYPHENS = re.compile(r"(?<=\w)[-‐‑–](?=\w)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+# other articles (ad-, ash-) only count when hyphenated: "An" is a Korean surname
+SPACED_ARTICLES = ("al", "el")
+_ROMAN_LETTERS = re.compile(r"\b[mdclxvi]+\b")  # a word that may be a roman numeral
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # JohannSebastian: two words typed as one
+_ROMAN = re.compile(r"^(?=[mdclxvi]{2,})m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
 
 
 def schema_of(value: str | None, default: str = "Person") -> str:
@@ -56,6 +64,8 @@ class NameForm:
     joins: frozenset[str]
     weight_of: dict[str, float]
     phonetic_of: dict[str, str]
+    family: frozenset[str] = frozenset()
+    patronyms: tuple[tuple[str, str], ...] = ()
 
     @property
     def compact(self) -> str:
@@ -70,6 +80,83 @@ def fold_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in _NOT_WORD.split(lower) if t)
 
 
+def roman_value(token: str, single: bool = False) -> int | None:
+    """The value of a roman numeral of two or more letters (iii → 3, xiv → 14; with ``single`` also i, v, x),
+    else None."""
+    if not (_ROMAN.match(token) or (single and token in ("i", "v", "x"))):
+        return None
+    values = [_ROMAN_VALUES[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _letters_for_digits(text: str, terms: NameTerms) -> str:
+    """Words mixing letters and look-alike digits read as letters (V1ktor 0rban = Viktor Orban)."""
+    if text.isalpha() or not any(c in terms.digit_letters for c in text):
+        return text
+    words = []
+    for word in text.split():
+        letters = sum(c.isalpha() for c in word)
+        digits = sum(c in terms.digit_letters for c in word)
+        if digits and letters >= 2 and letters >= digits:
+            word = "".join(terms.digit_letters.get(c, c) for c in word)
+        words.append(word)
+    return " ".join(words)
+
+
+def _family_parts(lower: str, terms: NameTerms) -> tuple[str, frozenset[str]]:
+    """Arabic articles dropped (al-Shammari = Shammari) and the words they introduced, the family parts."""
+    kept: list[str] = []
+    family: set[str] = set()
+    for word in lower.split():
+        parts = word.split("-")
+        led = len(parts) > 1 and parts[0] in terms.family_articles
+        if led:
+            parts = parts[1:]
+        # an article inside a hyphenated run goes too (Harith-al-Dari = Harith al-Dari = Harith Dari)
+        parts = [p for i, p in enumerate(parts) if not (0 < i < len(parts) - 1 and p in SPACED_ARTICLES)]
+        word = "-".join(parts)
+        if not led and len(kept) > 1 and kept[-1] in SPACED_ARTICLES:
+            kept[-1] = word
+            led = True
+        else:
+            kept.append(word)
+        if led and len(parts) == 1:
+            family.add(word)
+    return " ".join(kept), frozenset(_NOT_WORD.sub("", f) for f in family) if family else NO_WORDS
+
+
+def _patronyms(tokens: tuple[str, ...], terms: NameTerms) -> tuple[tuple[str, str], ...]:
+    """(child, father) pairs around a nasab particle: Ali bin Omar gives (ali, omar)."""
+    return tuple(
+        (tokens[i - 1], tokens[i + 1])
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in terms.patronymic_particles
+    )
+
+
+def legal_forms_folded(text: str) -> str:
+    """An organisation name with a legal form at its start or end written in rigour's generic form
+    (Aktiengesellschaft → jsc, OOO → llc); words inside the name are left alone ("in" is a legal form too)."""
+    lower = text.lower()
+    for found, generic in extract_org_types(lower, generic=True):
+        if found == lower.strip():
+            break
+        if lower.endswith(found) and not lower[-len(found) - 1].isalnum():
+            lower = lower[: -len(found)] + generic
+        elif lower.startswith(found) and not lower[len(found)].isalnum():
+            lower = generic + lower[len(found) :]
+    return lower
+
+
+def _numerals(tokens: tuple[str, ...], terms: NameTerms) -> tuple[str, ...]:
+    """Roman numerals as numbers (Partners III = Partners 3)."""
+    last = [  # a lone I, V or X counts only at the end of a name and not after an initial (J/V)
+        i > 0 and len(tokens[i - 1]) > 1 and all(u in terms.generic for u in tokens[i + 1 :])
+        for i in range(len(tokens))
+    ]
+    return tuple(str(v) if (v := roman_value(t, last[i])) else t for i, t in enumerate(tokens))
+
+
 def _strip_vessel_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
     for prefix in name_terms().vessel_prefixes:
         if len(tokens) > len(prefix) and tokens[: len(prefix)] == prefix:
@@ -81,16 +168,31 @@ def _strip_vessel_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
 def name_form(text: str, schema: str = "Person") -> NameForm:
     """Prepare a name of the given schema for comparison (cached: screening reuses listed names)."""
     terms = name_terms()
+    # before transliteration: the legal-form table knows "beschränkter"
+    text_for_tokens = legal_forms_folded(text) if schema == "Organization" else text
     latin = to_latin(text)
-    tokens = fold_tokens(latin)
+    # two Latin words typed as one are split as written: a transliteration's capitals (mHmd) are letters
+    camel = _CAMEL.sub(" ", text_for_tokens)
+    spaced = latin if camel == text else to_latin(camel)
+    family = NO_WORDS
+    if schema == "Person":
+        spaced, family = _family_parts(
+            _letters_for_digits(_APOSTROPHES.sub("", spaced.lower()), terms), terms
+        )
+    tokens = fold_tokens(spaced)
     if schema == "Vessel":
         tokens = _strip_vessel_prefix(tokens)
     weights: tuple[float, ...]
     if schema == "Person":
-        weights = tuple(1.0 for _ in tokens)
+        light = terms.person_particles if len(tokens) > 2 else frozenset()
+        titles = terms.person_titles if len(tokens) > 1 else frozenset()
+        weights = tuple(terms.particle_weight if t in light or t in titles else 1.0 for t in tokens)
     else:
         tokens = tuple(terms.fold.get(t, t) for t in tokens)
+        if _ROMAN_LETTERS.search(" ".join(tokens)):
+            tokens = _numerals(tokens, terms)
         weights = tuple(terms.generic_weight if t in terms.generic else 1.0 for t in tokens)
+    tokens_alpha = all(t.isalpha() for t in tokens)
     phonetic = tuple(metaphone(t) if t.isalpha() else t for t in tokens)
     joins = frozenset(
         "".join(tokens[i : i + width]) for width in MERGE_WIDTHS for i in range(len(tokens) - width + 1)
@@ -102,10 +204,12 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         latin=latin,
         tokens=tokens,
         weights=weights,
-        numbers=frozenset(t for t in tokens if t.isdigit()),
+        numbers=frozenset(t for t in tokens if not t.isalpha()) if not tokens_alpha else NO_WORDS,
         phonetic=phonetic,
         korean=korean_readings(korean_tokens) if schema == "Person" else (),
         joins=joins,
         weight_of=dict(zip(tokens, weights, strict=True)),
         phonetic_of=dict(zip(tokens, phonetic, strict=True)),
+        family=family,
+        patronyms=_patronyms(tokens, terms) if schema == "Person" else (),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -145,6 +145,12 @@ class NameTerms:
     vessel_prefixes: tuple[tuple[str, ...], ...]
     acronym_skips: frozenset[str]
     latin_folds: tuple[tuple[re.Pattern[str], str], ...]
+    person_particles: frozenset[str] = frozenset()
+    particle_weight: float = 0.3
+    patronymic_particles: frozenset[str] = frozenset()
+    family_articles: frozenset[str] = frozenset()
+    digit_letters: dict[str, str] = field(default_factory=dict)
+    person_titles: frozenset[str] = frozenset()
 
 
 @cache
@@ -164,4 +170,26 @@ def name_terms() -> NameTerms:
         vessel_prefixes=prefixes,
         acronym_skips=frozenset(str(w) for w in data.get("acronym_skips") or []),
         latin_folds=tuple((re.compile(str(p)), str(r)) for p, r in data.get("latin_folds") or []),
+        person_particles=frozenset(str(w) for w in data.get("person_particles") or []),
+        particle_weight=float(data.get("particle_weight", 0.3)),
+        patronymic_particles=frozenset(str(w) for w in data.get("patronymic_particles") or []),
+        family_articles=frozenset(str(w) for w in data.get("family_articles") or []),
+        digit_letters={str(k): str(v) for k, v in (data.get("digit_letters") or {}).items()},
+        person_titles=frozenset(str(w) for w in data.get("person_titles") or []),
     )
+
+
+@cache
+def nickname_groups() -> dict[str, frozenset[int]]:
+    """Given names and short forms (nicknames.yaml): each word → the groups (one given name each) it is in."""
+    path = DATA_DIR / "nicknames.yaml"
+    data = _load_yaml("nicknames.yaml")
+    groups: dict[str, set[int]] = {}
+    for index, group in enumerate(data.get("groups") or []):
+        if not isinstance(group, list) or len(group) < 2:
+            raise InputFileError(
+                path, "each group lists a given name and its short forms", field=f"groups[{index}]"
+            )
+        for word in group:
+            groups.setdefault(str(word).lower(), set()).add(index)
+    return {word: frozenset(ids) for word, ids in groups.items()}

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.lists import designated_vessels, iter_designated_names
 from watchkeeper.resolve.korean import given_name_keys, looks_korean
+from watchkeeper.resolve.limits import check_name
 from watchkeeper.resolve.matcher import POSSIBLE_THRESHOLD, MatchResult, match_forms
 from watchkeeper.resolve.names import SCHEMAS, NameForm, name_form
 from watchkeeper.resolve.vessels import normalize_imo, valid_imo
@@ -120,7 +121,7 @@ def name_keys(form: NameForm) -> set[str]:
         if weight < 1.0:
             continue
         keys.add("t:" + token)
-        if len(phonetic) >= 2:
+        if len(phonetic) >= 3:  # two-letter sound keys (AL, AB) are held by thousands of names
             keys.add("p:" + phonetic)
         if looks_korean(token):
             keys.add("k:" + given_name_keys(token)[1])
@@ -241,7 +242,9 @@ class ScreeningIndex:
         limit: int = 10,
         min_score: float = POSSIBLE_THRESHOLD,
     ) -> list[ScreeningHit]:
-        """Designations the name may belong to, best first, one hit per designation, with explanations."""
+        """Designations the name may belong to, best first, one hit per designation, with explanations
+        (a name over the limits of resolve.limits is refused with NameTooLongError)."""
+        check_name(name)
         imo_key = normalize_imo(imo)
         imo_key_for_candidates = imo_key if imo_key and valid_imo(imo_key) else None
         schemas = (schema,) if schema else SCHEMAS
@@ -250,7 +253,8 @@ class ScreeningIndex:
         for index in self.candidates(forms.values(), imo_key_for_candidates, schema):
             entry = self.entries[index]
             query = forms.get(entry.schema) or name_form(name, entry.schema)
-            result = match_forms(query, self.forms[index], imo_key, entry.imo, floor=min_score)
+            low = entry.quality == "low"
+            result = match_forms(query, self.forms[index], imo_key, entry.imo, min_score, low_quality_b=low)
             if result.score < min_score:
                 continue
             held = best.get(entry.designation_id)
