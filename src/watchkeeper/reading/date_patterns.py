@@ -11,7 +11,7 @@ import re
 
 from watchkeeper.reading import date_families as fam
 from watchkeeper.reading import relative_dates as rel
-from watchkeeper.reading.date_families import MONTH, WEEKDAY, YEAR, Resolver
+from watchkeeper.reading.date_families import MONTH, SPOKEN_YEAR, WEEKDAY, YEAR, Resolver
 from watchkeeper.reading.knowledge import DateLexicon
 from watchkeeper.reading.timex import number_pattern, timex_patterns, words_pattern
 
@@ -91,7 +91,10 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ("month_end", c(rf"\b{_PART}(?:the|this) month\b", re.I), fam.end_of_month),
         (
             "month_year",
-            c(rf"\b{MONTH}(?:,? {YEAR}| (?P<ref>last year|this year|next year))\b"),
+            c(
+                rf"\b{MONTH}(?:,? {YEAR}| (?P<ref>last year|this year|next year)"
+                rf"| (?P<spoken>{SPOKEN_YEAR}))\b"
+            ),
             fam.month_year,
         ),
         ("last_month", c(rf"\blast {MONTH}\b"), fam.last_month_name),
@@ -171,7 +174,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             c(
                 r"\b(?:(?P<pre>last|this|next) )?(?P<season>spring|summer|autumn|winter"
                 r"|(?:(?<=the )|(?<=in )|(?<=last )|(?<=this )|(?<=next ))fall)"  # "a fall in prices" is none
-                r"(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
+                rf"(?: (?:of )?(?P<ref>(?:19|20)\d{{2}}|last year|{SPOKEN_YEAR}))?\b",
                 re.I,
             ),
             fam.season,
@@ -192,17 +195,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             c(rf"\b(?:(?P<which>last|next|this) )?(?P<holiday>{words_pattern(lex.holidays)})\b", re.I),
             fam.holiday,
         ),
-        (
-            "spoken_year",
-            c(
-                r"\b(?:(?:eighteen|nineteen)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-                r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-                r"|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine))?)\b",
-                re.I,
-            ),
-            fam.spoken_year,
-        ),
+        ("spoken_year", c(rf"\b{SPOKEN_YEAR}\b", re.I), fam.spoken_year),
         ("same_day", c(r"\b(?:the same day|that same day|that day)\b", re.I), rel.same_day),
         *timex_patterns(lex),
         (

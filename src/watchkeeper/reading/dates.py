@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -130,15 +130,16 @@ def _compiled(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
 
 
 def _join_ranges(text: str, found: list[DateMention], published: date) -> list[DateMention]:
+    """Ranges ("between X and Y", "from X to Y", "since X"): TimeML marks each end on its own words, so the
+    first end keeps its span and carries the whole range's window, and the second end stays as it is."""
     out: list[DateMention] = []
     i = 0
     while i < len(found):
         first = found[i]
         before = text[max(0, first.start_char - 12) : first.start_char]
-        between = _BETWEEN.search(before)
         if (
             i + 1 < len(found)
-            and between
+            and _BETWEEN.search(before)
             and _calendar(first)
             and _calendar(found[i + 1])
             and _AND.match(text[first.end_char : found[i + 1].start_char])
@@ -147,29 +148,17 @@ def _join_ranges(text: str, found: list[DateMention], published: date) -> list[D
             begin, end = first.value.start, second.value.end
             if end < begin:  # "between March and early November" read in March: both ends in the past year
                 begin = begin.replace(year=begin.year - 1, day=1)
-            value = ResolvedDate(begin, max(end, begin), DatePrecision.RANGE)
-            start = first.start_char - len(before) + between.start()
-            out.append(
-                DateMention(
-                    start,
-                    second.end_char,
-                    text[start : second.end_char],
-                    value,
-                    first.type,
-                    first.timeml,  # TimeML marks each end; the range keeps the first end's value
-                )
-            )
+            out.append(replace(first, value=ResolvedDate(begin, max(end, begin), DatePrecision.RANGE)))
+            out.append(second)
             i += 2
             continue
-        since = _SINCE.search(before)
-        if since and first.type == TimexType.DATE and first.value.precision != DatePrecision.PUBLICATION:
-            start = first.start_char - len(before) + since.start()
-            value = ResolvedDate(first.value.start, max(published, first.value.start), DatePrecision.RANGE)
-            out.append(
-                DateMention(
-                    start, first.end_char, text[start : first.end_char], value, first.type, first.timeml
-                )
-            )
+        if (
+            _SINCE.search(before)
+            and first.type == TimexType.DATE
+            and first.value.precision != DatePrecision.PUBLICATION
+        ):
+            window = ResolvedDate(first.value.start, max(published, first.value.start), DatePrecision.RANGE)
+            out.append(replace(first, value=window))
         else:
             out.append(first)
         i += 1

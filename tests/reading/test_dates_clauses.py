@@ -1,0 +1,67 @@
+"""How a clause and its neighbours shape a date: tense around weekdays, both ends of a range, spoken years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from watchkeeper.reading.dates import find_dates
+from watchkeeper.reading.pipeline import read_text
+
+WEDNESDAY = date(2024, 10, 16)
+
+
+def _values(text: str, published: date = WEDNESDAY) -> list[tuple[str, str]]:
+    return [(d["text"], d["value"]) for d in read_text(text, published).dates]
+
+
+def test_would_reads_the_nearest_weekday() -> None:
+    # Reported speech looking ahead ("would fly Thursday") means the coming Thursday, not last week's.
+    assert _values("The minister said she would fly to Hanoi Thursday.") == [("Thursday", "2024-10-17")]
+
+
+def test_a_past_plan_with_an_infinitive_reads_the_nearest_weekday() -> None:
+    # "planned to sail on Thursday", said on a Wednesday, is the next day.
+    assert _values("The crew planned to sail from Nampo on Thursday.") == [("Thursday", "2024-10-17")]
+
+
+def test_a_reduced_relative_plan_lies_ahead() -> None:
+    # "talks, set to resume Monday" is "which are set to resume": a schedule.
+    assert _values("The talks, set to resume Monday in Vienna, were in doubt.") == [("Monday", "2024-10-21")]
+
+
+def test_not_until_in_the_past_tells_when_it_happened() -> None:
+    # "had not done X until Tuesday" says X happened on the Tuesday just gone.
+    assert _values("Until Tuesday, officials had not confirmed the seizure.") == [("Tuesday", "2024-10-15")]
+
+
+def test_until_a_deadline_still_lies_ahead() -> None:
+    # A deadline that was pushed back is still ahead of the publication date.
+    assert _values("The court postponed the hearing until Friday.") == [("Friday", "2024-10-18")]
+
+
+def test_next_to_is_a_place_not_a_future() -> None:
+    # "next to the port" must not make the clause's Saturday lie ahead.
+    assert _values("Two trucks were parked next to the port on Saturday.") == [("Saturday", "2024-10-12")]
+
+
+def test_each_end_of_a_range_is_its_own_mention() -> None:
+    # TimeML marks both years of "between 2015 and 2019"; the first carries the whole range's window.
+    found = find_dates("Shipments rose between 2015 and 2019.", WEDNESDAY)
+    assert [(d.text, d.timeml) for d in found] == [("2015", "2015"), ("2019", "2019")]
+    assert (found[0].value.start, found[0].value.end) == (date(2015, 1, 1), date(2019, 12, 31))
+
+
+def test_since_keeps_the_date_words_and_runs_to_publication() -> None:
+    # "since 2017" marks the year alone; the window still runs to the publication date.
+    found = find_dates("Exports have been banned since 2017.", WEDNESDAY)
+    assert [(d.text, d.value.start, d.value.end) for d in found] == [("2017", date(2017, 1, 1), WEDNESDAY)]
+
+
+def test_spoken_years_belong_to_their_month_and_season() -> None:
+    # Broadcast transcripts spell years out; they complete a month or a season as digits do.
+    text = "In the winter of nineteen ninety-six prices fell. March two thousand and one was calm."
+    found = find_dates(text, WEDNESDAY)
+    assert [(d.text, d.timeml) for d in found] == [
+        ("winter of nineteen ninety-six", "1996-WI"),
+        ("March two thousand and one", "2001-03"),
+    ]
