@@ -65,3 +65,37 @@ def test_spoken_years_belong_to_their_month_and_season() -> None:
         ("winter of nineteen ninety-six", "1996-WI"),
         ("March two thousand and one", "2001-03"),
     ]
+
+
+def test_the_year_is_the_year_of_publication() -> None:
+    # "for the full year" in a results story is the current calendar year.
+    assert _values("The firm expects profit to rise for the full year.") == [("the full year", "2024")]
+
+
+def test_a_year_that_ended_on_a_date_is_a_length() -> None:
+    # "the year ended March 31" names a financial year: TimeML writes it P1Y.
+    assert _values("For the year ended March 31, sales rose.")[0] == ("the year", "P1Y")
+
+
+def test_that_year_takes_the_year_last_named() -> None:
+    # "later that year" counts from the last date the story named, not from publication.
+    found = _values("The ship was sold in May 2019 and renamed later that year.")
+    assert found == [("May 2019", "2019-05"), ("later that year", "2019")]
+
+
+def test_the_latest_quarter_is_the_last_one_completed() -> None:
+    # "the latest quarter" is the quarter that closed before publication, even after a forecast for the next.
+    found = _values("The fourth quarter may be weak. In the latest quarter, profit fell.")
+    assert found == [("The fourth quarter", "2024-Q4"), ("the latest quarter", "2024-Q3")]
+
+
+def test_the_quarter_a_year_ago_is_one_expression() -> None:
+    # "the quarter a year ago" is the same quarter of the year before, in one TIMEX.
+    found = _values("Profit rose in the third quarter. For the quarter a year ago, it lost money.")
+    assert found[-1] == ("the quarter a year ago", "2023-Q3")
+
+
+def test_date_words_in_titles_are_names() -> None:
+    # A show, a march or a campaign named with a date word is no date.
+    text = 'He spoke on "This Week" and at the annual March for Peace, as VOA Today reported.'
+    assert _values(text) == []

@@ -55,7 +55,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's"),
     "century": ("century",),
     "spoken_year": ("eighteen", "nineteen", "two thousand"),
-    "same_day": ("that day", "same day"),
+    "same_day": ("that day", "same day", "that month", "that quarter", "that year", "same year"),
+    "the_year": ("the year", "the full year", "the current", "the entire", "the whole", "the fiscal"),
     "set_every": ("every", "each", "per"),
 }
 
@@ -113,10 +114,11 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "the_quarter",
             c(
-                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
+                r"\bthe\s+quarter\s+(?P<ago>a\s+year\s+(?:ago|earlier|before))\b"
+                r"|\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
                 r"|(?P<this>this)\s+)"
                 r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b"
-                r"|\bthe\s+(?:latest|(?P<year2>(?:19|20)\d{2}))\s+period\b"
+                r"|\bthe\s+(?:(?P<latest>latest|most recent)|(?P<year2>(?:19|20)\d{2}))\s+period\b"
                 r"|\b(?P<yref>last|next|this) year's quarter\b",
                 re.I,
             ),
@@ -196,7 +198,25 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             fam.holiday,
         ),
         ("spoken_year", c(rf"\b{SPOKEN_YEAR}\b", re.I), fam.spoken_year),
-        ("same_day", c(r"\b(?:the same day|that same day|that day)\b", re.I), rel.same_day),
+        (
+            "same_day",
+            c(
+                r"\b(?:(?:earlier|later)\s+)?(?:the same|that same|that)\s+(?P<unit>day|month|quarter|year)\b"
+                r"(?!-|\s+(?:before|after|earlier|later)\b)",  # "that day before" is another family's
+                re.I,
+            ),
+            rel.same_day,
+        ),
+        (
+            "the_year",
+            c(
+                r"\bthe\s+(?:(?:full|current|entire|whole|current\s+fiscal|fiscal)\s+)?year\b"
+                r"(?P<ended>(?=\s+(?:ended|ending)\b))?(?![-\s]+(?:\d|two\s+thousand|nineteen|before|after|earlier"
+                r"|later|ago|end\b))",
+                re.I,
+            ),
+            rel.the_year,
+        ),
         *timex_patterns(lex),
         (
             "bare_month",

@@ -77,7 +77,7 @@ def find_dates(
         )
         for m in matches:
             start, end = m.span()
-            if start == end or any(start < e and s < end for s, e in taken):
+            if start == end or any(start < e and s < end for s, e in taken) or _titled(text, m, name):
                 continue
             taken.append((start, end))
             claimed.append((start, name, m, resolver))
@@ -94,6 +94,28 @@ def find_dates(
             ctx.quarter = timex
         found.append(DateMention(m.start(), m.end(), m.group(0), timex.window, timex.type, timex.timeml))
     return _join_ranges(text, found, published)
+
+
+# Families whose words news writes in lower case: in title case mid-sentence they name a show, a march or a
+# campaign ("ABC's This Week", "VOA Today", "the Spring of Life protests", "the March for Peace").
+_LOWER_CASE = frozenset(
+    {"relative_unit", "relative_day", "season", "weekend", "reference", "day_part", "the_year"}
+)
+_NAMED_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'`(\[\n]|--|_)\s*$")
+
+
+def _titled(text: str, m: re.Match[str], family: str) -> bool:
+    """A date word that is part of a name: a month or season followed by "of/for" and a capitalised word, or
+    a lower-case family written in title case (a capital after its first word, or mid-sentence)."""
+    if family in ("bare_month", "season") and _NAMED_AFTER.match(text, m.end()):
+        return True
+    if family not in _LOWER_CASE:
+        return False
+    words = m.group(0).split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    return words[0][:1].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 6), m.start())
 
 
 # Families that count units ("three days", "two years ago"): run only near a unit word, which is much cheaper

@@ -25,6 +25,10 @@ from watchkeeper.reading.date_families import (
 from watchkeeper.reading.timex import Context, ResolvedDate, Timex, number_of
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
+# Finest first, as DatePrecision lists them.
+PRECISIONS = tuple(DatePrecision)
+UNIT = {"day": DatePrecision.DAY, "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}
+
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # Quarterly results are published up to about two months after the quarter closes.
 REPORTING_LAG_DAYS = 60
@@ -100,12 +104,19 @@ def quarter(m: re.Match[str], ctx: Context) -> Timex | None:
 def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     """Unnamed quarters ("the quarter", "the latest quarter"): the last one named, else the last completed."""
     groups = m.groupdict()
-    which = (groups.get("which") or groups.get("this") or "").lower()
+    which = re.sub(
+        r"\s+", " ", groups.get("which") or groups.get("latest") or groups.get("this") or ""
+    ).lower()
     p = ctx.published
     if which in ("current", "this"):
         return quarter_timex(p.year, (p.month - 1) // 3 + 1)
+    if which in ("latest", "most recent", "just-ended"):  # the last one completed, whatever was named before
+        return at_unit(shift(p, "quarter", -1), "quarter")
     year = groups.get("year") or groups.get("year2")
     yref = (groups.get("yref") or "").lower()
+    if groups.get("ago"):  # "the quarter a year ago": the quarter last named, a year before
+        base = ctx.quarter or at_unit(shift(p, "quarter", -1), "quarter")
+        return at_unit(shift(base.window.start, "year", -1), "quarter")
     if year or yref:  # "the 1988 quarter", "last year's quarter": the quarter last named, in that year
         q = (ctx.quarter.window.start.month - 1) // 3 + 1 if ctx.quarter else (p.month - 1) // 3 or 4
         return quarter_timex(int(year) if year else p.year + {"last": -1, "next": 1}.get(yref, 0), q)
@@ -163,7 +174,18 @@ def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def same_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    """The last day the text named, for "the same day" and "that day"."""
-    if ctx.anchor is not None and ctx.anchor.window.precision == DatePrecision.DAY:
-        return day(ctx.anchor.window.start)
-    return None
+    """The day, month, quarter or year of the last date the text named: "the same day", "later that year"."""
+    unit = m.group("unit").lower()
+    if unit == "quarter":
+        return ctx.quarter
+    if ctx.anchor is None or PRECISIONS.index(ctx.anchor.window.precision) > PRECISIONS.index(UNIT[unit]):
+        return None  # "that day" after "in March" names no day
+    return at_unit(ctx.anchor.window.start, unit)
+
+
+def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the year", "the full year", "the current fiscal year": the year of publication; a year that
+    "ended" on a date is the length of a financial year (TimeML's P1Y), not a calendar year."""
+    if m.group("ended") is not None:
+        return ctx.undated(TimexType.DURATION, "P1Y")
+    return year_timex(ctx.published.year)
