@@ -24,9 +24,12 @@ def test_a_past_plan_with_an_infinitive_reads_the_nearest_weekday() -> None:
     assert _values("The crew planned to sail from Nampo on Thursday.") == [("Thursday", "2024-10-17")]
 
 
-def test_a_reduced_relative_plan_lies_ahead() -> None:
-    # "talks, set to resume Monday" is "which are set to resume": a schedule.
-    assert _values("The talks, set to resume Monday in Vienna, were in doubt.") == [("Monday", "2024-10-21")]
+def test_a_reduced_relative_plan_reads_the_nearest_weekday() -> None:
+    # "talks set to resume Thursday" and "a rally planned for Monday was cancelled" name the nearest such day.
+    assert _values("The talks, set to resume Thursday in Vienna, were in doubt.") == [
+        ("Thursday", "2024-10-17")
+    ]
+    assert _values("A rally planned for Monday was cancelled.") == [("Monday", "2024-10-14")]
 
 
 def test_not_until_in_the_past_tells_when_it_happened() -> None:
@@ -99,3 +102,23 @@ def test_date_words_in_titles_are_names() -> None:
     # A show, a march or a campaign named with a date word is no date.
     text = 'He spoke on "This Week" and at the annual March for Peace, as VOA Today reported.'
     assert _values(text) == []
+
+
+def test_the_past_year_is_last_year() -> None:
+    # "over the past year" reads as the calendar year before publication, like "the last year".
+    assert _values("Arrests rose over the past year.") == [("the past year", "2023")]
+
+
+def test_the_week_of_a_date_is_its_week() -> None:
+    # "the week of Nov. 4" is the ISO week holding that day.
+    assert _values("A hearing is set for the week of Nov. 4.") == [("the week of Nov. 4", "2024-W45")]
+
+
+def test_halves_of_a_year() -> None:
+    # "the second half of 2023" is TimeML's 2023-H2.
+    assert _values("Output slowed in the second half of 2023.") == [("the second half of 2023", "2023-H2")]
+
+
+def test_a_year_glued_to_post_is_a_year_and_a_decimal_is_not() -> None:
+    # "post-1953" names 1953; "1953.4 points" is an index level.
+    assert _values("The post-1953 armistice held as the index fell to 1953.4 points.") == [("1953", "1953")]

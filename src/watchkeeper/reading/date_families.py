@@ -221,10 +221,22 @@ def next_month_name(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def year_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    """Parts of a year ("early 2023", "late last year") and its halves ("the second half of 2023", TimeML's
+    ``2023-H2``)."""
     ref = re.sub(r"\s+", " ", m.group("ref")).lower()
     year = int(ref) if ref.isdigit() else ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
+    if m.group("half"):
+        h = 1 if "first" in m.group("half").lower() else 2
+        window = ResolvedDate(date(year, 6 * h - 5, 1), month_end(year, 6 * h), DatePrecision.RANGE)
+        return Timex(window, TimexType.DATE, f"{year}-H{h}")
     first, last = _part(ctx.lex.year_parts, m, (1, 12))
     return Timex(ResolvedDate(date(year, first, 1), month_end(year, last), DatePrecision.RANGE))
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the week of March 6": the ISO week that holds the day."""
+    found = day_month(m, ctx)
+    return at_unit(found.window.start, "week") if found else None
 
 
 def end_of_month(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -43,7 +43,8 @@ ANCHORS = frozenset(
 NEEDS: dict[str, tuple[str, ...]] = {
     "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
     "month_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
-    "year_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "year_part": ("early", "mid", "late", "end of", "beginning of", "start of", "half of"),
+    "week_of": ("week of",),
     "month_end": ("month",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "the_quarter": ("quarter", "period"),
@@ -82,11 +83,20 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             fam.day_month,
         ),
         ("day_month", c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {MONTH}(?:,? {YEAR})?\b"), fam.day_month),
+        (
+            "week_of",
+            c(rf"\bthe week of {MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"),
+            fam.week_of,
+        ),
         ("month_day", c(rf"\b{MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"), fam.day_month),
         ("month_part", c(rf"\b{_PART}{MONTH}{_REF}\b", re.I), fam.month_part),
         (
             "year_part",
-            c(rf"\b{_PART}(?P<ref>last year|this year|next year|the year|(?:19|20)\d{{2}})\b", re.I),
+            c(
+                rf"\b(?:{_PART}|(?P<half>(?:the\s+)?(?:first|second|last)\s+half\s+of\s+))"
+                r"(?P<ref>last year|this year|next year|the year|(?:19|20)\d{2})\b",
+                re.I,
+            ),
             fam.year_part,
         ),
         ("month_end", c(rf"\b{_PART}(?:the|this) month\b", re.I), fam.end_of_month),
@@ -164,7 +174,8 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "relative_unit",
             c(
-                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming|current)\s+"
+                r"\b(?P<early>earlier |later )?(?:the )?"
+                r"(?P<which>last|this|next|coming|current|(?<=the )past)\s+"
                 r"(?:fiscal\s+)?(?P<unit>week|month|year)\b",
                 re.I,
             ),
@@ -226,5 +237,6 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             ),
             fam.month_year,
         ),
-        ("year", c(rf"(?<![\d$£€-])\b{YEAR}\b(?![-\d])"), fam.year),
+        # "post-1959" is the year; "2082.1" and "1968-69" are not (a price, a range)
+        ("year", c(rf"(?:(?<=\bpost-)|(?<=\bpre-)|(?<![\d$£€-]))\b{YEAR}\b(?![-\d]|\.\d)"), fam.year),
     ]

@@ -39,11 +39,11 @@ def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
         for token in ancestors:
             if token.lemma_.lower() in future_words:
                 if _planned(token):
-                    return "future"  # "plans to meet on Friday", "talks set to resume Monday"
-                if infinitive and token.tag_ in ("VBD", "VBN"):
-                    return (
-                        "prospective"  # "planned to leave on Thursday": the plan is past, the trip may not be
-                    )
+                    return "future"  # "plans to meet on Friday", "is scheduled for May"
+                if token.tag_ in ("VBD", "VBN") and (infinitive or token.dep_ == "acl"):
+                    # "planned to leave on Thursday", "a service planned for Saturday was cancelled": the
+                    # plan is past, the day it names may lie on either side
+                    return "prospective"
             if token.pos_ not in ("VERB", "AUX"):
                 continue
             verdict = _verb_tense(token, future_aux, future_words)
@@ -59,8 +59,6 @@ def _planned(token: Token) -> bool:
     """A plan word in the present ("plans", "is scheduled", "upcoming"), not a past act ("planned", "set")."""
     if token.tag_ == "VBD":
         return False
-    if token.tag_ == "VBN" and token.dep_ == "acl":
-        return True  # a reduced relative: "the talks, set to resume Monday" is "which are set to"
     if token.tag_ == "VBN":
         return any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "VB", "MD") for c in token.children
