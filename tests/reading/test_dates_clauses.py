@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from watchkeeper.reading.dates import find_dates
+from watchkeeper.reading.dates import event_dates, find_dates
 from watchkeeper.reading.pipeline import read_text
 
 WEDNESDAY = date(2024, 10, 16)
@@ -104,11 +104,6 @@ def test_date_words_in_titles_are_names() -> None:
     assert _values(text) == []
 
 
-def test_the_past_year_is_last_year() -> None:
-    # "over the past year" reads as the calendar year before publication, like "the last year".
-    assert _values("Arrests rose over the past year.") == [("the past year", "2023")]
-
-
 def test_the_week_of_a_date_is_its_week() -> None:
     # "the week of Nov. 4" is the ISO week holding that day.
     assert _values("A hearing is set for the week of Nov. 4.") == [("the week of Nov. 4", "2024-W45")]
@@ -122,3 +117,15 @@ def test_halves_of_a_year() -> None:
 def test_a_year_glued_to_post_is_a_year_and_a_decimal_is_not() -> None:
     # "post-1953" names 1953; "1953.4 points" is an index level.
     assert _values("The post-1953 armistice held as the index fell to 1953.4 points.") == [("1953", "1953")]
+
+
+def test_of_the_year_is_no_date() -> None:
+    # "the first launch of the year" counts within the year; only "on Monday" dates the launch.
+    assert _values("It was the first launch of the year, fired on Monday.") == [("Monday", "2024-10-14")]
+
+
+def test_the_closing_end_of_a_range_dates_no_event() -> None:
+    # The range's first end holds the whole window; its second end must not date a second event.
+    records = read_text("Ships called at Nampo between March and June.", WEDNESDAY).dates
+    assert [d["text"] for d in records] == ["March", "June"]
+    assert [d["text"] for d in event_dates(records)] == ["March"]

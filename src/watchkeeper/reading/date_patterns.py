@@ -175,7 +175,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             "relative_unit",
             c(
                 r"\b(?P<early>earlier |later )?(?:the )?"
-                r"(?P<which>last|this|next|coming|current|(?<=the )past)\s+"
+                r"(?P<which>last|this|next|coming|current)\s+"
                 r"(?:fiscal\s+)?(?P<unit>week|month|year)\b",
                 re.I,
             ),
@@ -221,7 +221,8 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "the_year",
             c(
-                r"\bthe\s+(?:(?:full|current|entire|whole|current\s+fiscal|fiscal)\s+)?year\b"
+                # "the first launch of the year" counts within the year; it does not date the launch
+                r"(?<!\bof\s)\bthe\s+(?:(?:full|current|entire|whole|current\s+fiscal|fiscal)\s+)?year\b"
                 r"(?P<ended>(?=\s+(?:ended|ending)\b))?(?![-\s]+(?:\d|two\s+thousand|nineteen|before|after|earlier"
                 r"|later|ago|end\b))",
                 re.I,

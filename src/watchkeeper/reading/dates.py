@@ -51,6 +51,7 @@ class DateMention:
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 _AND = re.compile(r"^\s*(?:and|to|until|through|-|–)\s*$", re.I)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
+_RANGE_GAP = 12  # characters between a range's two ends: " and ", " through "
 
 
 def find_dates(
@@ -198,13 +199,25 @@ def resolve_date(expression: str, published: date) -> ResolvedDate | None:
 
 
 def event_dates(records: Iterable[DateRecord] | None) -> list[DateRecord]:
-    """The records that can date an event: calendar dates and times, not lengths, repetitions or "now"."""
-    return [
-        r
-        for r in records or []
-        if r.get("type", TimexType.DATE) in (TimexType.DATE, TimexType.TIME)
-        and r["precision"] != DatePrecision.PUBLICATION
-    ]
+    """The records that can date an event: calendar dates and times, not lengths, repetitions or "now", nor
+    the closing end of a range (the range's first end already holds its whole window)."""
+    kept: list[DateRecord] = []
+    previous: DateRecord | None = None
+    for r in records or []:
+        closes = (
+            previous is not None
+            and previous["precision"] == DatePrecision.RANGE
+            and previous["date_end"] == r["date_end"]
+            and 0 <= r["start"] - previous["end"] <= _RANGE_GAP
+        )
+        if (
+            not closes
+            and r.get("type", TimexType.DATE) in (TimexType.DATE, TimexType.TIME)
+            and r["precision"] != DatePrecision.PUBLICATION
+        ):
+            kept.append(r)
+        previous = r
+    return kept
 
 
 class DatesComponent:
