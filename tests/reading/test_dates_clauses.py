@@ -129,3 +129,23 @@ def test_the_closing_end_of_a_range_dates_no_event() -> None:
     records = read_text("Ships called at Nampo between March and June.", WEDNESDAY).dates
     assert [d["text"] for d in records] == ["March", "June"]
     assert [d["text"] for d in event_dates(records)] == ["March"]
+
+
+def test_that_year_counts_from_a_year_named_alone() -> None:
+    # "in 2019 ... that year" takes the year even though a bare year anchors no "two days later".
+    assert _values("Exports peaked in 2019, and imports fell that year.") == [
+        ("2019", "2019"),
+        ("that year", "2019"),
+    ]
+
+
+def test_the_previous_weekday_counts_from_the_day_named() -> None:
+    # "the previous Friday" after "on Friday" is the Friday a week before it.
+    found = _values("Shares closed on Friday 3% below the previous Friday.")
+    assert found == [("Friday", "2024-10-11"), ("the previous Friday", "2024-10-04")]
+
+
+def test_a_forecast_quarter_is_not_the_base_of_a_year_ago() -> None:
+    # "the year-ago period" compares the quarter just reported, not a quarter forecast for next year.
+    text = "Losses may last through the second quarter of 2025. In the year-ago period, it earned more."
+    assert _values(text)[-1] == ("the year-ago period", "2023-Q3")

@@ -35,6 +35,7 @@ ANCHORS = frozenset(
         "day_part",
         "named_month",
         "holiday",
+        "other_weekday",
     }
 )
 
@@ -156,6 +157,11 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             rel.counted,
         ),
         ("following", c(rf"\bthe\s+(?P<dir>previous|following|next|prior)\s+{_UNIT}\b", re.I), rel.counted),
+        (
+            "other_weekday",
+            c(rf"\bthe\s+(?P<dir>previous|following|prior)\s+{WEEKDAY}\b", re.I),
+            rel.other_weekday,
+        ),
         (
             "weekday",
             c(rf"\b(?:(?P<which>last|next|this coming|this) )?{WEEKDAY}(?:\s+{_DAY_PART})?\b", re.I),

@@ -91,6 +91,8 @@ def find_dates(
             continue
         if name in ANCHORS:
             ctx.anchor = timex
+        if timex.type == TimexType.DATE and timex.window.precision != DatePrecision.PUBLICATION:
+            ctx.named = timex
         if name in ("quarter", "the_quarter"):
             ctx.quarter = timex
         found.append(DateMention(m.start(), m.end(), m.group(0), timex.window, timex.type, timex.timeml))

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 
 from watchkeeper.reading.date_families import (
+    WEEKDAYS,
     at_unit,
     day,
     day_month,
@@ -128,6 +129,8 @@ def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
 def year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
     """Year-ago comparisons ("a year earlier", "the year-ago period"): a year before the quarter reported."""
     base = ctx.quarter if ctx.quarter is not None else ctx.anchor
+    if base is not None and base.window.start > ctx.published:  # a forecast quarter is not the one reported
+        base = at_unit(shift(ctx.published, "quarter", -1), "quarter")
     if base is not None and base.window.precision in (DatePrecision.QUARTER, DatePrecision.MONTH):
         start = shift(base.window.start, "year", -1)
         return at_unit(start, "quarter" if base.window.precision == DatePrecision.QUARTER else "month")
@@ -178,9 +181,10 @@ def same_day(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = m.group("unit").lower()
     if unit == "quarter":
         return ctx.quarter
-    if ctx.anchor is None or PRECISIONS.index(ctx.anchor.window.precision) > PRECISIONS.index(UNIT[unit]):
+    base = ctx.anchor if unit == "day" else ctx.named  # "in 1988 ... that year"; a day only from a named day
+    if base is None or PRECISIONS.index(base.window.precision) > PRECISIONS.index(UNIT[unit]):
         return None  # "that day" after "in March" names no day
-    return at_unit(ctx.anchor.window.start, unit)
+    return at_unit(base.window.start, unit)
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -189,3 +193,14 @@ def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
     if m.group("ended") is not None:
         return ctx.undated(TimexType.DURATION, "P1Y")
     return year_timex(ctx.published.year)
+
+
+def other_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the previous Friday", "the following Monday": the nearest such day before or after the last day the
+    text named (publication when it named none)."""
+    target = WEEKDAYS[m.group("weekday").lower()]
+    named = ctx.anchor is not None and ctx.anchor.window.precision == DatePrecision.DAY
+    base = ctx.anchor.window.start if named and ctx.anchor else ctx.published
+    if m.group("dir").lower() in ("previous", "prior"):
+        return day(base - timedelta(days=(base.weekday() - target - 1) % 7 + 1))
+    return day(base + timedelta(days=(target - base.weekday() - 1) % 7 + 1))

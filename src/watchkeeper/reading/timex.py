@@ -61,6 +61,7 @@ class Context:
     tense: Callable[[int, int], str | None] = field(default=lambda start, end: None)
     anchor: Timex | None = None
     quarter: Timex | None = None
+    named: Timex | None = None  # the last calendar date of any precision ("in 1988 ... that year")
     span: tuple[int, int] = (0, 0)
 
     def tense_here(self) -> str | None:
