@@ -149,3 +149,17 @@ def test_a_forecast_quarter_is_not_the_base_of_a_year_ago() -> None:
     # "the year-ago period" compares the quarter just reported, not a quarter forecast for next year.
     text = "Losses may last through the second quarter of 2025. In the year-ago period, it earned more."
     assert _values(text)[-1] == ("the year-ago period", "2023-Q3")
+
+
+def test_a_second_day_after_and_is_its_own_date() -> None:
+    # "on May 6 and 7" names two days; "on May 6 and 7 percent" names one.
+    assert _values("Talks were held on May 6 and 7 in Hanoi.") == [
+        ("May 6", "2024-05-06"),
+        ("7", "2024-05-07"),
+    ]
+    assert _values("Prices rose on May 6 and 7 percent the next week.")[0] == ("May 6", "2024-05-06")
+
+
+def test_quarter_to_quarter_is_no_quarter() -> None:
+    # "the quarter-to-quarter comparison" compares quarters and names none.
+    assert _values("The quarter-to-quarter comparison improved.") == []

@@ -128,7 +128,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
                 r"\bthe\s+quarter\s+(?P<ago>a\s+year\s+(?:ago|earlier|before))\b"
                 r"|\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
                 r"|(?P<this>this)\s+)"
-                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b"
+                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b(?!-)"  # "quarter-to-quarter" is no quarter
                 r"|\bthe\s+(?:(?P<latest>latest|most recent)|(?P<year2>(?:19|20)\d{2}))\s+period\b"
                 r"|\b(?P<yref>last|next|this) year's quarter\b",
                 re.I,

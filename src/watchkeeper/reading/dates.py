@@ -26,7 +26,7 @@ from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
 from watchkeeper.reading.tense import tense_of
-from watchkeeper.reading.timex import Context, ResolvedDate, date_value
+from watchkeeper.reading.timex import Context, ResolvedDate, date_value, month_end
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
 __all__ = ["PRECISIONS", "DateMention", "ResolvedDate", "event_dates", "find_dates", "resolve_date"]
@@ -96,7 +96,30 @@ def find_dates(
         if name in ("quarter", "the_quarter"):
             ctx.quarter = timex
         found.append(DateMention(m.start(), m.end(), m.group(0), timex.window, timex.type, timex.timeml))
-    return _join_ranges(text, found, published)
+    return _join_ranges(text, _second_days(text, found), published)
+
+
+# "April 24 and 25", "March 3-5": a bare day number right after a day names a second day of that month.
+_SECOND_DAY = re.compile(r"\s*(?:and|or|to|-|–)\s*(\d{1,2})\b(?![\d,.]\d|\s*(?:%|percent|[ap]\.m))")
+
+
+def _second_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """The mentions with the second day of each "April 24 and 25" added after the first."""
+    out: list[DateMention] = []
+    for mention in found:
+        out.append(mention)
+        nxt = _SECOND_DAY.match(text, mention.end_char)
+        if mention.value.precision != DatePrecision.DAY or mention.type != TimexType.DATE or not nxt:
+            continue
+        first = mention.value.start
+        if not (first.day < int(nxt.group(1)) <= month_end(first.year, first.month).day):
+            continue
+        second = first.replace(day=int(nxt.group(1)))
+        window = ResolvedDate(second, second, DatePrecision.DAY)
+        out.append(
+            DateMention(nxt.start(1), nxt.end(1), nxt.group(1), window, TimexType.DATE, second.isoformat())
+        )
+    return out
 
 
 # Families whose words news writes in lower case: in title case mid-sentence they name a show, a march or a
