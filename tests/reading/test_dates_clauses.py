@@ -163,3 +163,13 @@ def test_a_second_day_after_and_is_its_own_date() -> None:
 def test_quarter_to_quarter_is_no_quarter() -> None:
     # "the quarter-to-quarter comparison" compares quarters and names none.
     assert _values("The quarter-to-quarter comparison improved.") == []
+
+
+def test_by_a_month_is_a_deadline_ahead() -> None:
+    # "to finish by March", read in October, means next March.
+    assert _values("The yard is due to finish the hull by March.") == [("March", "2025-03")]
+
+
+def test_by_a_day_in_a_past_clause_is_a_report() -> None:
+    # "By Monday the toll had risen" tells what had happened by the Monday just gone.
+    assert _values("By Monday, the toll had risen to 40.") == [("Monday", "2024-10-14")]

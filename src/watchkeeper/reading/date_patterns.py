@@ -240,7 +240,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             "bare_month",
             c(
                 r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
-                r"|(?<=in )(?P<may>May)\b"  # "May" alone is mostly the verb
+                r"|(?:(?<=in )|(?<=by ))(?P<may>May)\b"  # "May" alone is mostly the verb
             ),
             fam.month_year,
         ),

@@ -24,6 +24,7 @@ def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
     future_aux = {w.lower() for w in lex.future_auxiliaries}
     future_words = {w.lower() for w in lex.future_words}
     future_before = tuple(w.lower() for w in lex.future_before)
+    deadline_before = tuple(w.lower() for w in lex.deadline_before)
 
     def tense(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -35,6 +36,8 @@ def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
         ancestors = list(span.root.ancestors)
         if before.endswith(future_before) and not (before.endswith("until") and _negated_past(ancestors)):
             return "future"  # but "had not called him a suspect until Thursday" tells when it happened
+        if _ends_with_word(before, deadline_before) and not _past(ancestors):
+            return "future"  # "to finish by May"; "had risen by Tuesday" is a report
         infinitive = False
         for token in ancestors:
             if token.lemma_.lower() in future_words:
@@ -94,7 +97,18 @@ def _place(word: Token) -> bool:
 def _negated_past(ancestors: list[Token]) -> bool:
     """The first verb over a date is negated and in the past ("had not ... until", "it was not until")."""
     verb = next((t for t in ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children) and _past(ancestors)
+
+
+def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """``text`` ends with one of ``words`` as a whole word ("by", not "nearby")."""
+    return any(text == w or text.endswith(" " + w) for w in words)
+
+
+def _past(ancestors: list[Token]) -> bool:
+    """The first verb over a date is in the past ("rose", "had risen", "was cut")."""
+    verb = next((t for t in ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in aux)
