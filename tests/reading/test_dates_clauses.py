@@ -173,3 +173,10 @@ def test_by_a_month_is_a_deadline_ahead() -> None:
 def test_by_a_day_in_a_past_clause_is_a_report() -> None:
     # "By Monday the toll had risen" tells what had happened by the Monday just gone.
     assert _values("By Monday, the toll had risen to 40.") == [("Monday", "2024-10-14")]
+
+
+def test_two_thousand_years_is_a_count_not_a_year() -> None:
+    # "two thousand years" counts years; "in two thousand" names the year 2000.
+    assert _values("The craft is two thousand years old; it was restored in two thousand.") == [
+        ("two thousand", "2000")
+    ]

@@ -214,7 +214,12 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             c(rf"\b(?:(?P<which>last|next|this) )?(?P<holiday>{words_pattern(lex.holidays)})\b", re.I),
             fam.holiday,
         ),
-        ("spoken_year", c(rf"\b{SPOKEN_YEAR}\b", re.I), fam.spoken_year),
+        # "two thousand years" is a count, not the year 2000
+        (
+            "spoken_year",
+            c(rf"\b{SPOKEN_YEAR}\b(?![\s-]+(?:years?|dollars|people|troops)\b)", re.I),
+            fam.spoken_year,
+        ),
         (
             "same_day",
             c(
