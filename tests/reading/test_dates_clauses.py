@@ -180,3 +180,9 @@ def test_two_thousand_years_is_a_count_not_a_year() -> None:
     assert _values("The craft is two thousand years old; it was restored in two thousand.") == [
         ("two thousand", "2000")
     ]
+
+
+def test_the_quarter_ended_a_date_is_the_quarter_closing_nearest_it() -> None:
+    # "the quarter ended Aug. 31" is a fiscal quarter: the calendar quarter closing nearest is Q3.
+    assert _values("Profit rose in the quarter ended Aug. 31.")[0] == ("the quarter", "2024-Q3")
+    assert _values("Profit rose in the quarter ended July 31.")[0] == ("the quarter", "2024-Q2")

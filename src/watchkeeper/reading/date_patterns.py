@@ -129,6 +129,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
                 r"|\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
                 r"|(?P<this>this)\s+)"
                 r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b(?!-)"  # "quarter-to-quarter" is no quarter
+                rf"(?=\s+ended\s+{MONTH}\s+(?P<ended>\d{{1,2}})\b)?"
                 r"|\bthe\s+(?:(?P<latest>latest|most recent)|(?P<year2>(?:19|20)\d{2}))\s+period\b"
                 r"|\b(?P<yref>last|next|this) year's quarter\b",
                 re.I,

@@ -17,6 +17,7 @@ from watchkeeper.reading.date_families import (
     day,
     day_month,
     month_end,
+    month_of,
     pick_year,
     quarter_timex,
     shift,
@@ -113,6 +114,8 @@ def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         return quarter_timex(p.year, (p.month - 1) // 3 + 1)
     if which in ("latest", "most recent", "just-ended"):  # the last one completed, whatever was named before
         return at_unit(shift(p, "quarter", -1), "quarter")
+    if groups.get("ended"):  # "the quarter ended July 31": the quarter whose end is nearest that day
+        return _quarter_ending(month_of(m), int(groups["ended"]), ctx)
     year = groups.get("year") or groups.get("year2")
     yref = (groups.get("yref") or "").lower()
     if groups.get("ago"):  # "the quarter a year ago": the quarter last named, a year before
@@ -124,6 +127,19 @@ def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.quarter is not None:
         return ctx.quarter
     return at_unit(shift(p, "quarter", -1), "quarter")
+
+
+def _quarter_ending(month: int, dd: int, ctx: Context) -> Timex | None:
+    """The calendar quarter closing nearest a reported period's last day (fiscal quarters close off month)."""
+    p = ctx.published
+    year = p.year if (month, dd) <= (p.month, p.day) else p.year - 1  # a period reported has ended
+    try:
+        last = date(year, month, dd)
+    except ValueError:
+        return None
+    ends = [(y, q) for y in (year - 1, year) for q in (1, 2, 3, 4)]
+    y, q = min(ends, key=lambda yq: abs((month_end(yq[0], 3 * yq[1]) - last).days))
+    return quarter_timex(y, q)
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
