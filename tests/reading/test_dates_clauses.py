@@ -186,3 +186,19 @@ def test_the_quarter_ended_a_date_is_the_quarter_closing_nearest_it() -> None:
     # "the quarter ended Aug. 31" is a fiscal quarter: the calendar quarter closing nearest is Q3.
     assert _values("Profit rose in the quarter ended Aug. 31.")[0] == ("the quarter", "2024-Q3")
     assert _values("Profit rose in the quarter ended July 31.")[0] == ("the quarter", "2024-Q2")
+
+
+def test_repeated_weekdays_and_months_are_sets() -> None:
+    # "every Thursday", "Tuesday nights" and "each July" repeat: TimeML SETs with calendar values.
+    found = _values("Ferries leave Tuesday nights and every Thursday; the fleet is inspected each July.")
+    assert found == [
+        ("Tuesday nights", "XXXX-WXX-2TNI"),
+        ("every Thursday", "XXXX-WXX-4"),
+        ("each July", "XXXX-07"),
+    ]
+
+
+def test_the_past_before_a_count_is_no_reference() -> None:
+    # "the past three summers" counts summers; "the past" alone is PAST_REF.
+    assert _values("Riots broke out for the past three summers.") == []
+    assert _values("In the past, the port was busy.") == [("the past", "PAST_REF")]

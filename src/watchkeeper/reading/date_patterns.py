@@ -13,7 +13,7 @@ from watchkeeper.reading import date_families as fam
 from watchkeeper.reading import relative_dates as rel
 from watchkeeper.reading.date_families import MONTH, SPOKEN_YEAR, WEEKDAY, YEAR, Resolver
 from watchkeeper.reading.knowledge import DateLexicon
-from watchkeeper.reading.timex import number_pattern, timex_patterns, words_pattern
+from watchkeeper.reading.timex import number_pattern, set_calendar, timex_patterns, words_pattern
 
 _PART = r"(?P<part>early|mid|late|end of|beginning of|the start of|the end of|the beginning of)[- ]?"
 _REF = rf"(?:,? {YEAR}| (?P<ref>last year|this year|next year))?"
@@ -162,6 +162,12 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             "other_weekday",
             c(rf"\bthe\s+(?P<dir>previous|following|prior)\s+{WEEKDAY}\b", re.I),
             rel.other_weekday,
+        ),
+        ("set_each", c(rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH})\b", re.I), set_calendar),
+        (
+            "set_weekdays",
+            c(rf"\b{WEEKDAY}(?:s\b|\s+(?P<part>morning|afternoon|evening|night)s\b)", re.I),
+            set_calendar,
         ),
         (
             "weekday",
