@@ -202,3 +202,19 @@ def test_the_past_before_a_count_is_no_reference() -> None:
     # "the past three summers" counts summers; "the past" alone is PAST_REF.
     assert _values("Riots broke out for the past three summers.") == []
     assert _values("In the past, the port was busy.") == [("the past", "PAST_REF")]
+
+
+def test_a_part_of_the_day_before_yesterday_is_a_time() -> None:
+    # "mid-afternoon yesterday" is a time of the day before publication (TimeML's TAF).
+    assert _values("Shares rose at mid-afternoon yesterday.") == [
+        ("mid-afternoon yesterday", "2024-10-15TAF")
+    ]
+
+
+def test_earlier_in_the_year_takes_the_year_of_the_day_named() -> None:
+    # "later in the year" after "in March 2019" is 2019; with no day named, the publication's year.
+    assert _values("The yard opened in March 2019 and closed later in the year.")[-1] == (
+        "later in the year",
+        "2019",
+    )
+    assert _values("Rains delayed planting earlier in the year.") == [("earlier in the year", "2024")]

@@ -58,6 +58,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "century": ("century",),
     "spoken_year": ("eighteen", "nineteen", "two thousand"),
     "same_day": ("that day", "same day", "that month", "that quarter", "that year", "same year"),
+    "in_the_year": ("in the year",),
     "the_year": ("the year", "the full year", "the current", "the entire", "the whole", "the fiscal"),
     "set_every": ("every", "each", "per"),
 }
@@ -178,6 +179,8 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             "day_part",
             c(
                 r"\b(?:(?P<ref>this|yesterday|tomorrow|last) (?P<part>morning|afternoon|evening|night)"
+                r"|(?:early|late|mid)[- ]?(?P<part2>morning|afternoon|evening)\s+"
+                r"(?P<ref2>yesterday|today|tomorrow)"
                 r"|tonight)\b",
                 re.I,
             ),
@@ -227,6 +230,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             c(rf"\b{SPOKEN_YEAR}\b(?![\s-]+(?:years?|dollars|people|troops)\b)", re.I),
             fam.spoken_year,
         ),
+        ("in_the_year", c(r"\b(?:earlier|later)\s+in\s+the\s+year\b", re.I), rel.in_the_year),
         (
             "same_day",
             c(

@@ -37,8 +37,9 @@ REPORTING_LAG_DAYS = 60
 
 
 def day_part(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Parts of a day: "this morning", "yesterday afternoon", "tonight", "last night"."""
-    ref, part = (m.group("ref") or "").lower(), (m.group("part") or "night").lower()
+    """Parts of a day: "this morning", "yesterday afternoon", "mid-afternoon yesterday", "tonight"."""
+    ref = (m.group("ref") or m.group("ref2") or "").lower()
+    part = (m.group("part") or m.group("part2") or "night").lower()
     offset = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(ref, 0)
     d = ctx.published + timedelta(days=offset)
     if not ref:  # "tonight" is the day itself
@@ -201,6 +202,11 @@ def same_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if base is None or PRECISIONS.index(base.window.precision) > PRECISIONS.index(UNIT[unit]):
         return None  # "that day" after "in March" names no day
     return at_unit(base.window.start, unit)
+
+
+def in_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "earlier in the year": the year of the last day or month named, else of publication."""
+    return year_timex((ctx.anchor.window.start if ctx.anchor else ctx.published).year)
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
