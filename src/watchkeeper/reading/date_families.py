@@ -28,6 +28,13 @@ MONTH = (
 )
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?P<year>(?:19|20)\d{2})"
+# Years said in words, as broadcast transcripts write them: "nineteen ninety-four", "two thousand and one".
+SPOKEN_YEAR = (
+    r"(?:(?:eighteen|nineteen)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
 # How far ahead a yearless day or month may lie and still be read ahead without a future tense, and how far
 # back a past clause's day must be for it to be read ahead instead (a deadline, not a memory): pick_year.
 SOON_DAYS = 90
@@ -157,7 +164,13 @@ def weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     target, published = WEEKDAYS[m.group("weekday").lower()], ctx.published
     groups = m.groupdict()
     which = (groups.get("which") or "").lower()
-    ahead = which in ("next", "this coming", "coming") or ctx.tense_here() in ("future", "present")
+    tense = ctx.tense_here()
+    ahead = which in ("next", "this coming", "coming") or tense in ("future", "present")
+    if not which and tense == "prospective":  # "would travel Thursday": the nearest Thursday, either side
+        forward, back = (target - published.weekday()) % 7, (published.weekday() - target) % 7
+        return day(
+            published + timedelta(days=forward) if forward <= back else published - timedelta(days=back)
+        )
     if which != "last" and ahead:
         d = published + timedelta(days=(target - published.weekday()) % 7 or (7 if which == "next" else 0))
     else:
@@ -184,6 +197,8 @@ def _year_ref(m: re.Match[str], month: int, ctx: Context) -> int:
     groups = m.groupdict()
     if groups.get("year"):
         return int(groups["year"])
+    if groups.get("spoken") and (spoken := spoken_year_of(groups["spoken"], ctx)):
+        return spoken  # "January nineteen ninety-seven"
     ref = re.sub(r"\s+", " ", groups.get("ref") or "").lower()
     if ref or groups.get("this"):
         return ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
@@ -206,10 +221,22 @@ def next_month_name(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def year_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    """Parts of a year ("early 2023", "late last year") and its halves ("the second half of 2023", TimeML's
+    ``2023-H2``)."""
     ref = re.sub(r"\s+", " ", m.group("ref")).lower()
     year = int(ref) if ref.isdigit() else ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
+    if m.group("half"):
+        h = 1 if "first" in m.group("half").lower() else 2
+        window = ResolvedDate(date(year, 6 * h - 5, 1), month_end(year, 6 * h), DatePrecision.RANGE)
+        return Timex(window, TimexType.DATE, f"{year}-H{h}")
     first, last = _part(ctx.lex.year_parts, m, (1, 12))
     return Timex(ResolvedDate(date(year, first, 1), month_end(year, last), DatePrecision.RANGE))
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the week of March 6": the ISO week that holds the day."""
+    found = day_month(m, ctx)
+    return at_unit(found.window.start, "week") if found else None
 
 
 def end_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -224,7 +251,10 @@ def season(m: re.Match[str], ctx: Context) -> Timex | None:
     ref = re.sub(r"\s+", " ", m.group("ref") or m.group("pre") or "").lower()
     p = ctx.published
     years = range(p.year - 2, p.year + 2)
-    if ref.isdigit():
+    spoken = spoken_year_of(ref, ctx) if ref and not ref.isdigit() else None
+    if spoken:  # "the winter of nineteen ninety-four"
+        year = spoken
+    elif ref.isdigit():
         year = int(ref)
     elif ref == "last year":
         year = p.year - 1
@@ -293,9 +323,15 @@ def holiday(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def spoken_year(m: re.Match[str], ctx: Context) -> Timex | None:
     """Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand"."""
-    words = m.group(0).lower().replace("-", " ").split()
+    found = spoken_year_of(m.group(0), ctx)
+    return year_timex(found) if found else None
+
+
+def spoken_year_of(text: str, ctx: Context) -> int | None:
+    """The year a spoken year names ("nineteen ninety-four" is 1994), or None."""
+    words = text.lower().replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
-        return year_timex(2000 + sum(ctx.lex.number_words.get(w) or 0 for w in words[2:] if w != "and"))
+        return 2000 + sum(ctx.lex.number_words.get(w) or 0 for w in words[2:] if w != "and")
     century = ctx.lex.number_words.get(words[0]) or 0
     rest = sum(ctx.lex.number_words.get(w) or 0 for w in words[1:])
-    return year_timex(century * 100 + rest) if century in (18, 19) and 10 <= rest < 100 else None
+    return century * 100 + rest if century in (18, 19) and 10 <= rest < 100 else None

@@ -11,9 +11,9 @@ import re
 
 from watchkeeper.reading import date_families as fam
 from watchkeeper.reading import relative_dates as rel
-from watchkeeper.reading.date_families import MONTH, WEEKDAY, YEAR, Resolver
+from watchkeeper.reading.date_families import MONTH, SPOKEN_YEAR, WEEKDAY, YEAR, Resolver
 from watchkeeper.reading.knowledge import DateLexicon
-from watchkeeper.reading.timex import number_pattern, timex_patterns, words_pattern
+from watchkeeper.reading.timex import number_pattern, set_calendar, timex_patterns, words_pattern
 
 _PART = r"(?P<part>early|mid|late|end of|beginning of|the start of|the end of|the beginning of)[- ]?"
 _REF = rf"(?:,? {YEAR}| (?P<ref>last year|this year|next year))?"
@@ -35,6 +35,7 @@ ANCHORS = frozenset(
         "day_part",
         "named_month",
         "holiday",
+        "other_weekday",
     }
 )
 
@@ -43,7 +44,8 @@ ANCHORS = frozenset(
 NEEDS: dict[str, tuple[str, ...]] = {
     "clock": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday"),
     "month_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
-    "year_part": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "year_part": ("early", "mid", "late", "end of", "beginning of", "start of", "half of"),
+    "week_of": ("week of",),
     "month_end": ("month",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "the_quarter": ("quarter", "period"),
@@ -55,7 +57,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's"),
     "century": ("century",),
     "spoken_year": ("eighteen", "nineteen", "two thousand"),
-    "same_day": ("that day", "same day"),
+    "same_day": ("that day", "same day", "that month", "that quarter", "that year", "same year"),
+    "in_the_year": ("in the year",),
+    "the_year": ("the year", "the full year", "the current", "the entire", "the whole", "the fiscal"),
     "set_every": ("every", "each", "per"),
 }
 
@@ -81,17 +85,29 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             fam.day_month,
         ),
         ("day_month", c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {MONTH}(?:,? {YEAR})?\b"), fam.day_month),
+        (
+            "week_of",
+            c(rf"\bthe week of {MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"),
+            fam.week_of,
+        ),
         ("month_day", c(rf"\b{MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"), fam.day_month),
         ("month_part", c(rf"\b{_PART}{MONTH}{_REF}\b", re.I), fam.month_part),
         (
             "year_part",
-            c(rf"\b{_PART}(?P<ref>last year|this year|next year|the year|(?:19|20)\d{{2}})\b", re.I),
+            c(
+                rf"\b(?:{_PART}|(?P<half>(?:the\s+)?(?:first|second|last)\s+half\s+of\s+))"
+                r"(?P<ref>last year|this year|next year|the year|(?:19|20)\d{2})\b",
+                re.I,
+            ),
             fam.year_part,
         ),
         ("month_end", c(rf"\b{_PART}(?:the|this) month\b", re.I), fam.end_of_month),
         (
             "month_year",
-            c(rf"\b{MONTH}(?:,? {YEAR}| (?P<ref>last year|this year|next year))\b"),
+            c(
+                rf"\b{MONTH}(?:,? {YEAR}| (?P<ref>last year|this year|next year)"
+                rf"| (?P<spoken>{SPOKEN_YEAR}))\b"
+            ),
             fam.month_year,
         ),
         ("last_month", c(rf"\blast {MONTH}\b"), fam.last_month_name),
@@ -110,10 +126,12 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "the_quarter",
             c(
-                r"\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
+                r"\bthe\s+quarter\s+(?P<ago>a\s+year\s+(?:ago|earlier|before))\b"
+                r"|\b(?:the\s+(?P<which>latest|current|recent|same|just-ended|most recent)?\s*"
                 r"|(?P<this>this)\s+)"
-                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b"
-                r"|\bthe\s+(?:latest|(?P<year2>(?:19|20)\d{2}))\s+period\b"
+                r"(?:(?P<year>(?:19|20)\d{2})\s+)?quarter\b(?!-)"  # "quarter-to-quarter" is no quarter
+                rf"(?=\s+ended\s+{MONTH}\s+(?P<ended>\d{{1,2}})\b)?"
+                r"|\bthe\s+(?:(?P<latest>latest|most recent)|(?P<year2>(?:19|20)\d{2}))\s+period\b"
                 r"|\b(?P<yref>last|next|this) year's quarter\b",
                 re.I,
             ),
@@ -142,6 +160,17 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ),
         ("following", c(rf"\bthe\s+(?P<dir>previous|following|next|prior)\s+{_UNIT}\b", re.I), rel.counted),
         (
+            "other_weekday",
+            c(rf"\bthe\s+(?P<dir>previous|following|prior)\s+{WEEKDAY}\b", re.I),
+            rel.other_weekday,
+        ),
+        ("set_each", c(rf"\b(?:every|each)\s+(?:{WEEKDAY}|{MONTH})\b", re.I), set_calendar),
+        (
+            "set_weekdays",
+            c(rf"\b{WEEKDAY}(?:s\b|\s+(?P<part>morning|afternoon|evening|night)s\b)", re.I),
+            set_calendar,
+        ),
+        (
             "weekday",
             c(rf"\b(?:(?P<which>last|next|this coming|this) )?{WEEKDAY}(?:\s+{_DAY_PART})?\b", re.I),
             fam.weekday,
@@ -150,6 +179,8 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             "day_part",
             c(
                 r"\b(?:(?P<ref>this|yesterday|tomorrow|last) (?P<part>morning|afternoon|evening|night)"
+                r"|(?:early|late|mid)[- ]?(?P<part2>morning|afternoon|evening)\s+"
+                r"(?P<ref2>yesterday|today|tomorrow)"
                 r"|tonight)\b",
                 re.I,
             ),
@@ -159,7 +190,8 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "relative_unit",
             c(
-                r"\b(?P<early>earlier |later )?(?:the )?(?P<which>last|this|next|coming|current)\s+"
+                r"\b(?P<early>earlier |later )?(?:the )?"
+                r"(?P<which>last|this|next|coming|current)\s+"
                 r"(?:fiscal\s+)?(?P<unit>week|month|year)\b",
                 re.I,
             ),
@@ -171,7 +203,7 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             c(
                 r"\b(?:(?P<pre>last|this|next) )?(?P<season>spring|summer|autumn|winter"
                 r"|(?:(?<=the )|(?<=in )|(?<=last )|(?<=this )|(?<=next ))fall)"  # "a fall in prices" is none
-                r"(?: (?:of )?(?P<ref>(?:19|20)\d{2}|last year))?\b",
+                rf"(?: (?:of )?(?P<ref>(?:19|20)\d{{2}}|last year|{SPOKEN_YEAR}))?\b",
                 re.I,
             ),
             fam.season,
@@ -192,26 +224,42 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
             c(rf"\b(?:(?P<which>last|next|this) )?(?P<holiday>{words_pattern(lex.holidays)})\b", re.I),
             fam.holiday,
         ),
+        # "two thousand years" is a count, not the year 2000
         (
             "spoken_year",
-            c(
-                r"\b(?:(?:eighteen|nineteen)[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-                r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-                r"|two thousand(?: and (?:one|two|three|four|five|six|seven|eight|nine))?)\b",
-                re.I,
-            ),
+            c(rf"\b{SPOKEN_YEAR}\b(?![\s-]+(?:years?|dollars|people|troops)\b)", re.I),
             fam.spoken_year,
         ),
-        ("same_day", c(r"\b(?:the same day|that same day|that day)\b", re.I), rel.same_day),
+        ("in_the_year", c(r"\b(?:earlier|later)\s+in\s+the\s+year\b", re.I), rel.in_the_year),
+        (
+            "same_day",
+            c(
+                r"\b(?:(?:earlier|later)\s+)?(?:the same|that same|that)\s+(?P<unit>day|month|quarter|year)\b"
+                r"(?!-|\s+(?:before|after|earlier|later)\b)",  # "that day before" is another family's
+                re.I,
+            ),
+            rel.same_day,
+        ),
+        (
+            "the_year",
+            c(
+                # "the first launch of the year" counts within the year; it does not date the launch
+                r"(?<!\bof\s)\bthe\s+(?:(?:full|current|entire|whole|current\s+fiscal|fiscal)\s+)?year\b"
+                r"(?P<ended>(?=\s+(?:ended|ending)\b))?(?![-\s]+(?:\d|two\s+thousand|nineteen|before|after|earlier"
+                r"|later|ago|end\b))",
+                re.I,
+            ),
+            rel.the_year,
+        ),
         *timex_patterns(lex),
         (
             "bare_month",
             c(
                 r"\b(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b"
-                r"|(?<=in )(?P<may>May)\b"  # "May" alone is mostly the verb
+                r"|(?:(?<=in )|(?<=by ))(?P<may>May)\b"  # "May" alone is mostly the verb
             ),
             fam.month_year,
         ),
-        ("year", c(rf"(?<![\d$£€-])\b{YEAR}\b(?![-\d])"), fam.year),
+        # "post-1959" is the year; "2082.1" and "1968-69" are not (a price, a range)
+        ("year", c(rf"(?:(?<=\bpost-)|(?<=\bpre-)|(?<![\d$£€-]))\b{YEAR}\b(?![-\d]|\.\d)"), fam.year),
     ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -26,7 +26,7 @@ from watchkeeper.reading.extensions import published_date
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
 from watchkeeper.reading.tense import tense_of
-from watchkeeper.reading.timex import Context, ResolvedDate, date_value
+from watchkeeper.reading.timex import Context, ResolvedDate, date_value, month_end
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
 __all__ = ["PRECISIONS", "DateMention", "ResolvedDate", "event_dates", "find_dates", "resolve_date"]
@@ -51,6 +51,7 @@ class DateMention:
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.I)
 _AND = re.compile(r"^\s*(?:and|to|until|through|-|–)\s*$", re.I)
 _SINCE = re.compile(r"\bsince\s*$", re.I)
+_RANGE_GAP = 12  # characters between a range's two ends: " and ", " through "
 
 
 def find_dates(
@@ -77,7 +78,7 @@ def find_dates(
         )
         for m in matches:
             start, end = m.span()
-            if start == end or any(start < e and s < end for s, e in taken):
+            if start == end or any(start < e and s < end for s, e in taken) or _titled(text, m, name):
                 continue
             taken.append((start, end))
             claimed.append((start, name, m, resolver))
@@ -90,10 +91,57 @@ def find_dates(
             continue
         if name in ANCHORS:
             ctx.anchor = timex
+        if timex.type == TimexType.DATE and timex.window.precision != DatePrecision.PUBLICATION:
+            ctx.named = timex
         if name in ("quarter", "the_quarter"):
             ctx.quarter = timex
         found.append(DateMention(m.start(), m.end(), m.group(0), timex.window, timex.type, timex.timeml))
-    return _join_ranges(text, found, published)
+    return _join_ranges(text, _second_days(text, found), published)
+
+
+# "April 24 and 25", "March 3-5": a bare day number right after a day names a second day of that month.
+_SECOND_DAY = re.compile(r"\s*(?:and|or|to|-|–)\s*(\d{1,2})\b(?![\d,.]\d|\s*(?:%|percent|[ap]\.m))")
+
+
+def _second_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """The mentions with the second day of each "April 24 and 25" added after the first."""
+    out: list[DateMention] = []
+    for mention in found:
+        out.append(mention)
+        nxt = _SECOND_DAY.match(text, mention.end_char)
+        if mention.value.precision != DatePrecision.DAY or mention.type != TimexType.DATE or not nxt:
+            continue
+        first = mention.value.start
+        if not (first.day < int(nxt.group(1)) <= month_end(first.year, first.month).day):
+            continue
+        second = first.replace(day=int(nxt.group(1)))
+        window = ResolvedDate(second, second, DatePrecision.DAY)
+        out.append(
+            DateMention(nxt.start(1), nxt.end(1), nxt.group(1), window, TimexType.DATE, second.isoformat())
+        )
+    return out
+
+
+# Families whose words news writes in lower case: in title case mid-sentence they name a show, a march or a
+# campaign ("ABC's This Week", "VOA Today", "the Spring of Life protests", "the March for Peace").
+_LOWER_CASE = frozenset(
+    {"relative_unit", "relative_day", "season", "weekend", "reference", "day_part", "the_year"}
+)
+_NAMED_AFTER = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'`(\[\n]|--|_)\s*$")
+
+
+def _titled(text: str, m: re.Match[str], family: str) -> bool:
+    """A date word that is part of a name: a month or season followed by "of/for" and a capitalised word, or
+    a lower-case family written in title case (a capital after its first word, or mid-sentence)."""
+    if family in ("bare_month", "season") and _NAMED_AFTER.match(text, m.end()):
+        return True
+    if family not in _LOWER_CASE:
+        return False
+    words = m.group(0).split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return True
+    return words[0][:1].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 6), m.start())
 
 
 # Families that count units ("three days", "two years ago"): run only near a unit word, which is much cheaper
@@ -130,15 +178,16 @@ def _compiled(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
 
 
 def _join_ranges(text: str, found: list[DateMention], published: date) -> list[DateMention]:
+    """Ranges ("between X and Y", "from X to Y", "since X"): TimeML marks each end on its own words, so the
+    first end keeps its span and carries the whole range's window, and the second end stays as it is."""
     out: list[DateMention] = []
     i = 0
     while i < len(found):
         first = found[i]
         before = text[max(0, first.start_char - 12) : first.start_char]
-        between = _BETWEEN.search(before)
         if (
             i + 1 < len(found)
-            and between
+            and _BETWEEN.search(before)
             and _calendar(first)
             and _calendar(found[i + 1])
             and _AND.match(text[first.end_char : found[i + 1].start_char])
@@ -147,29 +196,17 @@ def _join_ranges(text: str, found: list[DateMention], published: date) -> list[D
             begin, end = first.value.start, second.value.end
             if end < begin:  # "between March and early November" read in March: both ends in the past year
                 begin = begin.replace(year=begin.year - 1, day=1)
-            value = ResolvedDate(begin, max(end, begin), DatePrecision.RANGE)
-            start = first.start_char - len(before) + between.start()
-            out.append(
-                DateMention(
-                    start,
-                    second.end_char,
-                    text[start : second.end_char],
-                    value,
-                    first.type,
-                    first.timeml,  # TimeML marks each end; the range keeps the first end's value
-                )
-            )
+            out.append(replace(first, value=ResolvedDate(begin, max(end, begin), DatePrecision.RANGE)))
+            out.append(second)
             i += 2
             continue
-        since = _SINCE.search(before)
-        if since and first.type == TimexType.DATE and first.value.precision != DatePrecision.PUBLICATION:
-            start = first.start_char - len(before) + since.start()
-            value = ResolvedDate(first.value.start, max(published, first.value.start), DatePrecision.RANGE)
-            out.append(
-                DateMention(
-                    start, first.end_char, text[start : first.end_char], value, first.type, first.timeml
-                )
-            )
+        if (
+            _SINCE.search(before)
+            and first.type == TimexType.DATE
+            and first.value.precision != DatePrecision.PUBLICATION
+        ):
+            window = ResolvedDate(first.value.start, max(published, first.value.start), DatePrecision.RANGE)
+            out.append(replace(first, value=window))
         else:
             out.append(first)
         i += 1
@@ -187,13 +224,25 @@ def resolve_date(expression: str, published: date) -> ResolvedDate | None:
 
 
 def event_dates(records: Iterable[DateRecord] | None) -> list[DateRecord]:
-    """The records that can date an event: calendar dates and times, not lengths, repetitions or "now"."""
-    return [
-        r
-        for r in records or []
-        if r.get("type", TimexType.DATE) in (TimexType.DATE, TimexType.TIME)
-        and r["precision"] != DatePrecision.PUBLICATION
-    ]
+    """The records that can date an event: calendar dates and times, not lengths, repetitions or "now", nor
+    the closing end of a range (the range's first end already holds its whole window)."""
+    kept: list[DateRecord] = []
+    previous: DateRecord | None = None
+    for r in records or []:
+        closes = (
+            previous is not None
+            and previous["precision"] == DatePrecision.RANGE
+            and previous["date_end"] == r["date_end"]
+            and 0 <= r["start"] - previous["end"] <= _RANGE_GAP
+        )
+        if (
+            not closes
+            and r.get("type", TimexType.DATE) in (TimexType.DATE, TimexType.TIME)
+            and r["precision"] != DatePrecision.PUBLICATION
+        ):
+            kept.append(r)
+        previous = r
+    return kept
 
 
 class DatesComponent:

@@ -318,6 +318,7 @@ class DateLexicon(_Strict):
     future_auxiliaries: list[str] = []
     future_words: list[str] = []
     future_before: list[str] = []
+    deadline_before: list[str] = []
     holidays: dict[str, tuple[int, int] | tuple[int, int, int]] = {}
 
     @field_validator("reference_words")

@@ -12,10 +12,12 @@ import re
 from datetime import date, timedelta
 
 from watchkeeper.reading.date_families import (
+    WEEKDAYS,
     at_unit,
     day,
     day_month,
     month_end,
+    month_of,
     pick_year,
     quarter_timex,
     shift,
@@ -25,14 +27,19 @@ from watchkeeper.reading.date_families import (
 from watchkeeper.reading.timex import Context, ResolvedDate, Timex, number_of
 from watchkeeper.vocabulary import DatePrecision, TimexType
 
+# Finest first, as DatePrecision lists them.
+PRECISIONS = tuple(DatePrecision)
+UNIT = {"day": DatePrecision.DAY, "month": DatePrecision.MONTH, "year": DatePrecision.YEAR}
+
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # Quarterly results are published up to about two months after the quarter closes.
 REPORTING_LAG_DAYS = 60
 
 
 def day_part(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Parts of a day: "this morning", "yesterday afternoon", "tonight", "last night"."""
-    ref, part = (m.group("ref") or "").lower(), (m.group("part") or "night").lower()
+    """Parts of a day: "this morning", "yesterday afternoon", "mid-afternoon yesterday", "tonight"."""
+    ref = (m.group("ref") or m.group("ref2") or "").lower()
+    part = (m.group("part") or m.group("part2") or "night").lower()
     offset = {"yesterday": -1, "last": -1, "tomorrow": 1}.get(ref, 0)
     d = ctx.published + timedelta(days=offset)
     if not ref:  # "tonight" is the day itself
@@ -100,12 +107,21 @@ def quarter(m: re.Match[str], ctx: Context) -> Timex | None:
 def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     """Unnamed quarters ("the quarter", "the latest quarter"): the last one named, else the last completed."""
     groups = m.groupdict()
-    which = (groups.get("which") or groups.get("this") or "").lower()
+    which = re.sub(
+        r"\s+", " ", groups.get("which") or groups.get("latest") or groups.get("this") or ""
+    ).lower()
     p = ctx.published
     if which in ("current", "this"):
         return quarter_timex(p.year, (p.month - 1) // 3 + 1)
+    if which in ("latest", "most recent", "just-ended"):  # the last one completed, whatever was named before
+        return at_unit(shift(p, "quarter", -1), "quarter")
+    if groups.get("ended"):  # "the quarter ended July 31": the quarter whose end is nearest that day
+        return _quarter_ending(month_of(m), int(groups["ended"]), ctx)
     year = groups.get("year") or groups.get("year2")
     yref = (groups.get("yref") or "").lower()
+    if groups.get("ago"):  # "the quarter a year ago": the quarter last named, a year before
+        base = ctx.quarter or at_unit(shift(p, "quarter", -1), "quarter")
+        return at_unit(shift(base.window.start, "year", -1), "quarter")
     if year or yref:  # "the 1988 quarter", "last year's quarter": the quarter last named, in that year
         q = (ctx.quarter.window.start.month - 1) // 3 + 1 if ctx.quarter else (p.month - 1) // 3 or 4
         return quarter_timex(int(year) if year else p.year + {"last": -1, "next": 1}.get(yref, 0), q)
@@ -114,9 +130,24 @@ def the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     return at_unit(shift(p, "quarter", -1), "quarter")
 
 
+def _quarter_ending(month: int, dd: int, ctx: Context) -> Timex | None:
+    """The calendar quarter closing nearest a reported period's last day (fiscal quarters close off month)."""
+    p = ctx.published
+    year = p.year if (month, dd) <= (p.month, p.day) else p.year - 1  # a period reported has ended
+    try:
+        last = date(year, month, dd)
+    except ValueError:
+        return None
+    ends = [(y, q) for y in (year - 1, year) for q in (1, 2, 3, 4)]
+    y, q = min(ends, key=lambda yq: abs((month_end(yq[0], 3 * yq[1]) - last).days))
+    return quarter_timex(y, q)
+
+
 def year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
     """Year-ago comparisons ("a year earlier", "the year-ago period"): a year before the quarter reported."""
     base = ctx.quarter if ctx.quarter is not None else ctx.anchor
+    if base is not None and base.window.start > ctx.published:  # a forecast quarter is not the one reported
+        base = at_unit(shift(ctx.published, "quarter", -1), "quarter")
     if base is not None and base.window.precision in (DatePrecision.QUARTER, DatePrecision.MONTH):
         start = shift(base.window.start, "year", -1)
         return at_unit(start, "quarter" if base.window.precision == DatePrecision.QUARTER else "month")
@@ -163,7 +194,35 @@ def the_weekend(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def same_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    """The last day the text named, for "the same day" and "that day"."""
-    if ctx.anchor is not None and ctx.anchor.window.precision == DatePrecision.DAY:
-        return day(ctx.anchor.window.start)
-    return None
+    """The day, month, quarter or year of the last date the text named: "the same day", "later that year"."""
+    unit = m.group("unit").lower()
+    if unit == "quarter":
+        return ctx.quarter
+    base = ctx.anchor if unit == "day" else ctx.named  # "in 1988 ... that year"; a day only from a named day
+    if base is None or PRECISIONS.index(base.window.precision) > PRECISIONS.index(UNIT[unit]):
+        return None  # "that day" after "in March" names no day
+    return at_unit(base.window.start, unit)
+
+
+def in_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "earlier in the year": the year of the last day or month named, else of publication."""
+    return year_timex((ctx.anchor.window.start if ctx.anchor else ctx.published).year)
+
+
+def the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the year", "the full year", "the current fiscal year": the year of publication; a year that
+    "ended" on a date is the length of a financial year (TimeML's P1Y), not a calendar year."""
+    if m.group("ended") is not None:
+        return ctx.undated(TimexType.DURATION, "P1Y")
+    return year_timex(ctx.published.year)
+
+
+def other_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the previous Friday", "the following Monday": the nearest such day before or after the last day the
+    text named (publication when it named none)."""
+    target = WEEKDAYS[m.group("weekday").lower()]
+    named = ctx.anchor is not None and ctx.anchor.window.precision == DatePrecision.DAY
+    base = ctx.anchor.window.start if named and ctx.anchor else ctx.published
+    if m.group("dir").lower() in ("previous", "prior"):
+        return day(base - timedelta(days=(base.weekday() - target - 1) % 7 + 1))
+    return day(base + timedelta(days=(target - base.weekday() - 1) % 7 + 1))

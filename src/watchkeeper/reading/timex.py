@@ -61,6 +61,7 @@ class Context:
     tense: Callable[[int, int], str | None] = field(default=lambda start, end: None)
     anchor: Timex | None = None
     quarter: Timex | None = None
+    named: Timex | None = None  # the last calendar date of any precision ("in 1988 ... that year")
     span: tuple[int, int] = (0, 0)
 
     def tense_here(self) -> str | None:
@@ -189,7 +190,12 @@ def timex_patterns(
         ),
         (
             "reference",
-            re.compile(rf"\b(?:{words_pattern(lex.reference_words)})\b(?![-\s]+(?:day|account|year))", re.I),
+            # "the past three summers" counts something; "current account", "the past year" are others'
+            re.compile(
+                rf"\b(?:{words_pattern(lex.reference_words)})\b"
+                rf"(?![-\s]+(?:day|account|year)|(?<=past)\s+(?:{num})\s)",
+                re.I,
+            ),
             _reference,
         ),
     ]
@@ -197,6 +203,21 @@ def timex_patterns(
 
 def _set_every(m: re.Match[str], ctx: Context) -> Timex | None:
     return ctx.undated(TimexType.SET, duration_value(1, m.group("unit").lower(), ctx.lex))
+
+
+def set_calendar(m: re.Match[str], ctx: Context) -> Timex | None:
+    """Repeating calendar days and months: "every Thursday" (``XXXX-WXX-4``), "Tuesday nights"
+    (``XXXX-WXX-2TNI``), "each July" (``XXXX-07``)."""
+    groups = m.groupdict()
+    if groups.get("weekday"):
+        n = list(calendar.day_name).index(groups["weekday"].capitalize()) + 1
+        part = ctx.lex.day_parts[groups["part"].lower()] if groups.get("part") else ""
+        return ctx.undated(TimexType.SET, f"XXXX-WXX-{n}{'T' + part if part else ''}")
+    name = groups["month"].lower().rstrip(".")
+    months = {n.lower(): i for i, n in enumerate(calendar.month_name) if n}
+    months.update({n.lower(): i for i, n in enumerate(calendar.month_abbr) if n})
+    month = months.get(name) or (9 if name == "sept" else None)
+    return ctx.undated(TimexType.SET, f"XXXX-{month:02d}") if month else None
 
 
 def _set_word(m: re.Match[str], ctx: Context) -> Timex | None:
