@@ -32,6 +32,8 @@ from watchkeeper.vocabulary import Polarity
 _SPEAKING_TYPES = ("country", "org", "person")
 _WORD = re.compile(r"\w[\w'\u2019.&-]*\w|\w|[^\w\s]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# forms of "be" before a participle make it passive: the subject is what is said, not who says it
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
 # shortest head noun a definite reference may match against an earlier name ("the panel", not "the un")
 _MIN_HEAD = 4
 
@@ -45,6 +47,7 @@ class AttributionCues(BaseModel):
     finding_verbs: list[str] = []
     agent_verbs: list[str] = []
     between: list[str] = []
+    prepositions: list[str] = []
     subordinators: list[str] = []
     relatives: list[str] = []
     boundaries: list[str] = []
@@ -105,6 +108,11 @@ def _speaks(entity_id: str) -> bool:
     return entity_id.partition(":")[0] in _SPEAKING_TYPES
 
 
+def _qualifies(text: str, mention: Mention) -> bool:
+    """Whether a name only qualifies a noun: "a UK-based research group" is not the United Kingdom."""
+    return text[mention.end : mention.end + 6].lower().replace(" ", "-").startswith("-based")
+
+
 def speakers(
     text: str, start: int, end: int, mentions: list[Mention], earlier: dict[str, str] | None = None
 ) -> list[Attribution]:
@@ -116,13 +124,18 @@ def speakers(
     words = _words(text[start:end], start)
     verbs = set(cues.speech_verbs) | set(cues.finding_verbs)
     stops = set(cues.boundaries) | set(cues.subordinators) | set(cues.relatives) | verbs
+    prepositions = set(cues.prepositions)
     found: list[Attribution] = []
 
     def named_in(phrase: list[_Word]) -> list[str]:
         if not phrase or len(phrase) > cues.max_words:
             return []
         low, high = phrase[0].start, phrase[-1].end
-        named = [m.entity_id for m in mentions if low <= m.start and m.end <= high and _speaks(m.entity_id)]
+        named = [
+            m.entity_id
+            for m in mentions
+            if low <= m.start and m.end <= high and _speaks(m.entity_id) and not _qualifies(text, m)
+        ]
         if not named and earlier:
             heads = [w.lower for i, w in enumerate(phrase[1:], 1) if phrase[i - 1].lower == "the"]
             named = [earlier[h] for h in heads if len(h) >= _MIN_HEAD and h in earlier][:1]
@@ -138,6 +151,8 @@ def speakers(
         boundary word ("" at the sentence start or a punctuation mark)."""
         j = i - 1
         while j >= 0 and words[j].lower in cues.between:
+            if words[j].lower in _BE and not words[i].lower.endswith("ing"):
+                return [], ""  # "missiles are confirmed", "Russia is said to": the subject is what is said
             j -= 1
         phrase: list[_Word] = []
         while j >= 0 and not words[j].punct and words[j].lower not in stops:
@@ -162,10 +177,14 @@ def speakers(
             j += 1  # "said on Monday that ...": skip to what is said
         return j < len(words) and not words[j].punct
 
+    named_chars = [(m.start, m.end) for m in mentions if start <= m.start < end]
     for i, word in enumerate(words):
+        if any(low <= word.start < high for low, high in named_chars):
+            continue  # a word of a name is no verb: "the United States"
         if word.lower in verbs:
             phrase, opener = backward(i)
-            if phrase:
+            # "the panel monitoring sanctions on North Korea showed": the object of "on" is no subject
+            if phrase and opener not in prepositions:
                 if opener in cues.relatives:
                     add(phrase, word.text, start, end)  # "which the military said flew 1,100 km"
                 elif opener in cues.subordinators:
