@@ -2,8 +2,10 @@
 
 A sighting is the unit that merges into an assessed incident. Its evidence says which source reports it (an
 outlet quoting a government counts as that government; copies of one wire count once), what class of source
-that is, whether direct evidence (imagery, debris, tracking) backs it, and which parties deny it. Who counts
-as a source and as what is ``assess/sources.py``.
+that is, whether direct evidence (imagery, debris, tracking) backs it, and which parties deny it. Every
+speaker of the incident's sentence is a report of its own: the reading's claims (accusations) and the speakers
+news attributes the act to (``assess/attribution.py``: "..., the military said", "according to X"). Who counts
+as a source and as what is ``assess/sources.py``; a body's office is judged on the date of the act it reports.
 """
 
 from __future__ import annotations
