@@ -18,6 +18,10 @@ NAMES = {
     "UK": "country:united-kingdom",
     "United Nations": "org:united-nations",
     "the United States": "country:united-states",
+    "Ukraine's": "country:ukraine",
+    "Ivan Petrenko": "person:ivan-petrenko",
+    "American": "country:united-states",
+    "Jane Roe": "person:jane-roe",
 }
 
 
@@ -82,6 +86,14 @@ def _speakers(text: str, act: str, earlier: dict[str, str] | None = None) -> lis
         ("Kazakh trucks are said to have crossed the border in March.", "crossed", []),
         # a name that only qualifies a noun does not speak ("a UK-based group")
         ("A UK-based monitoring group said the tanker loaded fuel at sea.", "loaded", []),
+        # a state's official named with the state is one speaker, the state
+        (
+            "Ukraine's prosecutor general Ivan Petrenko said the shell was made in 2021.",
+            "made",
+            ["country:ukraine"],
+        ),
+        # a nationality beside a private person is no state speaking
+        ("American analyst Jane Roe said the rocket flew 900 km.", "flew", ["person:jane-roe"]),
         # the object of a preposition is not the subject of the verb after it
         ("The vote on Tokyo's motion showed that the fleet had unloaded coal.", "unloaded", []),
     ],

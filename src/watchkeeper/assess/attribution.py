@@ -48,6 +48,7 @@ class AttributionCues(BaseModel):
     agent_verbs: list[str] = []
     between: list[str] = []
     prepositions: list[str] = []
+    state_roles: list[str] = []
     subordinators: list[str] = []
     relatives: list[str] = []
     boundaries: list[str] = []
@@ -108,6 +109,28 @@ def _speaks(entity_id: str) -> bool:
     return entity_id.partition(":")[0] in _SPEAKING_TYPES
 
 
+def _conjuncts(phrase: list[_Word]) -> list[list[_Word]]:
+    """A speaker's phrase split at "and" / "or": "Japanese police and the FBI" is two speakers."""
+    parts: list[list[_Word]] = [[]]
+    for word in phrase:
+        if word.lower in ("and", "or", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [p for p in parts if p]
+
+
+def _one_speaker(named: list[str], roles: set[str]) -> list[str]:
+    """The one speaker of a conjunct naming a state beside a person or body: the state when a role of it
+    speaks ("Ukraine's prosecutor general Ivan Petrenko"), else the person or body, whose nationality the
+    state's name only gives ("American analyst Jane Roe")."""
+    states = [n for n in named if n.partition(":")[0] == "country"]
+    others = [n for n in named if n not in states]
+    if not states or not others:
+        return named
+    return states[:1] if roles else others
+
+
 def _qualifies(text: str, mention: Mention) -> bool:
     """Whether a name only qualifies a noun: "a UK-based research group" is not the United Kingdom."""
     return text[mention.end : mention.end + 6].lower().replace(" ", "-").startswith("-based")
@@ -130,12 +153,15 @@ def speakers(
     def named_in(phrase: list[_Word]) -> list[str]:
         if not phrase or len(phrase) > cues.max_words:
             return []
-        low, high = phrase[0].start, phrase[-1].end
-        named = [
-            m.entity_id
-            for m in mentions
-            if low <= m.start and m.end <= high and _speaks(m.entity_id) and not _qualifies(text, m)
-        ]
+        named: list[str] = []
+        for part in _conjuncts(phrase):
+            low, high = part[0].start, part[-1].end
+            inside = [
+                m.entity_id
+                for m in mentions
+                if low <= m.start and m.end <= high and _speaks(m.entity_id) and not _qualifies(text, m)
+            ]
+            named += _one_speaker(inside, {w.lower for w in part} & set(cues.state_roles))
         if not named and earlier:
             heads = [w.lower for i, w in enumerate(phrase[1:], 1) if phrase[i - 1].lower == "the"]
             named = [earlier[h] for h in heads if len(h) >= _MIN_HEAD and h in earlier][:1]
