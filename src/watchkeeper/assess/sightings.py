@@ -2,8 +2,10 @@
 
 A sighting is the unit that merges into an assessed incident. Its evidence says which source reports it (an
 outlet quoting a government counts as that government; copies of one wire count once), what class of source
-that is, whether direct evidence (imagery, debris, tracking) backs it, and which parties deny it. Who counts
-as a source and as what is ``assess/sources.py``.
+that is, whether direct evidence (imagery, debris, tracking) backs it, and which parties deny it. Every
+speaker of the incident's sentence is a report of its own: the reading's claims (accusations) and the speakers
+news attributes the act to (``assess/attribution.py``: "..., the military said", "according to X"). Who counts
+as a source and as what is ``assess/sources.py``; a body's office is judged on the date of the act it reports.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from watchkeeper.assess.attribution import Mention, attributed_claims, is_speech
 from watchkeeper.assess.config import grading_config, merging_config
 from watchkeeper.assess.rules import Actor
 from watchkeeper.assess.sources import (
@@ -36,6 +39,7 @@ from watchkeeper.reading.kinds import kind_ids
 from watchkeeper.store.models.evidence import Document
 from watchkeeper.store.models.maritime import MaritimeEvent
 from watchkeeper.store.models.reading import Claim, Entity, Incident, IncidentActor
+from watchkeeper.store.models.reading import Mention as MentionRow
 from watchkeeper.vocabulary import DatePrecision, EvidenceType, IncidentStatus, Polarity, SourceClass, Stance
 
 TRACKING_SOURCE = "tracking:ais"
@@ -130,6 +134,7 @@ class _Context:
     entities: dict[str, Entity]
     documents: dict[str, Document]
     claims: dict[str, list[Claim]]
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
     outlets: dict[str, str] = field(default_factory=dict)
 
     def name(self, entity_id: str | None) -> str:
@@ -165,7 +170,8 @@ def _claim_source(
     return key, name, cls
 
 
-def _reports(ctx: _Context, incident: Incident, doc: Document, admitting: set[str]) -> Evidence:
+def _reports(ctx: _Context, incident: Incident, doc: Document, admitting: set[str]) -> list[Evidence]:
+    """One report per speaker of the incident's sentence (each claimant counts), else the outlet's own."""
     paragraph = _paragraph(doc.text, incident.start, incident.end)
     para_start = doc.text.find(paragraph)
     statements = [
@@ -174,6 +180,12 @@ def _reports(ctx: _Context, incident: Incident, doc: Document, admitting: set[st
         if c.polarity == Polarity.ASSERTS and c.claimant_id and is_statement(doc, c)
     ]
     attributed = [c for c in statements if _overlaps(c, incident)]
+    named = attributed_claims(doc, incident, ctx.mentions.get(doc.id, []), ctx.name)
+    attributed += [c for c in named if is_statement(doc, c)]
+    # a party speaks of its own act in words that report it ("said", "announced"), not by naming it ("a
+    # missile, which North Korea named the Hwasong-16B"): the outlet reports that
+    acting = {speaker_for(a) for a in admitting}
+    attributed = [c for c in attributed if is_speech(c.cue) or speaker_for(c.claimant_id or "") not in acting]
     # a speaker of the same act in the same paragraph, never one elsewhere in the article
     attributed = attributed or [
         c
@@ -196,15 +208,32 @@ def _reports(ctx: _Context, incident: Incident, doc: Document, admitting: set[st
         "copy_group_id": doc.copy_group_id,
         "published_at": doc.published_at,
     }
-    if attributed:
-        claim = attributed[0]
-        key, name, cls = _claim_source(ctx, doc, claim, admitting, published or incident.date)
+    # a body is in office for the acts it reports while it held the office, whenever it is cited
+    on = incident.date or incident.date_end or published
+    out: list[Evidence] = []
+    seen: set[str] = set()
+    for claim in attributed:
+        key, name, cls = _claim_source(ctx, doc, claim, admitting, on)
+        if key in seen:
+            continue
+        seen.add(key)
+        stance = common["stance"]
         if cls == SourceClass.PARTY and incident.kind in grading_config().self_announced_kinds:
-            common["stance"] = Stance.REPORTS  # a state announcing its own launch admits it
-        return Evidence(source_key=key, source_name=name, claim_id=claim.id, source_class=cls, **common)
+            stance = Stance.REPORTS  # a state announcing its own launch admits it
+        out.append(
+            Evidence(
+                source_key=key,
+                source_name=name,
+                claim_id=claim.id,
+                source_class=cls,
+                **{**common, "stance": stance},
+            )
+        )
+    if out:
+        return out
     key, name = _outlet_source(ctx, doc)
     cls = SourceClass.ANONYMOUS if is_anonymous(sentence) else SourceClass.MEDIA
-    return Evidence(source_key=key, source_name=name, source_class=cls, **common)
+    return [Evidence(source_key=key, source_name=name, source_class=cls, **common)]
 
 
 def _denials(ctx: _Context, incident: Incident, doc: Document, parties: set[str]) -> list[Evidence]:
@@ -264,6 +293,12 @@ def reading_sightings(session: Session) -> list[Sighting]:
     )
     for claim in session.scalars(select(Claim).where(Claim.document_id.in_(doc_ids)).order_by(Claim.start)):
         ctx.claims.setdefault(claim.document_id, []).append(claim)
+    for mention in session.scalars(
+        select(MentionRow).where(MentionRow.document_id.in_(doc_ids), MentionRow.entity_id.is_not(None))
+    ):
+        ctx.mentions.setdefault(mention.document_id, []).append(
+            Mention(mention.start, mention.end, mention.entity_id or "")
+        )
     actors: dict[str, list[IncidentActor]] = {}
     for row in session.scalars(select(IncidentActor).order_by(IncidentActor.incident_id, IncidentActor.role)):
         actors.setdefault(row.incident_id, []).append(row)
@@ -288,7 +323,7 @@ def reading_sightings(session: Session) -> list[Sighting]:
         ]
         parties = {a.entity_id for a in cast}
         admitting = {a.entity_id for a in cast if a.role in grading_config().admitting_roles}
-        evidence = [_reports(ctx, incident, doc, admitting), *_denials(ctx, incident, doc, parties)]
+        evidence = [*_reports(ctx, incident, doc, admitting), *_denials(ctx, incident, doc, parties)]
         quantities = [
             {**q, "document_id": doc.id, "incident_id": incident.id} for q in incident.quantities or []
         ]
