@@ -173,6 +173,8 @@ class MergingConfig(_Strict):
     measure_units: list[str] = []
     systems: dict[str, NamedSystem] = {}
     range_classes: dict[str, list[str]] = {}
+    named_acts: dict[str, dict[str, list[str]]] = {}
+    named_act_lead: float = Field(default=2, ge=1)
     maritime_kinds: dict[str, str] = {}
 
 
@@ -209,6 +211,9 @@ def _check_merging(config: MergingConfig, path: Path) -> None:
             raise InputFileError(
                 path, f"{role!r} is no incident kind's actor role", field=f"partial_roles.{n}"
             )
+    for kind in config.named_acts:
+        if kind not in kinds:
+            raise InputFileError(path, f"unknown incident kind {kind!r}", field=f"named_acts.{kind}")
     for kind, role in config.decisive_roles.items():
         if kind not in kinds or role not in roles:
             raise InputFileError(path, f"unknown kind or role {kind}: {role}", field=f"decisive_roles.{kind}")

@@ -14,7 +14,10 @@ The rules run in order over a union of groups (all thresholds in ``data/assess/m
 5. *Coarse dates*: a group of only coarse sightings ("in April", "in 2023") joins the one finer compatible
    incident that lies inside its window; with several candidates it stays apart (it cannot say which one).
 6. *Since*: "its first launch since December" joins the one act it counts from, near the period's start.
-7. *Means*: a port call reported with a delivery is how the delivery was made (``means_of``).
+7. *Named acts*: an undated mention of a rare act long after ("since Russia vetoed the panel's renewal") joins
+   the earlier dated group of that kind naming the same subject, when it is the only or the far best-reported
+   candidate (``named_acts``).
+8. *Means*: a port call reported with a delivery is how the delivery was made (``means_of``).
 
 Two launches on one day stay two only when something tells them apart (incompatible actors); conflicting dates
 are never averaged: the incident takes its finest date (the one most reports give) and each report keeps its
@@ -31,7 +34,7 @@ from watchkeeper.assess.config import merging_config
 from watchkeeper.assess.continuing import join_continuing, ongoing
 from watchkeeper.assess.figures import join_figures
 from watchkeeper.assess.sightings import Sighting
-from watchkeeper.assess.unions import Groups, compatible, padded, reach
+from watchkeeper.assess.unions import Groups, compatible, names_any, padded, reach, systems
 from watchkeeper.vocabulary import DatePrecision
 
 __all__ = ["compatible", "finest", "merge_sightings", "overlap"]
@@ -107,7 +110,7 @@ def _join_vague(sightings: Sequence[Sighting], groups: Groups, members: list[int
                 and sightings[j].precision != DatePrecision.PUBLICATION
                 and documents & _documents(sightings[j])
             }
-        targets = {t for t in targets if groups.all_compatible(sightings, group, t, members)}
+        targets = {t for t in targets if groups.mostly_compatible(sightings, group, t, members)}
         if len(targets) == 1:
             groups.join(targets.pop(), root)
 
@@ -202,8 +205,68 @@ def _join_since(sightings: Sequence[Sighting], groups: Groups, members: list[int
             and _inside(sightings[j].window, (start, start + reach_days))
         }
         targets = {t for t in targets if groups.all_compatible(sightings, group, t, members)}
+        if len(targets) > 1:
+            # "its first ICBM launch since December" counts from the launch of the system or class it names
+            named = [systems(sightings[i]) for i in group]
+            targets = {
+                t
+                for t in targets
+                if any(
+                    _names_same(n, systems(sightings[j]))
+                    for n in named
+                    for j in groups.members_of(t, members)
+                )
+            }
         if len(targets) == 1:
             groups.join(targets.pop(), root)
+
+
+def _names_same(a: tuple[set[str], set[str]], b: tuple[set[str], set[str]]) -> bool:
+    """Whether two (systems, range classes) readings share a named system or range class."""
+    return bool(a[0] & b[0]) or bool(a[1] & b[1])
+
+
+def _subjects(s: Sighting) -> set[str]:
+    """The subjects of a named-act kind a sighting's sentence names ("the panel", "new sanctions")."""
+    text = s.text.lower()
+    return {
+        tag for tag, words in merging_config().named_acts.get(s.kind, {}).items() if names_any(text, words)
+    }
+
+
+def _join_named(sightings: Sequence[Sighting], groups: Groups, members: list[int]) -> None:
+    """A group of only undated mentions of a rare, named act ("after Russia vetoed the panel's renewal")
+    joins the earlier dated, compatible group naming the same subject, whatever the distance: the only one,
+    or the one reported by ``named_act_lead`` times as many documents as the other candidates together."""
+    if not members or sightings[members[0]].kind not in merging_config().named_acts:
+        return
+    lead = merging_config().named_act_lead
+    for root, group in groups.of(members).items():
+        if not all(sightings[i].precision == DatePrecision.PUBLICATION for i in group):
+            continue
+        told = {tag for i in group for tag in _subjects(sightings[i])}
+        published = min(sightings[i].published or date.max for i in group)
+        candidates: dict[int, int] = {}
+        for target, others in groups.of(members).items():
+            dated = [
+                j
+                for j in others
+                if sightings[j].precision != DatePrecision.PUBLICATION
+                and (start := sightings[j].start) is not None
+                and start <= published
+            ]
+            if (
+                told
+                and dated
+                and target != groups.find(root)
+                and told & {tag for j in others for tag in _subjects(sightings[j])}
+                and groups.mostly_compatible(sightings, group, target, members)
+            ):
+                candidates[target] = len({d for j in others for d in _documents(sightings[j])})
+        if candidates:
+            best = max(candidates, key=lambda t: candidates[t])
+            if candidates[best] >= lead * (sum(candidates.values()) - candidates[best]):
+                groups.join(best, root)
 
 
 def _shares_place(a: Sighting, b: Sighting) -> bool:
@@ -257,6 +320,7 @@ def merge_sightings(sightings: Sequence[Sighting]) -> list[list[Sighting]]:
         join_continuing(sightings, groups, members)
         _join_since(sightings, groups, members)
         _join_coarse(sightings, groups, members)
+        _join_named(sightings, groups, members)
     _join_means(sightings, groups)
     merged: dict[int, list[Sighting]] = {}
     for i, s in enumerate(sightings):

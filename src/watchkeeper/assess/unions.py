@@ -54,6 +54,20 @@ class Groups:
             for j in self.members_of(target, members)
         )
 
+    def mostly_compatible(
+        self, sightings: Sequence[Sighting], group: list[int], target: int, members: Sequence[int]
+    ) -> bool:
+        """Whether every sighting of ``group`` agrees with most sightings of the group ``target``: one report
+        in a well-reported group misreading a role ("a missile hit the Ukrainian city" read as delivered to
+        Ukraine) does not keep out a report agreeing with all the others; a different weapon system named by
+        any of them still does."""
+        others = self.members_of(target, members)
+        return all(
+            2 * sum(compatible(sightings[i], sightings[j]) for j in others) > len(others)
+            and not any(_different_systems(sightings[i], sightings[j]) for j in others)
+            for i in group
+        )
+
 
 def _roles(sighting: Sighting) -> dict[str, set[str]]:
     merging = merging_config()
@@ -81,15 +95,16 @@ def _same_target(
     return bool(roles_a.get(decisive, set()) & roles_b.get(decisive, set()))
 
 
-def _named(text: str, words: list[str]) -> bool:
+def names_any(text: str, words: list[str]) -> bool:
+    """Whether a lower-cased text names any of ``words`` as whole words."""
     return any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words)
 
 
 def text_systems(text: str) -> tuple[set[str], set[str]]:
     """The weapon systems a text names, and the range classes it names or they imply."""
     merging, text = merging_config(), text.lower()
-    named = {name for name, system in merging.systems.items() if _named(text, system.words)}
-    classes = {c for c, words in merging.range_classes.items() if _named(text, words)}
+    named = {name for name, system in merging.systems.items() if names_any(text, system.words)}
+    classes = {c for c, words in merging.range_classes.items() if names_any(text, words)}
     classes |= {c for n in named if (c := merging.systems[n].range_class) is not None}
     return named, classes
 
