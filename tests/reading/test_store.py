@@ -180,3 +180,22 @@ def test_an_incident_is_exported_with_its_sentence_and_whether_it_is_main(sqlite
     assert vote["evidence"] == VETO[vote["start"] : vote["end"]] and "vetoed" in vote["evidence"]
     assert vote["is_main"] is True
     assert sum(r["is_main"] for r in incidents if r["document_id"] == veto_id) == 1
+
+
+def test_counted_launches_are_stored_as_separate_incidents(sqlite_store: Store) -> None:
+    text = "North Korea carried out two missile launches last month, the military said."
+    doc_id = content_id("doc", text)
+    with sqlite_store.session() as session:
+        session.add(
+            Document(
+                id=doc_id,
+                text=text,
+                title="Launches",
+                content_type="text/plain",
+                published_at=datetime(2024, 5, 3, 9, 0, tzinfo=UTC),
+            )
+        )
+    assert read_documents(sqlite_store).read == [doc_id]
+    with sqlite_store.session() as session:
+        ids = session.scalars(select(Incident.id).where(Incident.document_id == doc_id)).all()
+    assert len(ids) == 2 and len(set(ids)) == 2

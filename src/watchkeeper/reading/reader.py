@@ -236,10 +236,15 @@ def store_reading(
                 )
             )
     incident_count = 0
+    seen_ids: dict[str, int] = {}
     for inc in reading.incidents:
         incident_id = content_id(
             "incident", document_id, inc["kind"], inc["start"], inc["date"], inc["date_end"], inc["precision"]
         )
+        repeat = seen_ids.get(incident_id, 0)
+        seen_ids[incident_id] = repeat + 1
+        if repeat:  # "two launches earlier this month": counted acts share words and date, not identity
+            incident_id = content_id("incident", incident_id, repeat)
         place = inc["place"]
         session.add(
             Incident(
