@@ -37,3 +37,9 @@ def test_two_different_genders_for_one_surname_leave_it_unknown() -> None:
     """ "Bill Clinton" and "Hillary Clinton" in one text: "Clinton" alone has no gender."""
     assert name_gender("Clinton", "Bill Clinton met Hillary Clinton.") is None
     assert name_gender("Clinton", "Hillary Clinton spoke.") == "female"
+
+
+def test_a_one_word_name_may_itself_be_a_first_name() -> None:
+    """A source written by first name alone ("Melanie") has that name's gender."""
+    assert name_gender("Melanie") == "female"
+    assert name_gender("Okafor") is None

@@ -119,6 +119,7 @@ class QuotesComponent:
             if entity_type(ent) in ACTOR_TYPES:
                 discourse.names[ent.text] = ent
         self._learn_speakers(doc, inside, discourse)
+        discourse.note_mentions(doc, self.speech, inside)
         return discourse
 
     def _record(self, doc: Doc, mark: QuoteMarks, found: Attribution) -> QuoteRecord:

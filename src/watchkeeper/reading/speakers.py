@@ -1,21 +1,34 @@
 """Who a quote's attribution names: a named entity, a description ("a spokeswoman") or a pronoun resolved to
-the nearest earlier speaker it agrees with in gender and number.
+the most salient earlier person it agrees with in gender.
 
-Gender comes from honorifics before a name (Mr., Ms.) and from first-name lists in ``data/reading/cues.yaml``;
-an unknown gender agrees with both "he" and "she". "They" and "it" prefer organisations and countries.
+A "he"/"she" goes to the person the last few sentences made most salient (after Lappin and Leass 1994): each
+mention outside quotes adds a weight that halves with every sentence back, more for a subject, more again for
+the subject of the main clause or of a speech verb; a subject pronoun already resolved counts as a mention of
+its person, so "Smith arrived. He spoke. 'X,' he said" chains back to Smith. With no such person the pronoun
+takes the nearest earlier speaker it agrees with. Gender comes from honorifics before a name (Mr., Ms.) and
+from first-name lists in ``data/reading/cues.yaml``; an unknown gender agrees with both "he" and "she".
+"They" and "it" prefer organisations and countries.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from watchkeeper.reading.knowledge import Cues
 from watchkeeper.reading.records import SpanRecord
-from watchkeeper.reading.roles import phrase_entities, span_record
+from watchkeeper.reading.roles import SUBJECT_DEPS, phrase_entities, span_record
 
 DESCRIPTION = "description"
+PERSONAL = {"he": "male", "she": "female"}
+# Salience weights (Lappin and Leass 1994, simplified): how many sentences back a mention counts, its base
+# weight in the pronoun's own sentence (halved per sentence back), and what its role adds.
+SALIENCE_SENTENCES = 4
+MENTION_WEIGHT = 100.0
+SUBJECT_WEIGHT = 80.0
+MAIN_CLAUSE_WEIGHT = 50.0  # the subject of the sentence's main verb
+SPEAKER_WEIGHT = 100.0  # the subject of a speech verb: the person the text is quoting
 # Dependents that end a description before its relative clauses and long modifiers.
 TRIMMED_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos"})
 
@@ -41,6 +54,10 @@ class Discourse:
         default_factory=list
     )  # every person named in the text, the fallback antecedents
     genders: dict[str, str] = field(default_factory=dict)
+    # people mentioned outside quotes: (character, sentence number, weight, the name), in text order
+    mentions: list[tuple[int, int, float, Span]] = field(default_factory=list)
+    resolved: dict[int, Span] = field(default_factory=dict)  # subject pronoun's token → its person
+    sentences: dict[int, int] = field(default_factory=dict)  # a sentence's first token → its number
 
     def learn(self, at: int, span: Span, kind: str) -> None:
         """Remember a named speaker at character ``at`` (and its gender, when a title or first name tells)."""
@@ -83,6 +100,78 @@ class Discourse:
             return "female"
         return None
 
+    def note_mentions(self, doc: Doc, speech: frozenset[str], inside: list[tuple[int, int]]) -> None:
+        """Weigh every person named outside quotes, then resolve the subject pronouns "he"/"she" in text
+        order (each one a mention of its person for the pronouns after it)."""
+        self.sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
+        for span in self.people + self._surnames(doc, inside):
+            self.mentions.append(
+                (span.start_char, self.sentence(span.root), _weight(span.root, speech), span)
+            )
+        self.mentions.sort(key=lambda m: m[0])
+        for token in doc:
+            if token.lower_ not in PERSONAL or token.dep_ not in SUBJECT_DEPS:
+                continue
+            if any(a <= token.idx < b for a, b in inside):
+                continue
+            found = self.salient(token)
+            if found is not None:
+                self.resolved[token.i] = found
+                mention = (token.idx, self.sentence(token), _weight(token, speech), found)
+                self.mentions.insert(sum(m[0] < token.idx for m in self.mentions), mention)
+
+    def _surnames(self, doc: Doc, inside: list[tuple[int, int]]) -> list[Span]:
+        """A person's surname where the entity recogniser missed it ("Ham also noted" after "Gen. Norman
+        Ham"): a proper noun outside any entity and quote that is the last word of a person named before."""
+        known: set[str] = set()
+        found: list[Span] = []
+        people = iter(sorted(self.people, key=lambda s: s.start))
+        upcoming = next(people, None)
+        for token in doc:
+            while upcoming is not None and upcoming.end <= token.i:
+                known.add(_key(upcoming))
+                upcoming = next(people, None)
+            if (
+                token.pos_ == "PROPN"
+                and token.ent_iob_ == "O"
+                and token.dep_ != "compound"
+                and token.lower_ in known
+                and not any(a <= token.idx < b for a, b in inside)
+            ):
+                found.append(doc[token.i : token.i + 1])
+        return found
+
+    def sentence(self, token: Token) -> int:
+        """The number of the token's sentence in its document."""
+        return self.sentences.get(token.sent.start, 0)
+
+    def salient(self, pronoun: Token) -> Span | None:
+        """The person of the pronoun's gender the last sentences made most salient (None when none)."""
+        if pronoun.i in self.resolved:
+            return self.resolved[pronoun.i]
+        wanted = PERSONAL.get(pronoun.lower_)
+        if wanted is None:
+            return None
+        here = self.sentence(pronoun)
+        totals: dict[str, float] = {}
+        latest: dict[str, tuple[int, Span]] = {}
+        for at, sentence, weight, span in self.mentions:
+            if at >= pronoun.idx:
+                break
+            if here - sentence > SALIENCE_SENTENCES:
+                continue
+            gender = self.gender_of(span)
+            if gender is not None and gender != wanted:
+                continue
+            key = _key(span)
+            totals[key] = max(totals.get(key, 0.0), weight * 0.5 ** (here - sentence))
+            if span.root.pos_ == "PROPN" or key not in latest:
+                latest[key] = (at, span)
+        if not totals:
+            return None
+        best = max(totals, key=lambda k: (totals[k], latest[k][0]))
+        return latest[best][1]
+
     def antecedent(self, pronoun: str, at: int, *, any_gender: bool = False) -> Span | None:
         """The nearest earlier speaker a pronoun agrees with (either gender with ``any_gender``)."""
         earlier = [(s, kind) for a, s, kind in sorted(self.named, key=lambda n: -n[0]) if a < at]
@@ -105,6 +194,22 @@ class Discourse:
             named = [s for s in reversed(self.bodies) if s.start_char < at]
             return named[0] if named else None
         return earlier[0][0] if earlier else None
+
+
+def _weight(token: Token, speech: frozenset[str]) -> float:
+    """A mention's salience in its own sentence: more for a subject, more again for the main clause's or a
+    speech verb's subject."""
+    while token.dep_ == "appos" and token.head.i != token.i:
+        token = token.head  # "Japan's minister, Ann Lee, said": the name has the role of what it names
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return MENTION_WEIGHT + SUBJECT_WEIGHT + SPEAKER_WEIGHT  # "according to X": X is quoted
+    if token.dep_ not in SUBJECT_DEPS:
+        return MENTION_WEIGHT
+    head = token.head
+    main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+    spoken = head.lemma_.lower() in speech
+    weight = MENTION_WEIGHT + SUBJECT_WEIGHT + (MAIN_CLAUSE_WEIGHT if main else 0.0)
+    return weight + (SPEAKER_WEIGHT if spoken else 0.0)
 
 
 def _key(span: Span) -> str:
@@ -151,8 +256,10 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
     lower = subject.lower_
     if lower in pronouns:
         # with no antecedent that agrees, the nearest one at all (the gender known may be wrong), else nobody
-        found = discourse.antecedent(lower, subject.idx) or discourse.antecedent(
-            lower, subject.idx, any_gender=True
+        found = (
+            discourse.salient(subject)
+            or discourse.antecedent(lower, subject.idx)
+            or discourse.antecedent(lower, subject.idx, any_gender=True)
         )
         source = subject.doc[subject.i : subject.i + 1]
         return Speaker(discourse.record_of(found), source, "pronoun") if found is not None else None

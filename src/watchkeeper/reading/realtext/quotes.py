@@ -109,7 +109,7 @@ def name_gender(name: str, text: str = "") -> str | None:
         return {"male" if w.lower() in male else "female" for w in words if w.lower() in male | female}
 
     words = re.findall(r"[A-Za-z]+", name)
-    found = genders(words[:-1])
+    found = genders(words[:-1] or words)  # a one-word name may itself be a first name ("Melanie")
     if not found and text:
         capitalised = {w for w in words if w[:1].isupper() and w.lower() not in male | female}
         found = genders(

@@ -1,0 +1,60 @@
+"""Who "he said" / "she said" stands for: the most salient person of the last sentences (our own words)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from watchkeeper.reading.pipeline import read_text
+from watchkeeper.reading.records import QuoteRecord
+
+
+def _last(nlp: Language, text: str) -> QuoteRecord:
+    return read_text(text, nlp=nlp).quotes[-1]
+
+
+def test_a_person_made_the_subject_after_the_last_speaker_is_the_one_quoted(nlp: Language) -> None:
+    """A newcomer who is the subject of the sentence before "he said" wins over the speaker before."""
+    text = (
+        '"The roads are fine," said John Carter, the mayor.\n\n'
+        "Tom Reyes, who runs the garage on Elm Street, disagreed strongly.\n\n"
+        '"They are a disgrace," he said.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"
+
+
+def test_a_subject_pronoun_carries_its_person_forward(nlp: Language) -> None:
+    """ "He" as a subject keeps his person salient, so a later "he said" chains back to him."""
+    text = (
+        "Tom Reyes has run the garage for thirty years.\n\n"
+        "He closed it last week after a dispute with John Carter's office over the permit.\n\n"
+        "He now rents the space to a bakery.\n\n"
+        '"I had no choice," he said.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"
+
+
+def test_she_skips_a_man_named_nearer(nlp: Language) -> None:
+    """Gender agreement: "she" passes over a man mentioned after the woman."""
+    text = (
+        'Maria Lopez chairs the board, which met with Peter Long on Monday.\n\n"We will not sell," she said.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Maria Lopez"
+
+
+def test_according_to_makes_its_person_the_one_quoted(nlp: Language) -> None:
+    """ "According to X" marks X as the person being quoted, above a person merely mentioned after."""
+    text = (
+        "According to Tom Reyes, the permit office ignored three letters from John Carter's lawyers.\n\n"
+        '"Nobody ever answered," he said.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"
+
+
+def test_a_name_in_apposition_has_the_role_of_what_it_names(nlp: Language) -> None:
+    """ "The owner, Tom Reyes, said": the name is the subject, and outweighs a speaker two sentences back."""
+    text = (
+        "Peter Long said on Monday that the sale of the garage was off.\n\n"
+        "The garage's owner, Tom Reyes, said the sale would go ahead.\n\n"
+        '"We sign on Friday," he told reporters.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"
