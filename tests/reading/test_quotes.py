@@ -166,3 +166,13 @@ def test_it_takes_the_organisation_named_before_when_none_has_spoken(nlp: Langua
     (quote,) = _quotes(nlp, text)
     assert quote["speaker"]["type"] == "org"
     assert quote["source"]["kind"] == "pronoun"
+
+
+def test_a_bare_attribution_stays_in_the_quotes_paragraph(nlp: Language) -> None:
+    """ "Police said" opening the next paragraph does not attribute the quote that ends the paragraph before."""
+    text = (
+        "Maria Lopez stood at the barrier all evening.\n\n"
+        '"Nobody gets through tonight. Stay at home."\n\n'
+        "Police said the bridge would reopen on Monday."
+    )
+    assert all(q["speaker"]["text"] != "Police" for q in _quotes(nlp, text))

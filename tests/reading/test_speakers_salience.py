@@ -58,3 +58,14 @@ def test_a_name_in_apposition_has_the_role_of_what_it_names(nlp: Language) -> No
         '"We sign on Friday," he told reporters.'
     )
     assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"
+
+
+def test_a_first_name_the_recogniser_left_out_still_tells_the_gender(nlp: Language) -> None:
+    """A woman who shares a surname with a man named earlier keeps her own gender from her first name."""
+    text = (
+        "Donald Okafor runs the family firm.\n\n"
+        "In a letter last week, Susan Okafor, his sister, accused the board of hiding losses.\n\n"
+        '"The numbers were false," she wrote.'
+    )
+    assert _last(nlp, text)["speaker"]["text"].endswith("Okafor")
+    assert "Donald" not in _last(nlp, text)["speaker"]["text"]

@@ -282,6 +282,8 @@ class QuotesComponent:
         """A speech verb elsewhere in the quote's sentence, a bare attribution after it, or "according to"."""
         sents = [first.sent] if first.sent == final.sent else [first.sent, final.sent]
         following = doc[sents[-1].end].sent if sents[-1].end < len(doc) else None
+        if following is not None and "\n" in doc.text[mark.close : following.start_char]:
+            following = None  # a bare attribution stays in the quote's paragraph
         if following is not None and not in_quote(following.start_char, inside):
             sents.append(following)
         cues = [

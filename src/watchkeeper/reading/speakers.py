@@ -82,10 +82,8 @@ class Discourse:
         return record
 
     def gender_of(self, span: Span) -> str | None:
-        """``male``/``female`` from an honorific before the name or its first name; None when unknown."""
-        known = self.genders.get(_key(span))
-        if known:
-            return known
+        """``male``/``female`` from an honorific before the name or its first name, else from what another
+        mention of the surname told ("Trump" after "Donald Trump"); None when unknown."""
         before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
         first = span[0].lower_.rstrip(".")
         for word in (before, first):
@@ -94,16 +92,24 @@ class Discourse:
             if word in self.cues.female_titles:
                 return "female"
         names = [t.lower_ for t in span if t.is_alpha and t.lower_.rstrip(".") not in self.cues.male_titles]
+        if before in self.cues.male_names or before in self.cues.female_names:
+            names.insert(0, before)  # a first name the recogniser left out ("Ivanka" before "Trump")
         if names and names[0] in self.cues.male_names:
             return "male"
         if names and names[0] in self.cues.female_names:
             return "female"
-        return None
+        # a surname alone is the person the text named in full; a first name we do not know keeps its own
+        # bearer ("Rakeyia Scott" is not the "Keith Scott" named before)
+        return self.genders.get(_key(span)) if len(names) <= 1 else None
 
     def note_mentions(self, doc: Doc, speech: frozenset[str], inside: list[tuple[int, int]]) -> None:
         """Weigh every person named outside quotes, then resolve the subject pronouns "he"/"she" in text
         order (each one a mention of its person for the pronouns after it)."""
-        self.sentences = {sent.start: n for n, sent in enumerate(doc.sents)}
+        number = 0
+        for sent in doc.sents:  # a sentence wholly inside a quotation adds no distance
+            if any(not any(a <= t.idx < b for a, b in inside) for t in sent if not t.is_space):
+                number += 1
+            self.sentences[sent.start] = number
         for span in self.people + self._surnames(doc, inside):
             self.mentions.append(
                 (span.start_char, self.sentence(span.root), _weight(span.root, speech), span)
@@ -201,6 +207,8 @@ def _weight(token: Token, speech: frozenset[str]) -> float:
     speech verb's subject."""
     while token.dep_ == "appos" and token.head.i != token.i:
         token = token.head  # "Japan's minister, Ann Lee, said": the name has the role of what it names
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and any(c.tag_ == "VBG" for c in token.children):
+        return MENTION_WEIGHT + SUBJECT_WEIGHT  # "with Ann Lee leading the talks": Lee does the leading
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return MENTION_WEIGHT + SUBJECT_WEIGHT + SPEAKER_WEIGHT  # "according to X": X is quoted
     if token.dep_ not in SUBJECT_DEPS:
