@@ -169,7 +169,7 @@ def test_it_takes_the_organisation_named_before_when_none_has_spoken(nlp: Langua
 
 
 def test_a_bare_attribution_stays_in_the_quotes_paragraph(nlp: Language) -> None:
-    """ "Police said" opening the next paragraph does not attribute the quote that ends the paragraph before."""
+    """ "Police said" opening the next paragraph does not attribute a quote standing in its own paragraph."""
     text = (
         "Maria Lopez stood at the barrier all evening.\n\n"
         '"Nobody gets through tonight. Stay at home."\n\n'
