@@ -69,3 +69,13 @@ def test_a_first_name_the_recogniser_left_out_still_tells_the_gender(nlp: Langua
     )
     assert _last(nlp, text)["speaker"]["text"].endswith("Okafor")
     assert "Donald" not in _last(nlp, text)["speaker"]["text"]
+
+
+def test_it_stands_for_the_body_just_made_the_subject(nlp: Language) -> None:
+    """ "it said" goes to the organisation the sentence before is about, not a body that spoke earlier."""
+    text = (
+        '"The vote was fair," the Electoral Commission said on Monday.\n\n'
+        "The Harbour Workers Union rejected the count on Tuesday.\n\n"
+        '"We will go to court," it said in a statement.'
+    )
+    assert "Union" in _last(nlp, text)["speaker"]["text"]

@@ -7,7 +7,8 @@ the subject of the main clause or of a speech verb; a subject pronoun already re
 its person, so "Smith arrived. He spoke. 'X,' he said" chains back to Smith. With no such person the pronoun
 takes the nearest earlier speaker it agrees with. Gender comes from honorifics before a name (Mr., Ms.) and
 from first-name lists in ``data/reading/cues.yaml``; an unknown gender agrees with both "he" and "she".
-"They" and "it" prefer organisations and countries.
+"It" goes the same way to the most salient organisation (named, or a subject such as "the campaign");
+"they" and an "it" with no organisation in reach take the nearest earlier body that spoke.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Discourse:
     genders: dict[str, str] = field(default_factory=dict)
     # people mentioned outside quotes: (character, sentence number, weight, the name), in text order
     mentions: list[tuple[int, int, float, Span]] = field(default_factory=list)
+    body_mentions: list[tuple[int, int, float, Span]] = field(default_factory=list)  # the same for bodies
     resolved: dict[int, Span] = field(default_factory=dict)  # subject pronoun's token → its person
     sentences: dict[int, int] = field(default_factory=dict)  # a sentence's first token → its number
 
@@ -75,7 +77,7 @@ class Discourse:
 
     def record_of(self, span: Span) -> SpanRecord:
         """An antecedent as a record (its entity type kept when it was a name the recogniser missed)."""
-        record = span_record(span)
+        record = span_record(span) if span.label_ else description_record(span)
         for _, named, kind in self.named:
             if named.start_char == span.start_char and named.end_char == span.end_char:
                 record["type"] = kind
@@ -115,6 +117,19 @@ class Discourse:
                 (span.start_char, self.sentence(span.root), _weight(span.root, speech), span)
             )
         self.mentions.sort(key=lambda m: m[0])
+        described = [
+            description_span(t)
+            for t in doc
+            if t.dep_ in SUBJECT_DEPS
+            and t.pos_ == "NOUN"
+            and t.ent_iob_ == "O"
+            and t.lemma_.lower() in self.cues.body_nouns
+            and not any(a <= t.idx < b for a, b in inside)
+        ]
+        for span in self.bodies + described:
+            weight = _weight(span.root, speech)
+            self.body_mentions.append((span.start_char, self.sentence(span.root), weight, span))
+        self.body_mentions.sort(key=lambda m: m[0])
         for token in doc:
             if token.lower_ not in PERSONAL or token.dep_ not in SUBJECT_DEPS:
                 continue
@@ -152,21 +167,22 @@ class Discourse:
         return self.sentences.get(token.sent.start, 0)
 
     def salient(self, pronoun: Token) -> Span | None:
-        """The person of the pronoun's gender the last sentences made most salient (None when none)."""
+        """The person of the pronoun's gender ("it": the organisation) the last sentences made most salient
+        (None when none)."""
         if pronoun.i in self.resolved:
             return self.resolved[pronoun.i]
         wanted = PERSONAL.get(pronoun.lower_)
-        if wanted is None:
+        if wanted is None and pronoun.lower_ != "it":
             return None
         here = self.sentence(pronoun)
         totals: dict[str, float] = {}
         latest: dict[str, tuple[int, Span]] = {}
-        for at, sentence, weight, span in self.mentions:
+        for at, sentence, weight, span in self.mentions if wanted else self.body_mentions:
             if at >= pronoun.idx:
                 break
             if here - sentence > SALIENCE_SENTENCES:
                 continue
-            gender = self.gender_of(span)
+            gender = self.gender_of(span) if wanted else None
             if gender is not None and gender != wanted:
                 continue
             key = _key(span)
