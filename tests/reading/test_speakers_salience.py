@@ -79,3 +79,23 @@ def test_it_stands_for_the_body_just_made_the_subject(nlp: Language) -> None:
         '"We will go to court," it said in a statement.'
     )
     assert "Union" in _last(nlp, text)["speaker"]["text"]
+
+
+def test_a_gendered_role_noun_skips_the_other_gender(nlp: Language) -> None:
+    """ "the businessman said" never goes to a woman, even one who spoke last."""
+    text = (
+        "Peter Long opened a third hotel in the city on Friday.\n\n"
+        '"He owes us money," Maria Lopez said.\n\n'
+        '"We pay every bill," the businessman said.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Peter Long"
+
+
+def test_a_role_the_text_gave_as_a_title_names_its_bearer(nlp: Language) -> None:
+    """ "the governor said" goes to the person earlier called "Governor X", over a more recent speaker."""
+    text = (
+        "Governor Tom Reyes signed the budget on Monday.\n\n"
+        '"It cuts our schools," said Paul Grant, a teacher.\n\n'
+        '"Nobody loses a job," the governor said.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"

@@ -23,6 +23,7 @@ from watchkeeper.reading.roles import SUBJECT_DEPS, phrase_entities, span_record
 
 DESCRIPTION = "description"
 PERSONAL = {"he": "male", "she": "female"}
+BODY = "body"
 # Salience weights (Lappin and Leass 1994, simplified): how many sentences back a mention counts, its base
 # weight in the pronoun's own sentence (halved per sentence back), and what its role adds.
 SALIENCE_SENTENCES = 4
@@ -171,24 +172,41 @@ class Discourse:
         (None when none)."""
         if pronoun.i in self.resolved:
             return self.resolved[pronoun.i]
-        wanted = PERSONAL.get(pronoun.lower_)
-        if wanted is None and pronoun.lower_ != "it":
-            return None
-        here = self.sentence(pronoun)
+        if pronoun.lower_ in PERSONAL:
+            return self.most_salient(pronoun, PERSONAL[pronoun.lower_])
+        return self.most_salient(pronoun, BODY) if pronoun.lower_ == "it" else None
+
+    def titled(self, role: Token) -> Span | None:
+        """The nearest earlier person the text gave the role as a capitalised title ("the president" after
+        "President Ann Lee"), None when none did."""
+        for start, _, _, span in reversed(self.mentions):
+            if start >= role.idx:
+                continue
+            words = [span.doc[span.start - 1]] if span.start > 0 else []
+            if any(w.lower_ == role.lower_ and w.text[:1].isupper() for w in [*words, span[0]]):
+                return span
+        return None
+
+    def most_salient(self, at: Token, wanted: str, *, named: bool = False) -> Span | None:
+        """The most salient mention before ``at`` of a ``male``/``female``/``person`` (either gender) or a
+        ``body`` (only names with ``named``), within the last sentences; None when there is none."""
+        here = self.sentence(at)
         totals: dict[str, float] = {}
         latest: dict[str, tuple[int, Span]] = {}
-        for at, sentence, weight, span in self.mentions if wanted else self.body_mentions:
-            if at >= pronoun.idx:
+        for start, sentence, weight, span in self.body_mentions if wanted == BODY else self.mentions:
+            if start >= at.idx:
                 break
-            if here - sentence > SALIENCE_SENTENCES:
+            if here - sentence > SALIENCE_SENTENCES or span.start <= at.i < span.end:
                 continue
-            gender = self.gender_of(span) if wanted else None
+            if named and not span.label_:
+                continue
+            gender = self.gender_of(span) if wanted in PERSONAL.values() else None
             if gender is not None and gender != wanted:
                 continue
             key = _key(span)
             totals[key] = max(totals.get(key, 0.0), weight * 0.5 ** (here - sentence))
             if span.root.pos_ == "PROPN" or key not in latest:
-                latest[key] = (at, span)
+                latest[key] = (start, span)
         if not totals:
             return None
         best = max(totals, key=lambda k: (totals[k], latest[k][0]))
@@ -307,12 +325,26 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
         return Speaker(span_record(named[0]), span, DESCRIPTION)
     roles = (discourse.cues.role_nouns, discourse.cues.speaker_roles)
     if _definite(subject) and any(subject.lemma_.lower() in words for words in roles):
-        # "the ambassador added": the nearest earlier speaker of the kind the role names
-        wanted = "it" if subject.lemma_.lower() in discourse.cues.body_nouns else "he"
-        found = discourse.antecedent(wanted, subject.idx, any_gender=True)
+        # "the ambassador added": the most salient earlier person (or body) of the kind the role names, else
+        # the nearest earlier speaker of that kind
+        lemma = subject.lemma_.lower()
+        wanted = "it" if lemma in discourse.cues.body_nouns else "he"
+        salient = None
+        if wanted == "he":  # a body's role ("the report") keeps the nearest body that spoke
+            salient = discourse.most_salient(subject, _role_gender(lemma), named=True)
+        found = (
+            discourse.titled(subject) or salient or discourse.antecedent(wanted, subject.idx, any_gender=True)
+        )
         if found is not None:
             return Speaker(discourse.record_of(found), span, DESCRIPTION)
     return Speaker(description_record(span), span, DESCRIPTION)
+
+
+def _role_gender(lemma: str) -> str:
+    """The gender a role noun names ("businessman", "chairwoman"), else ``person`` (either)."""
+    if lemma.endswith("woman"):
+        return "female"
+    return "male" if lemma.endswith("man") else "person"
 
 
 def _definite(subject: Token) -> bool:
