@@ -99,3 +99,9 @@ def test_a_role_the_text_gave_as_a_title_names_its_bearer(nlp: Language) -> None
         '"Nobody loses a job," the governor said.'
     )
     assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"
+
+
+def test_i_outside_quotes_is_the_writer(nlp: Language) -> None:
+    """A first-person narrator's "I said" is the writer, not the last person the text named."""
+    text = 'My uncle, Peter Long, ran the farm for forty years.\n\nOnce I said, "The farm will not last."'
+    assert _last(nlp, text)["speaker"]["text"] == "I"

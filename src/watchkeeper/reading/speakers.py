@@ -24,6 +24,7 @@ from watchkeeper.reading.roles import SUBJECT_DEPS, phrase_entities, span_record
 DESCRIPTION = "description"
 PERSONAL = {"he": "male", "she": "female"}
 BODY = "body"
+FIRST_PERSON = frozenset({"i", "we"})
 # Salience weights (Lappin and Leass 1994, simplified): how many sentences back a mention counts, its base
 # weight in the pronoun's own sentence (halved per sentence back), and what its role adds.
 SALIENCE_SENTENCES = 4
@@ -296,6 +297,10 @@ def resolve(subject: Token, discourse: Discourse, pronouns: frozenset[str]) -> S
     "a spokesperson for the ministry"), a pronoun's or a definite role noun's antecedent, or the description
     itself; None for words that name nobody."""
     lower = subject.lower_
+    if lower in FIRST_PERSON:
+        # outside quotation marks "I said" is the writer, never the last person the text named
+        source = subject.doc[subject.i : subject.i + 1]
+        return Speaker(description_record(source), source, "pronoun")
     if lower in pronouns:
         # with no antecedent that agrees, the nearest one at all (the gender known may be wrong), else nobody
         found = (
