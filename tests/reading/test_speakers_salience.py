@@ -105,3 +105,14 @@ def test_i_outside_quotes_is_the_writer(nlp: Language) -> None:
     """A first-person narrator's "I said" is the writer, not the last person the text named."""
     text = 'My uncle, Peter Long, ran the farm for forty years.\n\nOnce I said, "The farm will not last."'
     assert _last(nlp, text)["speaker"]["text"] == "I"
+
+
+def test_a_person_introduced_with_a_role_is_about_to_speak(nlp: Language) -> None:
+    """A man named with his role as an object ("worries Tom Reyes, head of the union") outweighs a subordinate
+    clause's subject in the same sentence."""
+    text = (
+        '"The plant is safe," Peter Long said.\n\n'
+        "While John Carter kept the plant open, the closure now worries Tom Reyes, head of the union.\n\n"
+        '"Nobody told us anything," he said.'
+    )
+    assert _last(nlp, text)["speaker"]["text"] == "Tom Reyes"

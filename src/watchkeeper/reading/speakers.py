@@ -247,7 +247,9 @@ def _weight(token: Token, speech: frozenset[str]) -> float:
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return MENTION_WEIGHT + SUBJECT_WEIGHT + SPEAKER_WEIGHT  # "according to X": X is quoted
     if token.dep_ not in SUBJECT_DEPS:
-        return MENTION_WEIGHT
+        # "..., which concerns Ann Lee, head of the union": a person introduced with a role is about to speak
+        introduced = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children)
+        return MENTION_WEIGHT + (SUBJECT_WEIGHT if introduced else 0.0)
     head = token.head
     main = head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
     spoken = head.lemma_.lower() in speech
