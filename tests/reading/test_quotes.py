@@ -176,3 +176,10 @@ def test_a_bare_attribution_stays_in_the_quotes_paragraph(nlp: Language) -> None
         "Police said the bridge would reopen on Monday."
     )
     assert all(q["speaker"]["text"] != "Police" for q in _quotes(nlp, text))
+
+
+def test_a_clause_opened_by_when_after_the_quote_is_not_its_attribution(nlp: Language) -> None:
+    """In `X said Y was "...," when Y claimed ...`, the quote is X's, not the subject of the when-clause."""
+    text = 'Ann Lee said Tom Reyes was "absolutely right" when he said on Monday that taxes would fall.'
+    (quote,) = _quotes(nlp, text)
+    assert quote["speaker"]["text"] == "Ann Lee"

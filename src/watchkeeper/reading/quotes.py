@@ -294,6 +294,10 @@ class QuotesComponent:
         if following is not None and following.text.rstrip().endswith(":"):
             cues = [t for t in cues if t.sent != following]
         cues.sort(key=lambda t: (t.sent == following, min(abs(t.idx - mark.open), abs(t.idx - mark.close))))
+        # `"...," when X blasted him`: the clause a subordinator opens after the quote is not its attribution
+        after = final.i + 1 + (final.i + 1 < len(doc) and doc[final.i + 1].text == ",")
+        if after < len(doc) and doc[after].dep_ in ("advmod", "mark") and doc[after].tag_ in ("WRB", "IN"):
+            cues = [t for t in cues if t.i != doc[after].head.i]
         for verb in cues:
             if following is not None and verb.sent == following and verb.i - following.start > 3:
                 continue  # the next sentence only counts as a bare attribution: `"..." He said.`
