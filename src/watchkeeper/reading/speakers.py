@@ -61,7 +61,7 @@ class Discourse:
     mentions: list[tuple[int, int, float, Span]] = field(default_factory=list)
     body_mentions: list[tuple[int, int, float, Span]] = field(default_factory=list)  # the same for bodies
     resolved: dict[int, Span] = field(default_factory=dict)  # subject pronoun's token → its person
-    sentences: dict[int, int] = field(default_factory=dict)  # a sentence's first token → its number
+    sentences: list[int] = field(default_factory=list)  # each token's sentence number
 
     def learn(self, at: int, span: Span, kind: str) -> None:
         """Remember a named speaker at character ``at`` (and its gender, when a title or first name tells)."""
@@ -111,9 +111,9 @@ class Discourse:
         order (each one a mention of its person for the pronouns after it)."""
         number = 0
         for sent in doc.sents:  # a sentence wholly inside a quotation adds no distance
-            if any(not any(a <= t.idx < b for a, b in inside) for t in sent if not t.is_space):
+            if any(not _inside(t.idx, inside) for t in sent if not t.is_space):
                 number += 1
-            self.sentences[sent.start] = number
+            self.sentences.extend([number] * len(sent))
         for span in self.people + self._surnames(doc, inside):
             self.mentions.append(
                 (span.start_char, self.sentence(span.root), _weight(span.root, speech), span)
@@ -126,7 +126,7 @@ class Discourse:
             and t.pos_ == "NOUN"
             and t.ent_iob_ == "O"
             and t.lemma_.lower() in self.cues.body_nouns
-            and not any(a <= t.idx < b for a, b in inside)
+            and not _inside(t.idx, inside)
         ]
         for span in self.bodies + described:
             weight = _weight(span.root, speech)
@@ -135,7 +135,7 @@ class Discourse:
         for token in doc:
             if token.lower_ not in PERSONAL or token.dep_ not in SUBJECT_DEPS:
                 continue
-            if any(a <= token.idx < b for a, b in inside):
+            if _inside(token.idx, inside):
                 continue
             found = self.salient(token)
             if found is not None:
@@ -159,14 +159,14 @@ class Discourse:
                 and token.ent_iob_ == "O"
                 and token.dep_ != "compound"
                 and token.lower_ in known
-                and not any(a <= token.idx < b for a, b in inside)
+                and not _inside(token.idx, inside)
             ):
                 found.append(doc[token.i : token.i + 1])
         return found
 
     def sentence(self, token: Token) -> int:
         """The number of the token's sentence in its document."""
-        return self.sentences.get(token.sent.start, 0)
+        return self.sentences[token.i] if token.i < len(self.sentences) else 0
 
     def salient(self, pronoun: Token) -> Span | None:
         """The person of the pronoun's gender ("it": the organisation) the last sentences made most salient
@@ -255,6 +255,11 @@ def _weight(token: Token, speech: frozenset[str]) -> float:
     spoken = head.lemma_.lower() in speech
     weight = MENTION_WEIGHT + SUBJECT_WEIGHT + (MAIN_CLAUSE_WEIGHT if main else 0.0)
     return weight + (SPEAKER_WEIGHT if spoken else 0.0)
+
+
+def _inside(char: int, inside: list[tuple[int, int]]) -> bool:
+    """Whether a character lies in a quoted passage (its closing mark aside: a sentence may end on it)."""
+    return any(a <= char < b for a, b in inside)
 
 
 def _key(span: Span) -> str:
