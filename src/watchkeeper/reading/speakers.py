@@ -2,10 +2,11 @@
 the most salient earlier person it agrees with in gender.
 
 A "he"/"she" goes to the person the last few sentences made most salient (after Lappin and Leass 1994): each
-mention outside quotes adds a weight that halves with every sentence back, more for a subject, more again for
-the subject of the main clause or of a speech verb; a subject pronoun already resolved counts as a mention of
-its person, so "Smith arrived. He spoke. 'X,' he said" chains back to Smith. With no such person the pronoun
-takes the nearest earlier speaker it agrees with. Gender comes from honorifics before a name (Mr., Ms.) and
+mention outside quotes weighs more as a subject (or a name introduced with its role), more again as the
+subject of the main clause or of a speech verb ("according to X" too), and half as much with every sentence
+back; a person counts their strongest mention. A subject pronoun already resolved is a mention of its person,
+so "Smith arrived. He spoke. 'X,' he said" chains back to Smith. With no such person the pronoun takes the
+nearest earlier speaker it agrees with; "I said" outside quotes is the writer. Gender comes from honorifics before a name (Mr., Ms.) and
 from first-name lists in ``data/reading/cues.yaml``; an unknown gender agrees with both "he" and "she".
 "It" goes the same way to the most salient organisation (named, or a subject such as "the campaign");
 "they" and an "it" with no organisation in reach take the nearest earlier body that spoke.
