@@ -6,8 +6,9 @@ mention outside quotes weighs more as a subject (or a name introduced with its r
 subject of the main clause or of a speech verb ("according to X" too), and half as much with every sentence
 back; a person counts their strongest mention. A subject pronoun already resolved is a mention of its person,
 so "Smith arrived. He spoke. 'X,' he said" chains back to Smith. With no such person the pronoun takes the
-nearest earlier speaker it agrees with; "I said" outside quotes is the writer. Gender comes from honorifics before a name (Mr., Ms.) and
-from first-name lists in ``data/reading/cues.yaml``; an unknown gender agrees with both "he" and "she".
+nearest earlier speaker it agrees with; "I said" outside quotes is the writer. Gender comes from honorifics
+before a name (Mr., Ms.) and first-name lists in ``data/reading/cues.yaml``; an unknown gender agrees with
+both "he" and "she".
 "It" goes the same way to the most salient organisation (named, or a subject such as "the campaign");
 "they" and an "it" with no organisation in reach take the nearest earlier body that spoke.
 """
