@@ -166,3 +166,20 @@ def test_it_takes_the_organisation_named_before_when_none_has_spoken(nlp: Langua
     (quote,) = _quotes(nlp, text)
     assert quote["speaker"]["type"] == "org"
     assert quote["source"]["kind"] == "pronoun"
+
+
+def test_a_bare_attribution_stays_in_the_quotes_paragraph(nlp: Language) -> None:
+    """ "Police said" opening the next paragraph does not attribute a quote standing in its own paragraph."""
+    text = (
+        "Maria Lopez stood at the barrier all evening.\n\n"
+        '"Nobody gets through tonight. Stay at home."\n\n'
+        "Police said the bridge would reopen on Monday."
+    )
+    assert all(q["speaker"]["text"] != "Police" for q in _quotes(nlp, text))
+
+
+def test_a_clause_opened_by_when_after_the_quote_is_not_its_attribution(nlp: Language) -> None:
+    """In `X said Y was "...," when Y claimed ...`, the quote is X's, not the subject of the when-clause."""
+    text = 'Ann Lee said Tom Reyes was "absolutely right" when he said on Monday that taxes would fall.'
+    (quote,) = _quotes(nlp, text)
+    assert quote["speaker"]["text"] == "Ann Lee"

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 OPENING = {"“": "”", '"': '"', "«": "»"}
+# A same-paragraph quote joins the quote before as a fragment when this little text lies between them.
+FRAGMENT_GAP_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -63,3 +65,18 @@ def quoted_words(doc: Doc, mark: QuoteMarks) -> str:
 def in_quote(char: int, inside: list[tuple[int, int]]) -> bool:
     """Whether a character lies inside (or on the marks of) one of the quoted passages."""
     return any(a <= char <= b for a, b in inside)
+
+
+def same_paragraph(text: str, before: QuoteMarks, mark: QuoteMarks) -> bool:
+    """`"A," X said. "B"`: a quote in the same paragraph shortly after the last one."""
+    between = text[before.close + 1 : mark.open]
+    return "\n" not in between and len(between) <= FRAGMENT_GAP_CHARS
+
+
+def continues(text: str, before: QuoteMarks, mark: QuoteMarks) -> bool:
+    """A paragraph that is only a quotation, right after the paragraph holding the last quote."""
+    lines = text[before.close + 1 : mark.open].split("\n")
+    if len(lines) < 2 or len(lines[0]) > FRAGMENT_GAP_CHARS or any(line.strip() for line in lines[1:]):
+        return False
+    end = text.find("\n", mark.close)
+    return not text[mark.close + 1 : end if end >= 0 else len(text)].strip(" .,")

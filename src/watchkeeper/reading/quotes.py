@@ -26,7 +26,14 @@ from spacy.tokens import Doc, Span, Token
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, load_knowledge
-from watchkeeper.reading.quotemarks import QuoteMarks, find_quote_marks, in_quote, quoted_words
+from watchkeeper.reading.quotemarks import (
+    QuoteMarks,
+    continues,
+    find_quote_marks,
+    in_quote,
+    quoted_words,
+    same_paragraph,
+)
 from watchkeeper.reading.records import QuoteRecord
 from watchkeeper.reading.roles import ACTOR_TYPES, SUBJECT_DEPS, entity_of, span_record, subject_of
 from watchkeeper.reading.speakers import Discourse, Speaker, resolve
@@ -39,8 +46,6 @@ TITLE_MAX_WORDS = 6
 ATTRIBUTION_WINDOW = 12
 # After a quote that ends its sentence, a bare attribution (`"...." He said.`) within so many tokens.
 BARE_WINDOW = 4
-# A same-paragraph quote joins the quote before as a fragment when this little text lies between them.
-FRAGMENT_GAP_CHARS = 160
 FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "on", "in", "for", "to", "at", "with", "or", "&"})
 
 
@@ -90,12 +95,12 @@ class QuotesComponent:
                 continue
             if found is None and previous is not None:
                 quote = quotes[-1]
-                if self._same_paragraph(doc, previous[0], mark):
+                if same_paragraph(doc.text, previous[0], mark):
                     if not self._is_title(doc, mark):
                         _add_fragment(quote, doc, mark)
                         previous = (mark, previous[1])
                     continue
-                if self._continues(doc, previous[0], mark):
+                if continues(doc.text, previous[0], mark):
                     found = Attribution("continued", previous[1].speaker, adjacent=False)
             if found is None or (not _spoken(doc, mark, found) and self._is_title(doc, mark)):
                 continue
@@ -119,6 +124,7 @@ class QuotesComponent:
             if entity_type(ent) in ACTOR_TYPES:
                 discourse.names[ent.text] = ent
         self._learn_speakers(doc, inside, discourse)
+        discourse.note_mentions(doc, self.speech, inside)
         return discourse
 
     def _record(self, doc: Doc, mark: QuoteMarks, found: Attribution) -> QuoteRecord:
@@ -281,6 +287,8 @@ class QuotesComponent:
         """A speech verb elsewhere in the quote's sentence, a bare attribution after it, or "according to"."""
         sents = [first.sent] if first.sent == final.sent else [first.sent, final.sent]
         following = doc[sents[-1].end].sent if sents[-1].end < len(doc) else None
+        if following is not None and "\n" in doc.text[mark.close : following.start_char]:
+            following = None  # a bare attribution stays in the quote's paragraph
         if following is not None and not in_quote(following.start_char, inside):
             sents.append(following)
         cues = [
@@ -291,6 +299,10 @@ class QuotesComponent:
         if following is not None and following.text.rstrip().endswith(":"):
             cues = [t for t in cues if t.sent != following]
         cues.sort(key=lambda t: (t.sent == following, min(abs(t.idx - mark.open), abs(t.idx - mark.close))))
+        # `"...," when X blasted him`: the clause a subordinator opens after the quote is not its attribution
+        after = final.i + 1 + (final.i + 1 < len(doc) and doc[final.i + 1].text == ",")
+        if after < len(doc) and doc[after].dep_ in ("advmod", "mark") and doc[after].tag_ in ("WRB", "IN"):
+            cues = [t for t in cues if t.i != doc[after].head.i]
         for verb in cues:
             if following is not None and verb.sent == following and verb.i - following.start > 3:
                 continue  # the next sentence only counts as a bare attribution: `"..." He said.`
@@ -329,21 +341,6 @@ class QuotesComponent:
         before = doc.text[max(0, mark.open - 20) : mark.open].split()
         after_word = bool(before) and before[-1].lower().strip(",") in self.title_words
         return capitalised or (after_word and len(words) <= 2)
-
-    @staticmethod
-    def _same_paragraph(doc: Doc, before: QuoteMarks, mark: QuoteMarks) -> bool:
-        """`"A," X said. "B"`: a quote in the same paragraph shortly after the last one."""
-        between = doc.text[before.close + 1 : mark.open]
-        return "\n" not in between and len(between) <= FRAGMENT_GAP_CHARS
-
-    @staticmethod
-    def _continues(doc: Doc, before: QuoteMarks, mark: QuoteMarks) -> bool:
-        """A paragraph that is only a quotation, right after the paragraph holding the last quote."""
-        lines = doc.text[before.close + 1 : mark.open].split("\n")
-        if len(lines) < 2 or len(lines[0]) > FRAGMENT_GAP_CHARS or any(line.strip() for line in lines[1:]):
-            return False
-        end = doc.text.find("\n", mark.close)
-        return not doc.text[mark.close + 1 : end if end >= 0 else len(doc.text)].strip(" .,")
 
 
 def _ends_clause(doc: Doc, i: int) -> bool:

@@ -10,8 +10,12 @@ characters that are neither spaces nor quotation marks count, so a prediction wi
 - *Speaker accuracy* on found direct quotes, by ``source_kind``: the predicted speaker is right when its span
   overlaps the gold source or its words name the same person (one name's words contain the other's, titles
   and "the" aside). A pronoun source ("he") stands for its antecedent, taken as the nearest earlier named gold
-  source in the article (a person for he/she/his/her/him); a definite description ("the mayor") may stand for
-  that antecedent too, or be kept as it is. The data has no coreference, so when two people alternate, that
+  source in the article that can be that pronoun: for he/she/his/her/him a person (PolNeAR's automatic person
+  label, or a name whose gender the text tells) whose gender, when the text tells it, agrees ("she" is never
+  "Barack Obama"). The gender of a name comes from its own first name or title, else from every place the
+  text writes its surname after a first name or an honorific ("Mr. Tribe"); two different answers ("Bill
+  Clinton" and "Hillary Clinton") leave it unknown. A definite description ("the mayor") may stand for that
+  antecedent too, or be kept as it is. The data has no coreference, so when two people alternate, that
   antecedent can itself be wrong.
 """
 
@@ -22,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from watchkeeper.reading.knowledge import load_knowledge
 from watchkeeper.reading.pipeline import Reading
 from watchkeeper.reading.realtext.sets import GoldArticle, Row
 from watchkeeper.reading.scoring import Score, matching
@@ -30,6 +35,7 @@ QUOTE_MARKS = frozenset("\"'“”‘’«»„")
 MIN_SHARE = 0.5
 SPEAKER_KINDS = ("named", "pronoun", "nominal")
 PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+PRONOUN_GENDER = {"he": "male", "his": "male", "him": "male", "she": "female", "her": "female"}
 DEFINITE = ("the ", "this ", "that ")
 # Words that do not tell two speakers apart ("Sen. Smith" is "Smith").
 TITLES = frozenset(
@@ -92,25 +98,56 @@ def speaker_names(quote: Mapping[str, Any]) -> list[str]:
     return names
 
 
+def name_gender(name: str, text: str = "") -> str | None:
+    """``male``/``female`` from a name's own first name or title, else from the words before its capitalised
+    words wherever ``text`` writes them ("Mr. Tribe", "Hillary Clinton"); None when unknown or in conflict."""
+    cues = load_knowledge().cues
+    male = set(cues.male_names) | set(cues.male_titles)
+    female = set(cues.female_names) | set(cues.female_titles)
+
+    def genders(words: Iterable[str]) -> set[str]:
+        return {"male" if w.lower() in male else "female" for w in words if w.lower() in male | female}
+
+    words = re.findall(r"[A-Za-z]+", name)
+    found = genders(words[:-1] or words)  # a one-word name may itself be a first name ("Melanie")
+    if not found and text:
+        capitalised = {w for w in words if w[:1].isupper() and w.lower() not in male | female}
+        found = genders(
+            before
+            for word in capitalised
+            for before in re.findall(rf"\b([A-Za-z]+)\.? +{re.escape(word)}\b", text)
+        )
+    return found.pop() if len(found) == 1 else None
+
+
 def antecedent(
-    relation: Mapping[str, Any], relations: Sequence[Mapping[str, Any]]
+    relation: Mapping[str, Any], relations: Sequence[Mapping[str, Any]], text: str = ""
 ) -> Mapping[str, Any] | None:
-    """The nearest earlier named gold source a pronoun or description stands for (a person for he/she)."""
+    """The nearest earlier named gold source a pronoun or description stands for (for he/she: a person of
+    that gender, as far as the text tells)."""
     at = int(relation["source"]["start"])
-    person = relation["source"]["text"].lower() in PERSONAL or relation.get("source_kind") == "nominal"
-    earlier = [
-        r["source"]
-        for r in relations
-        if r.get("source")
-        and r.get("source_kind") == "named"
-        and int(r["source"]["end"]) <= at
-        and (r.get("source_person") or not person)
-    ]
+    pronoun = relation["source"]["text"].lower()
+    person = pronoun in PERSONAL or relation.get("source_kind") == "nominal"
+    wanted = PRONOUN_GENDER.get(pronoun)
+    earlier = []
+    for r in relations:
+        source = r.get("source")
+        if not source or r.get("source_kind") != "named" or int(source["end"]) > at:
+            continue
+        gender = name_gender(str(source["text"]), text) if person else None
+        if person and not (r.get("source_person") or gender):
+            continue
+        if wanted and gender and gender != wanted:
+            continue
+        earlier.append(source)
     return max(earlier, key=lambda s: int(s["end"]), default=None)
 
 
 def speaker_right(
-    quote: Mapping[str, Any], relation: Mapping[str, Any], relations: Sequence[Mapping[str, Any]]
+    quote: Mapping[str, Any],
+    relation: Mapping[str, Any],
+    relations: Sequence[Mapping[str, Any]],
+    text: str = "",
 ) -> bool:
     """Whether a predicted quote's speaker is the gold source (for a pronoun: its antecedent)."""
     source = relation.get("source")
@@ -119,7 +156,7 @@ def speaker_right(
     kind = relation.get("source_kind")
     targets = [] if kind == "pronoun" else [source]
     if kind == "pronoun" or (kind == "nominal" and str(source["text"]).lower().startswith(DEFINITE)):
-        targets.extend(t for t in [antecedent(relation, relations)] if t)
+        targets.extend(t for t in [antecedent(relation, relations, text)] if t)
     speaker = quote.get("speaker") or {}
     for target in targets:
         placed = speaker.get("start") is not None and speaker.get("end") is not None
@@ -192,7 +229,7 @@ def score_article(article: GoldArticle, reading: Reading, scores: QuoteScores) -
         if gi in found:
             score.add(0, 1, 0)
             quote = predicted[found[gi]]
-            if speaker_right(quote, g, relations):
+            if speaker_right(quote, g, relations, text):
                 score.add(1, 0, 0)
             else:
                 errors.wrong_speaker.append((g, quote))
