@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
+from watchkeeper.reading.extensions import text_of
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, IncidentLexicon, load_knowledge
 from watchkeeper.reading.records import ActorRecord, ClaimRecord, IncidentRecord, SpanRecord
@@ -157,7 +158,7 @@ class ClaimsComponent:
                                 {
                                     "start": start,
                                     "end": end,
-                                    "text": doc.text[start:end],
+                                    "text": text_of(doc)[start:end],
                                     "sent_start": sent.start_char,
                                     "sent_end": sent.end_char,
                                     "cue": token.text,

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from watchkeeper.reading.date_families import Resolver
 from watchkeeper.reading.date_patterns import ANCHORS, NEEDS, patterns
-from watchkeeper.reading.extensions import published_date
+from watchkeeper.reading.extensions import published_date, text_of
 from watchkeeper.reading.knowledge import DateLexicon, load_knowledge
 from watchkeeper.reading.records import DateRecord
 from watchkeeper.reading.tense import tense_of
@@ -265,7 +265,7 @@ class DatesComponent:
                 "type": d.type,
                 "value": d.timeml or date_value(d.value),
             }
-            for d in find_dates(doc.text, published, self.lexicon, tense_of(doc, self.lexicon))
+            for d in find_dates(text_of(doc), published, self.lexicon, tense_of(doc, self.lexicon))
         ]
         doc._.dates = records
         return doc

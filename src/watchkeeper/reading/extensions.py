@@ -17,3 +17,12 @@ def published_date(doc: Doc) -> date:
     """The publication date set on the doc (ISO string), or today when the caller gave none."""
     value = doc._.published
     return date.fromisoformat(value[:10]) if value else date.today()
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy rebuilds ``Doc.text`` from its tokens on every call, and the
+    components ask for it per quote, per date and per sentence."""
+    text = doc.user_data.get("watchkeeper_text")
+    if not isinstance(text, str):  # a doc's text never changes (retokenizing keeps it): join it once
+        text = doc.user_data["watchkeeper_text"] = doc.text
+    return text

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
+from watchkeeper.reading.extensions import text_of
 from watchkeeper.reading.knowledge import GenericCues
 from watchkeeper.reading.records import IncidentRecord
 from watchkeeper.vocabulary import DatePrecision
@@ -23,14 +24,15 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 def _unanchored(record: IncidentRecord, cues: GenericCues, sent: Span) -> bool:
     """No date and no amount of its own (a duration, "over fifteen years", is no amount; nor is the number
     of a compound modifier, "the 15-member Council")."""
-    text = sent.doc.text
+    if record["precision"] != DatePrecision.PUBLICATION:
+        return False
     amounts = [
         q
         for q in record["quantities"]
         if q.get("unit") not in cues.duration_units
-        and (q.get("unit") or text[q["end"] : q["end"] + 1] != "-")
+        and (q.get("unit") or text_of(sent.doc)[q["end"] : q["end"] + 1] != "-")
     ]
-    return record["precision"] == DatePrecision.PUBLICATION and not amounts
+    return not amounts
 
 
 def _noun_of(token: Token) -> Token:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from watchkeeper.reading.dates import event_dates
-from watchkeeper.reading.extensions import published_date
+from watchkeeper.reading.extensions import published_date, text_of
 from watchkeeper.reading.generic import generic
 from watchkeeper.reading.incident_actors import IncidentActors, implied_actor, place_of
 from watchkeeper.reading.incident_dates import DateOwners, counted, finest, interval_dates, sentence_dates
@@ -88,7 +88,7 @@ class IncidentsComponent:
     def __call__(self, doc: Doc) -> Doc:
         published = published_date(doc).isoformat()
         # Doc.text is built once: it joins every token on each call
-        state = _DocumentState(doc.text, published)
+        state = _DocumentState(text_of(doc), published)
         incidents, proven, copies = state.incidents, state.proven, state.copies
         sentences = list(doc.sents)
         in_context = self.scope.named_in(sentences) if self.scope else [True] * len(sentences)

@@ -12,6 +12,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from watchkeeper.reading.extensions import text_of
+
 # "SEOUL, Dec 18 (GPA) - ", "WASHINGTON/HONG KONG, Feb 26 (APN) - ", "PARIS — " at the start of a paragraph,
 # and as real wires write them: "SEOUL, Nov. 5 (Yonhap) -- ", "TOKYO (Jiji Press)—".
 DATELINE = re.compile(
@@ -33,7 +35,7 @@ class ParagraphsComponent:
             broken = "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
             if broken and not token.is_space:
                 token.is_sent_start = True
-        for match in DATELINE.finditer(doc.text):
+        for match in DATELINE.finditer(text_of(doc)):
             span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
             if span is not None and len(span) and span[0].i > 0:
                 span[0].is_sent_start = True

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from watchkeeper.reading.extensions import text_of
 from watchkeeper.reading.knowledge import QuantityLexicon, load_knowledge
 from watchkeeper.reading.records import QuantityRecord
 
@@ -162,7 +163,7 @@ class QuantitiesComponent:
         dates = [(d["start"], d["end"]) for d in (doc._.dates or [])]
         doc._.quantities = [
             q.as_record()
-            for q in find_quantities(doc.text, self.lexicon)
+            for q in find_quantities(text_of(doc), self.lexicon)
             if not any(q.start_char < e and s < q.end_char for s, e in dates)
         ]
         return doc

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from watchkeeper.reading.extensions import text_of
+
 OPENING = {"“": "”", '"': '"', "«": "»"}
 # A same-paragraph quote joins the quote before as a fragment when this little text lies between them.
 FRAGMENT_GAP_CHARS = 160
@@ -59,7 +61,7 @@ def _paragraph_end(text: str, at: int) -> int:
 
 def quoted_words(doc: Doc, mark: QuoteMarks) -> str:
     """A quote's words: between its marks, without a trailing comma."""
-    return doc.text[mark.open + 1 : mark.close].rstrip(",")
+    return text_of(doc)[mark.open + 1 : mark.close].rstrip(",")
 
 
 def in_quote(char: int, inside: list[tuple[int, int]]) -> bool:

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import watchkeeper.reading.extensions  # noqa: F401  (registers the Doc attributes)
+from watchkeeper.reading.extensions import text_of
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import Cues, load_knowledge
 from watchkeeper.reading.quotemarks import (
@@ -73,7 +74,7 @@ class QuotesComponent:
         self.attribution_starts = frozenset(p[0] for p in self.attributions)
 
     def __call__(self, doc: Doc) -> Doc:
-        marks = [m for m in find_quote_marks(doc.text) if len(quoted_words(doc, m).split()) >= MIN_WORDS]
+        marks = [m for m in find_quote_marks(text_of(doc)) if len(quoted_words(doc, m).split()) >= MIN_WORDS]
         inside = [(m.open, m.close) for m in marks]
         discourse = self._discourse(doc, inside)
         quotes: list[QuoteRecord] = []
@@ -95,12 +96,12 @@ class QuotesComponent:
                 continue
             if found is None and previous is not None:
                 quote = quotes[-1]
-                if same_paragraph(doc.text, previous[0], mark):
+                if same_paragraph(text_of(doc), previous[0], mark):
                     if not self._is_title(doc, mark):
                         _add_fragment(quote, doc, mark)
                         previous = (mark, previous[1])
                     continue
-                if continues(doc.text, previous[0], mark):
+                if continues(text_of(doc), previous[0], mark):
                     found = Attribution("continued", previous[1].speaker, adjacent=False)
             if found is None or (not _spoken(doc, mark, found) and self._is_title(doc, mark)):
                 continue
@@ -287,7 +288,7 @@ class QuotesComponent:
         """A speech verb elsewhere in the quote's sentence, a bare attribution after it, or "according to"."""
         sents = [first.sent] if first.sent == final.sent else [first.sent, final.sent]
         following = doc[sents[-1].end].sent if sents[-1].end < len(doc) else None
-        if following is not None and "\n" in doc.text[mark.close : following.start_char]:
+        if following is not None and "\n" in text_of(doc)[mark.close : following.start_char]:
             following = None  # a bare attribution stays in the quote's paragraph
         if following is not None and not in_quote(following.start_char, inside):
             sents.append(following)
@@ -333,12 +334,12 @@ class QuotesComponent:
 
     def _is_title(self, doc: Doc, mark: QuoteMarks) -> bool:
         """A short capitalised span (a work, a programme, a nickname) or the object of "called"/"on"."""
-        words = doc.text[mark.open + 1 : mark.close].strip(" ,.?!'’").split()
+        words = text_of(doc)[mark.open + 1 : mark.close].strip(" ,.?!'’").split()
         if not words or len(words) > TITLE_MAX_WORDS:
             return False
         content = [w for w in words if w.lower() not in FUNCTION_WORDS]
         capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in content)
-        before = doc.text[max(0, mark.open - 20) : mark.open].split()
+        before = text_of(doc)[max(0, mark.open - 20) : mark.open].split()
         after_word = bool(before) and before[-1].lower().strip(",") in self.title_words
         return capitalised or (after_word and len(words) <= 2)
 
@@ -359,7 +360,7 @@ def _before(doc: Doc, i: int) -> int:
 def _spoken(doc: Doc, mark: QuoteMarks, found: Attribution) -> bool:
     """A quote that reads as speech whatever its length: after a colon, or ending in a comma, "?" or "!"
     beside its attribution (`"Absolutely," she said`)."""
-    ending = doc.text[mark.open + 1 : mark.close].rstrip()[-1:]
+    ending = text_of(doc)[mark.open + 1 : mark.close].rstrip()[-1:]
     return found.cue == ":" or (found.adjacent and ending in (",", "?", "!"))
 
 

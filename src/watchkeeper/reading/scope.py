@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from watchkeeper.reading.extensions import text_of
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import IncidentKind, RegimeParties
 from watchkeeper.reading.records import ActorRecord, IncidentRecord
@@ -58,7 +59,7 @@ class RegimeScope:
             for e in s.ents
         ):
             return [True] * len(sentences)
-        text = sentences[0].doc.text if sentences else ""  # Span.text joins tokens on every call
+        text = text_of(sentences[0].doc) if sentences else ""  # Span.text joins tokens on every call
         named = [
             any(self.is_party(e.kb_id_ or None) for e in s.ents)
             or (self.names is not None and self.names.search(text, s.start_char, s.end_char) is not None)

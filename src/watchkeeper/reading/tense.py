@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from watchkeeper.reading.extensions import text_of
 from watchkeeper.reading.knowledge import DateLexicon
 
 
@@ -32,7 +33,7 @@ def tense_of(doc: Doc, lex: DateLexicon) -> Callable[[int, int], str | None]:
             return None
         if span.root.dep_ in ("poss", "compound", "amod", "nmod"):
             return None  # "Tuesday's ruling": the date names a thing, not the clause's time
-        before = doc.text[max(0, start - 16) : start].lower().rstrip()
+        before = text_of(doc)[max(0, start - 16) : start].lower().rstrip()
         ancestors = list(span.root.ancestors)
         if before.endswith(future_before) and not (before.endswith("until") and _negated_past(ancestors)):
             return "future"  # but "had not called him a suspect until Thursday" tells when it happened

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from watchkeeper.reading.extensions import text_of
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.quotemarks import QuoteMarks
 from watchkeeper.reading.records import QuoteRecord
@@ -23,7 +24,7 @@ def transcript_turns(doc: Doc, mark: QuoteMarks) -> list[QuoteRecord]:
     """The turns of a quoted transcript, one quote each, spoken by the name before the colon (none when the
     quoted passage does not open with a turn)."""
     inner_start = mark.open + 1
-    inner = doc.text[inner_start : mark.close]
+    inner = text_of(doc)[inner_start : mark.close]
     found = list(TURN.finditer(inner))
     if not found or found[0].start() != 0:
         return []
@@ -62,11 +63,11 @@ def transcript_turns(doc: Doc, mark: QuoteMarks) -> list[QuoteRecord]:
 def signature(doc: Doc, close: int) -> Speaker | None:
     """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote (a run of proper
     nouns when the entity recogniser missed the name)."""
-    rest = doc.text[close + 1 : close + 6]
+    rest = text_of(doc)[close + 1 : close + 6]
     if not rest.strip() or rest.lstrip()[0] not in DASHES:
         return None
     at = close + 1 + len(rest) - len(rest.lstrip()) + 1
-    while at < len(doc.text) and doc.text[at] in DASHES + " \u00a0":
+    while at < len(text_of(doc)) and text_of(doc)[at] in DASHES + " \u00a0":
         at += 1
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None or not len(span):
