@@ -23,6 +23,7 @@ INITIAL = 0.7  # "J." against "Jong" (persons only)
 SHORT_FORM = 0.9  # the same given name in a short form (Bill / William; nicknames.yaml)
 WITHOUT_ARTICLE = 0.95  # Alghamdi / Ghamdi: the Arabic article written into the word
 ARTICLES = ("al", "el")
+ARTICLE_WORDS = frozenset({"of", "for", "and", "the"})  # never an initial of an acronym
 KOREAN_NAME_STRICT = 1.0
 KOREAN_NAME_LOOSE = 0.93
 
@@ -236,9 +237,19 @@ def acronym(pair: NamePair) -> Result:
             skips = name_terms().acronym_skips
             initials = "".join(t[0] for t in long.tokens if t not in skips)
             distinctive = "".join(t[0] for t, w in zip(long.tokens, long.weights, strict=True) if w == 1.0)
-            if short.tokens[0] in (initials, distinctive):
+            every = "".join(t[0] for t in long.tokens if t not in ARTICLE_WORDS)  # KKBC: Corporation counted
+            if short.tokens[0] in (initials, distinctive, every):
                 return 1.0, f"{short.tokens[0].upper()} is the initials of {long.text!r}"
     return 0.0, "no name is the other's initials"
+
+
+def organisation_kind_differs(pair: NamePair) -> Result:
+    """Both names say what kind of body they are and no kind is shared (a Bureau of X / a Ministry of X)."""
+    kinds = name_terms().kinds
+    ka, kb = kinds.intersection(pair.a.tokens), kinds.intersection(pair.b.tokens)
+    if ka and kb and not ka & kb:
+        return 1.0, f"a {'/'.join(sorted(ka))} is not a {'/'.join(sorted(kb))}"
+    return 0.0, "kinds of body agree or are not both named"
 
 
 def imo_identical(pair: NamePair) -> Result:

@@ -157,6 +157,14 @@ def _numerals(tokens: tuple[str, ...], terms: NameTerms) -> tuple[str, ...]:
     return tuple(str(v) if (v := roman_value(t, last[i])) else t for i, t in enumerate(tokens))
 
 
+def _phrases_folded(tokens: tuple[str, ...], terms: NameTerms) -> tuple[str, ...]:
+    """Runs of words written as one (joint venture, J/V → jointventure), on word boundaries."""
+    padded = f" {' '.join(tokens)} "
+    for phrase, canonical in terms.phrases:
+        padded = padded.replace(phrase, canonical)
+    return tuple(padded.split())
+
+
 def _strip_vessel_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
     for prefix in name_terms().vessel_prefixes:
         if len(tokens) > len(prefix) and tokens[: len(prefix)] == prefix:
@@ -188,6 +196,8 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         titles = terms.person_titles if len(tokens) > 1 else frozenset()
         weights = tuple(terms.particle_weight if t in light or t in titles else 1.0 for t in tokens)
     else:
+        if terms.phrases and len(tokens) > 1:
+            tokens = _phrases_folded(tokens, terms)
         tokens = tuple(terms.fold.get(t, t) for t in tokens)
         if _ROMAN_LETTERS.search(" ".join(tokens)):
             tokens = _numerals(tokens, terms)
