@@ -24,6 +24,7 @@ SHORT_FORM = 0.9  # the same given name in a short form (Bill / William; nicknam
 WITHOUT_ARTICLE = 0.95  # Alghamdi / Ghamdi: the Arabic article written into the word
 ARTICLES = ("al", "el")
 ARTICLE_WORDS = frozenset({"of", "for", "and", "the"})  # never an initial of an acronym
+JOINED_MIN = 6  # a word this long may be written as a run of shorter ones in another spelling
 KOREAN_NAME_STRICT = 1.0
 KOREAN_NAME_LOOSE = 0.93
 
@@ -131,14 +132,51 @@ def _merge_adjacent(tokens: list[str], others: set[str]) -> list[str]:
     return merged
 
 
+def _spelled_joined(
+    runs: tuple[str, ...], used: set[int], words: tuple[str, ...], free: set[int], schema: str
+) -> tuple[str, ...] | None:
+    """``runs`` with a run of unmatched neighbouring words joined when together they spell an unmatched long
+    word of the other name closely (Nam Chong Gan / Namchongang), else None."""
+    long_words = [words[j] for j in free if len(words[j]) >= JOINED_MIN and words[j].isalpha()]
+    if not long_words:
+        return None
+    for i in range(len(runs) - 1):
+        for width in MERGE_WIDTHS:
+            run = runs[i : i + width]
+            if (
+                len(run) < width
+                or any(k in used for k in range(i, i + width))
+                or not all(map(str.isalpha, run))
+            ):
+                break
+            joined = "".join(run)
+            for word in long_words:
+                close = abs(len(joined) - len(word)) <= len(word) // 4
+                if close and token_similarity(joined, word, "", "", schema)[0] > 0:
+                    return (*runs[:i], joined, *runs[i + width :])
+    return None
+
+
 def align_tokens(a: NameForm, b: NameForm) -> Alignment:
     """Greedy one-to-one alignment of the two names' tokens; the Dice score over token weights."""
-    weight_a, weight_b = a.weight_of, b.weight_of
     ta, tb = a.tokens, b.tokens
-    if a.joins & weight_b.keys():
+    if a.joins & b.weight_of.keys():
         ta = tuple(_merge_adjacent(list(ta), set(tb)))
-    if b.joins & weight_a.keys():
+    if b.joins & a.weight_of.keys():
         tb = tuple(_merge_adjacent(list(tb), set(a.tokens)))
+    score, pairs = _aligned(a, b, ta, tb)
+    if len(pairs) < min(len(ta), len(tb)) and max(len(ta), len(tb)) > 1:  # words left over: joined elsewhere?
+        used_a, used_b = {p[4] for p in pairs}, {p[5] for p in pairs}
+        free_a, free_b = set(range(len(ta))) - used_a, set(range(len(tb))) - used_b
+        joined_a = _spelled_joined(ta, used_a, tb, free_b, a.schema)
+        joined_b = None if joined_a else _spelled_joined(tb, used_b, ta, free_a, a.schema)
+        if joined_a or joined_b:
+            return _aligned(a, b, joined_a or ta, joined_b or tb)
+    return score, pairs
+
+
+def _aligned(a: NameForm, b: NameForm, ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
+    weight_a, weight_b = a.weight_of, b.weight_of
     phon_a, phon_b, schema = a.phonetic_of, b.phonetic_of, a.schema
     ranked = []
     for i, x in enumerate(ta):
