@@ -271,6 +271,8 @@ def acronym(pair: NamePair) -> Result:
     if pair.schema != "Organization":
         return 0.0, "organisations only"
     for short, long in ((pair.a, pair.b), (pair.b, pair.a)):
+        if len(short.tokens) == 1 and short.tokens[0] in long.bracketed:
+            return 1.0, f"{short.tokens[0].upper()} is the acronym {long.text!r} gives in brackets"
         if len(short.tokens) == 1 and len(short.tokens[0]) >= 3 and len(long.tokens) >= 3:
             skips = name_terms().acronym_skips
             initials = "".join(t[0] for t in long.tokens if t not in skips)
@@ -288,6 +290,14 @@ def organisation_kind_differs(pair: NamePair) -> Result:
     if ka and kb and not ka & kb:
         return 1.0, f"a {'/'.join(sorted(ka))} is not a {'/'.join(sorted(kb))}"
     return 0.0, "kinds of body agree or are not both named"
+
+
+def acronym_differs(pair: NamePair) -> Result:
+    """Both names give an acronym in brackets and they differ (X in A (XA) / X in B (XB)): like a number, an
+    acronym names one body."""
+    if pair.a.bracketed and pair.b.bracketed and not pair.a.bracketed & pair.b.bracketed:
+        return 1.0, f"acronyms {sorted(pair.a.bracketed)} and {sorted(pair.b.bracketed)} differ"
+    return 0.0, "acronyms agree or are not both given"
 
 
 def imo_identical(pair: NamePair) -> Result:

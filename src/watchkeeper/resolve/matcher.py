@@ -51,6 +51,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature(f.number_mismatch, -0.4, qualifier=True, schemas=("Organization", "Vessel")),
     Feature(f.imo_conflict, -1.0, qualifier=True, schemas=("Vessel",)),
     Feature(f.organisation_kind_differs, -0.3, qualifier=True, schemas=("Organization",)),
+    Feature(f.acronym_differs, -0.3, qualifier=True, schemas=("Organization",)),
     Feature(st.family_name_differs, -0.35, qualifier=True, schemas=("Person",)),
     Feature(st.patronymic_reversed, -0.6, qualifier=True, schemas=("Person",)),
     Feature(st.given_name_differs, -0.3, qualifier=True, schemas=("Person",)),

@@ -1,0 +1,65 @@
+"""Aliases that list compilers write differently, and the look-alikes that stay apart: one rule per test, with
+names of our own."""
+
+from __future__ import annotations
+
+from watchkeeper.resolve import MATCH_THRESHOLD, match_names
+from watchkeeper.resolve.names import name_form
+
+
+def _score(a: str, b: str, schema: str = "Organization") -> float:
+    return match_names(a, b, schema).score
+
+
+def test_korean_organisation_words_read_as_english() -> None:
+    """Choson ... Unhaeng is the Korean way of writing Korea ... Bank, and Muyok is Trading."""
+    assert _score("Korea Pyolmuri Bank", "Choson Pyolmuri Unhaeng") >= MATCH_THRESHOLD
+    assert _score("Sinhung Trading Company", "Sinhung Muyok Company") >= MATCH_THRESHOLD
+
+
+def test_joint_venture_abbreviated_with_a_slash() -> None:
+    """J/V and Joint Venture are one legal form, weighing like one, not like two letters."""
+    a, b = "Korea Taedonggang Machine Joint Venture Company", "Korea Taedonggang Machine J/V Company"
+    assert _score(a, b) >= MATCH_THRESHOLD
+
+
+def test_acronym_spelled_from_every_word() -> None:
+    """An acronym keeping a legal form's initial (PHBC for ... Banking Corporation) is still the name."""
+    assert _score("Pothong Haean Banking Corporation", "PHBC") >= MATCH_THRESHOLD
+
+
+def test_acronym_in_brackets_is_not_a_word_of_the_name() -> None:
+    """A bracketed acronym after a name is no word a shorter alias lacks, and names the body."""
+    assert (
+        _score("Northern Ridge Salvage Battalion (NRSB)", "Northern Ridge Salvage Battalion")
+        >= MATCH_THRESHOLD
+    )
+    assert _score("Northern Ridge Salvage Battalion (NRSB)", "NRSB") >= MATCH_THRESHOLD
+
+
+def test_different_bracketed_acronyms_keep_branches_apart() -> None:
+    """Two branches named alike but given different acronyms in brackets are two bodies."""
+    a, b = "Harbour Brigade in Wessex (HB-W)", "Harbour Brigade in Mercia (HB-M)"
+    assert _score(a, b) < MATCH_THRESHOLD
+
+
+def test_bracketed_place_stays_part_of_the_name() -> None:
+    """A place in brackets is not an acronym, so it stays a word of the name."""
+    form = name_form("Lantern Relief Foundation (Ruritania)", "Organization")
+    assert "ruritania" in form.tokens and not form.bracketed
+
+
+def test_a_bureau_is_not_a_ministry() -> None:
+    """Two bodies that share a field of work but are a bureau and a ministry are different bodies."""
+    assert _score("General Bureau of Tidal Power", "Ministry of Tidal Power Industry") < MATCH_THRESHOLD
+
+
+def test_syllables_run_together_or_written_apart() -> None:
+    """A place name written as one word in one alias and as syllables with a spelling slip in the other."""
+    a, b = "Sohaegang Shipping Corporation", "So Hae Gan Shipping Corporation"
+    assert _score(a, b) >= MATCH_THRESHOLD
+
+
+def test_korean_r_after_a_nasal_written_n() -> None:
+    """Korean r after m or ng is said n, so romanisations write Kumrung and Kumnung for one name."""
+    assert _score("Kumrung Trading Company", "Kumnung Trading Company") >= MATCH_THRESHOLD
