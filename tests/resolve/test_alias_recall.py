@@ -63,3 +63,9 @@ def test_syllables_run_together_or_written_apart() -> None:
 def test_korean_r_after_a_nasal_written_n() -> None:
     """Korean r after m or ng is said n, so romanisations write Kumrung and Kumnung for one name."""
     assert _score("Kumrung Trading Company", "Kumnung Trading Company") >= MATCH_THRESHOLD
+
+
+def test_name_without_the_body_it_belongs_to() -> None:
+    """A unit named without the 'of ...' that names its parent body is the same unit."""
+    a, b = "Coastal Signal Regiment of the Northern Army", "Coastal Signal Regiment"
+    assert _score(a, b) >= MATCH_THRESHOLD

@@ -44,6 +44,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature(f.token_alignment, 1.0),
     Feature(f.acronym, 0.8, schemas=("Organization",)),
     Feature(st.name_inside, 1.0, schemas=("Person",)),
+    Feature(st.organisation_head, 1.0, schemas=("Organization",)),
     Feature(f.imo_identical, 0.98, schemas=("Vessel",)),
     Feature(f.korean_given_name_differs, -0.5, qualifier=True, schemas=("Person",)),
     Feature(f.korean_surname_differs, -0.3, qualifier=True, schemas=("Person",)),

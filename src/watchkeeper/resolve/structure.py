@@ -35,6 +35,18 @@ def name_inside(pair: NamePair) -> Result:
     return SUBSET * least, f"all of {short.text!r} is inside {long.text!r}"
 
 
+def organisation_head(pair: NamePair) -> Result:
+    """The shorter organisation name (two distinctive words or more) is the longer one up to an "of" that
+    names the body it belongs to (Coastal Signal Regiment / Coastal Signal Regiment of the Northern Army)."""
+    short, long = (pair.a, pair.b) if len(pair.a.tokens) < len(pair.b.tokens) else (pair.b, pair.a)
+    if "of" not in long.tokens[2:] or sum(w == 1.0 for w in short.weights) < 2:
+        return 0.0, "not a name followed by the body it belongs to"
+    head = long.tokens[: long.tokens.index("of", 2)]
+    if head != short.tokens:
+        return 0.0, "the shorter name is not the longer one's head"
+    return SUBSET, f"{short.text!r} is {long.text!r} without the body it belongs to"
+
+
 def family_name_differs(pair: NamePair) -> Result:
     """Both names carry an Arabic family, tribal or nisba part (al-X) and no such part matches: usually two
     relatives or namesakes (al-Shammari / al-Otaibi)."""
