@@ -69,3 +69,13 @@ def test_name_without_the_body_it_belongs_to() -> None:
     """A unit named without the 'of ...' that names its parent body is the same unit."""
     a, b = "Coastal Signal Regiment of the Northern Army", "Coastal Signal Regiment"
     assert _score(a, b) >= MATCH_THRESHOLD
+
+
+def test_another_consonant_across_scripts_is_another_name() -> None:
+    """A Cyrillic surname one consonant away from the Latin one is a different surname, not a spelling."""
+    assert _score("Oleg Sorokin", "Олег Соронин", "Person") < MATCH_THRESHOLD
+
+
+def test_vowel_variants_across_scripts_still_match() -> None:
+    """Cyrillic я written ia in the Latin name is a transliteration variant, not a different name."""
+    assert _score("Daria Zotkia", "Дарья Зотькя", "Person") >= MATCH_THRESHOLD

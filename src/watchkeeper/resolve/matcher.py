@@ -56,6 +56,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature(st.family_name_differs, -0.35, qualifier=True, schemas=("Person",)),
     Feature(st.patronymic_reversed, -0.6, qualifier=True, schemas=("Person",)),
     Feature(st.given_name_differs, -0.3, qualifier=True, schemas=("Person",)),
+    Feature(st.transliteration_differs, -0.3, qualifier=True, schemas=("Person",)),
     Feature(st.low_quality_alias, -0.5, qualifier=True, schemas=("Person", "Organization")),
 )
 

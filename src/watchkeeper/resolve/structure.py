@@ -3,12 +3,18 @@ nasab parts, the first (given) name, and the quality the list gives an alias."""
 
 from __future__ import annotations
 
+import re
+
 from rigour.text.distance import jaro_winkler, levenshtein
 
 from watchkeeper.resolve.features import NamePair, Result, alignment, latin_fold
 
 FAMILY_SPELLING = 0.8  # name parts this alike may be one name spelled two ways (al-Anabi / al-Inabi)
-SUBSET = 0.8  # every word of a two-word-or-longer name found in a longer name of the same person
+LATIN_END = 0x24F  # the last code point of Latin Extended-B: beyond it, another script
+SUBSET = 0.8
+_VOWELS = re.compile(
+    "[aeiouy]+"
+)  # every word of a two-word-or-longer name found in a longer name of the same person
 
 
 def _aligned_map(pair: NamePair) -> dict[str, str]:
@@ -45,6 +51,30 @@ def organisation_head(pair: NamePair) -> Result:
     if head != short.tokens:
         return 0.0, "the shorter name is not the longer one's head"
     return SUBSET, f"{short.text!r} is {long.text!r} without the body it belongs to"
+
+
+def _other_script(text: str) -> bool:
+    return not text.isascii() and any(ord(c) > LATIN_END for c in text)
+
+
+def _consonants(word: str) -> str:
+    """A word's consonants: transliterations of one name differ in vowels (я: ya / ia), not in these."""
+    return _VOWELS.sub("", word)
+
+
+def transliteration_differs(pair: NamePair) -> Result:
+    """One name is in another script and a word of it transliterates only close to the Latin word, with
+    other consonants (Ушанов / Ushakov): transliteration is regular, so another consonant is another name."""
+    if _other_script(pair.a.text) == _other_script(pair.b.text):
+        return 0.0, "both names in the same script"
+    close = [
+        f"{p[0]}/{p[1]}"
+        for p in alignment(pair)[1]
+        if p[3] == "spelling close" and _consonants(p[0]) != _consonants(p[1])
+    ]
+    if not close:
+        return 0.0, "every word transliterates to its counterpart"
+    return 1.0, f"{', '.join(close)} only close across scripts"
 
 
 def family_name_differs(pair: NamePair) -> Result:
