@@ -140,20 +140,21 @@ def _spelled_joined(
     long_words = [words[j] for j in free if len(words[j]) >= JOINED_MIN and words[j].isalpha()]
     if not long_words:
         return None
+    longest = max(len(w) + len(w) // 4 for w in long_words)
     for i in range(len(runs) - 1):
-        for width in MERGE_WIDTHS:
-            run = runs[i : i + width]
-            if (
-                len(run) < width
-                or any(k in used for k in range(i, i + width))
-                or not all(map(str.isalpha, run))
-            ):
+        if i in used or i + 1 in used or not runs[i].isalpha():
+            continue
+        joined = runs[i]
+        for k in range(i + 1, min(len(runs), i + MERGE_WIDTHS.stop - 1)):
+            if k in used or not runs[k].isalpha():
                 break
-            joined = "".join(run)
+            joined += runs[k]
+            if len(joined) > longest:  # only grows from here
+                break
             for word in long_words:
                 close = abs(len(joined) - len(word)) <= len(word) // 4
                 if close and token_similarity(joined, word, "", "", schema)[0] > 0:
-                    return (*runs[:i], joined, *runs[i + width :])
+                    return (*runs[:i], joined, *runs[k + 1 :])
     return None
 
 
@@ -168,10 +169,13 @@ def align_tokens(a: NameForm, b: NameForm) -> Alignment:
     if len(pairs) < min(len(ta), len(tb)) and max(len(ta), len(tb)) > 1:  # words left over: joined elsewhere?
         used_a, used_b = {p[4] for p in pairs}, {p[5] for p in pairs}
         free_a, free_b = set(range(len(ta))) - used_a, set(range(len(tb))) - used_b
-        joined_a = _spelled_joined(ta, used_a, tb, free_b, a.schema)
-        joined_b = None if joined_a else _spelled_joined(tb, used_b, ta, free_a, a.schema)
-        if joined_a or joined_b:
-            return _aligned(a, b, joined_a or ta, joined_b or tb)
+        joined_a = _spelled_joined(ta, used_a, tb, free_b, a.schema) if len(free_a) > 1 else None
+        if not joined_a and len(free_b) > 1:
+            joined_b = _spelled_joined(tb, used_b, ta, free_a, a.schema)
+            if joined_b:
+                return _aligned(a, b, ta, joined_b)
+        if joined_a:
+            return _aligned(a, b, joined_a, tb)
     return score, pairs
 
 
