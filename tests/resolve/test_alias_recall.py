@@ -79,3 +79,13 @@ def test_another_consonant_across_scripts_is_another_name() -> None:
 def test_vowel_variants_across_scripts_still_match() -> None:
     """Cyrillic я written ia in the Latin name is a transliteration variant, not a different name."""
     assert _score("Daria Zotkia", "Дарья Зотькя", "Person") >= MATCH_THRESHOLD
+
+
+def test_shorter_name_in_another_order_is_not_inside() -> None:
+    """Two words of a longer name found in the other order are not a short form of it."""
+    assert _score("Salem Idris", "Idris Salem Bakari Juma", "Person") < MATCH_THRESHOLD
+
+
+def test_shorter_name_with_the_family_name_first_is_inside() -> None:
+    """A longer name's last word put before its first word is its short form with the family name first."""
+    assert _score("Juma Salem", "Salem Idris Bakari Juma", "Person") >= MATCH_THRESHOLD

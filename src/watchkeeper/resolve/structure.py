@@ -37,6 +37,11 @@ def name_inside(pair: NamePair) -> Result:
         if token not in found:
             return 0.0, "a word of the shorter name is not in the longer one"
         found.remove(token)
+    if "," not in pair.a.text + pair.b.text:  # written in order, a name keeps its order (no "Surname, Given")
+        in_long = [p[5 - side] for p in sorted(pairs, key=lambda p: p[4 + side])]
+        family_first = in_long[0] == len(long.tokens) - 1 and in_long[1:] == sorted(in_long[1:])
+        if in_long != sorted(in_long) and not family_first:  # Bahaziq Mahmoud: the family name put first
+            return 0.0, "the shorter name's words come in another order in the longer one"
     least = min(p[2] for p in pairs if p[side] in distinct)
     return SUBSET * least, f"all of {short.text!r} is inside {long.text!r}"
 
