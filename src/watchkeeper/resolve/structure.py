@@ -4,6 +4,7 @@ nasab parts, the first (given) name, and the quality the list gives an alias."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rigour.text.distance import jaro_winkler, levenshtein
 
@@ -58,6 +59,7 @@ def organisation_head(pair: NamePair) -> Result:
     return SUBSET, f"{short.text!r} is {long.text!r} without the body it belongs to"
 
 
+@lru_cache(maxsize=200_000)
 def _other_script(text: str) -> bool:
     return not text.isascii() and any(ord(c) > LATIN_END for c in text)
 
