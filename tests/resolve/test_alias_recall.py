@@ -89,3 +89,13 @@ def test_shorter_name_in_another_order_is_not_inside() -> None:
 def test_shorter_name_with_the_family_name_first_is_inside() -> None:
     """A longer name's last word put before its first word is its short form with the family name first."""
     assert _score("Juma Salem", "Salem Idris Bakari Juma", "Person") >= MATCH_THRESHOLD
+
+
+def test_family_part_matching_a_plain_word_is_shared() -> None:
+    """An al- family part that the other name carries as a plain word is a part both names share."""
+    assert _score("Yasin Karim Al-Nuri", "Yasin Karim Nuri Al-Bakri", "Person") >= MATCH_THRESHOLD
+
+
+def test_one_word_spelled_apart_inside_a_longer_name() -> None:
+    """A short form inside a longer name matches though one of its words is spelled a little apart."""
+    assert _score("Faris Yunus Haddour", "Faris Yunus Haddur Kamel Jibril", "Person") >= MATCH_THRESHOLD

@@ -43,7 +43,8 @@ def name_inside(pair: NamePair) -> Result:
         family_first = in_long[0] == len(long.tokens) - 1 and in_long[1:] == sorted(in_long[1:])
         if in_long != sorted(in_long) and not family_first:  # Bahaziq Mahmoud: the family name put first
             return 0.0, "the shorter name's words come in another order in the longer one"
-    least = min(p[2] for p in pairs if p[side] in distinct)
+    sims = [p[2] for p in pairs if p[side] in distinct]
+    least = sum(sims) / len(sims)  # one word spelled a little apart (Mansour / Mansoor) costs its share
     return SUBSET * least, f"all of {short.text!r} is inside {long.text!r}"
 
 
@@ -90,8 +91,8 @@ def family_name_differs(pair: NamePair) -> Result:
     if not pair.a.family or not pair.b.family:
         return 0.0, "not both with a family part"
     aligned = _aligned_map(pair)
-    if any(aligned.get(x) in pair.b.family for x in pair.a.family):
-        return 0.0, "a family part in common"
+    if any(x in aligned for x in pair.a.family) or any(y in aligned.values() for y in pair.b.family):
+        return 0.0, "a family part matches a word of the other name"  # al-Hishan / Turki Hishan al-Mazidih
     for x in pair.a.family:
         for y in pair.b.family:
             if levenshtein(x, y) <= 1 or jaro_winkler(latin_fold(x), latin_fold(y)) >= FAMILY_SPELLING:
