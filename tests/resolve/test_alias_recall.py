@@ -99,3 +99,9 @@ def test_family_part_matching_a_plain_word_is_shared() -> None:
 def test_one_word_spelled_apart_inside_a_longer_name() -> None:
     """A short form inside a longer name matches though one of its words is spelled a little apart."""
     assert _score("Faris Yunus Haddour", "Faris Yunus Haddur Kamel Jibril", "Person") >= MATCH_THRESHOLD
+
+
+def test_arabic_article_in_a_group_name() -> None:
+    """In a group's name the article written into a word or apart (al-Nasr / Nasr, Al Nasr) names nothing."""
+    assert _score("Northern Nasr Brigade", "Northern Al-Nasr Brigade") >= MATCH_THRESHOLD
+    assert _score("Nasr Relief Society", "Al Nasr Relief Society") >= MATCH_THRESHOLD

@@ -81,10 +81,11 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
         nicknames = nickname_groups()
         if x in nicknames and y in nicknames and nicknames[x] & nicknames[y]:
             return SHORT_FORM, "same given name, short form"
-        if (len(x) == len(y) + 2 and x[:2] in ARTICLES and x.endswith(y)) or (
-            len(y) == len(x) + 2 and y[:2] in ARTICLES and y.endswith(x)
-        ):
-            return WITHOUT_ARTICLE, "same word, article written in"
+    if schema != "Vessel" and (
+        (len(x) == len(y) + 2 and x[:2] in ARTICLES and x.endswith(y))
+        or (len(y) == len(x) + 2 and y[:2] in ARTICLES and y.endswith(x))
+    ):  # Ghamdi / Alghamdi; Jihad / al-Jihad in a group's name
+        return WITHOUT_ARTICLE, "same word, article written in"
     if looks_korean(x) and looks_korean(y):
         kx, ky = given_name_keys(x), given_name_keys(y)
         if kx[0] == ky[0]:
