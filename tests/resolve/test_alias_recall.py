@@ -105,3 +105,9 @@ def test_arabic_article_in_a_group_name() -> None:
     """In a group's name the article written into a word or apart (al-Nasr / Nasr, Al Nasr) names nothing."""
     assert _score("Northern Nasr Brigade", "Northern Al-Nasr Brigade") >= MATCH_THRESHOLD
     assert _score("Nasr Relief Society", "Al Nasr Relief Society") >= MATCH_THRESHOLD
+
+
+def test_spellings_of_muhammad() -> None:
+    """Mochamad (Indonesian ch for h) and Mohmed are spellings of Muhammad."""
+    assert _score("Mochamad Tirta Wibowo", "Muhammad Tirta Wibowo", "Person") >= MATCH_THRESHOLD
+    assert _score("Yasir Mohmed Idris", "Yasir Mohammed Idris", "Person") >= MATCH_THRESHOLD
