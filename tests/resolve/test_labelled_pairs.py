@@ -114,9 +114,9 @@ def test_general_floors(
         ("chinese_script", 0.98),
         ("person_different", 0.98),
         ("low_alias_one_word", 1.0),
-        ("un_different_listing", 0.96),
-        ("un_alias_per", 0.73),
-        ("un_alias_org", 0.45),
+        ("un_different_listing", 0.97),
+        ("un_alias_per", 0.75),
+        ("un_alias_org", 0.47),
     ],
 )
 def test_general_group_accuracy_floors(
