@@ -145,6 +145,9 @@ def _spelled_joined(
     for i in range(len(runs) - 1):
         if i in used or i + 1 in used or not runs[i].isalpha():
             continue
+        starting = [w for w in long_words if w[0] == runs[i][0]]  # a joined run starts where the word does
+        if not starting:
+            continue
         joined = runs[i]
         for k in range(i + 1, min(len(runs), i + MERGE_WIDTHS.stop - 1)):
             if k in used or not runs[k].isalpha():
@@ -152,7 +155,7 @@ def _spelled_joined(
             joined += runs[k]
             if len(joined) > longest:  # only grows from here
                 break
-            for word in long_words:
+            for word in starting:
                 close = abs(len(joined) - len(word)) <= len(word) // 4
                 if close and token_similarity(joined, word, "", "", schema)[0] > 0:
                     return (*runs[:i], joined, *runs[k + 1 :])
