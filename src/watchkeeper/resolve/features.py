@@ -23,6 +23,8 @@ INITIAL = 0.7  # "J." against "Jong" (persons only)
 SHORT_FORM = 0.9  # the same given name in a short form (Bill / William; nicknames.yaml)
 WITHOUT_ARTICLE = 0.95  # Alghamdi / Ghamdi: the Arabic article written into the word
 ARTICLES = ("al", "el")
+ARTICLE_WORDS = frozenset({"of", "for", "and", "the"})  # never an initial of an acronym
+JOINED_MIN = 6  # a word this long may be written as a run of shorter ones in another spelling
 KOREAN_NAME_STRICT = 1.0
 KOREAN_NAME_LOOSE = 0.93
 
@@ -79,10 +81,11 @@ def token_similarity(x: str, y: str, px: str, py: str, schema: str) -> tuple[flo
         nicknames = nickname_groups()
         if x in nicknames and y in nicknames and nicknames[x] & nicknames[y]:
             return SHORT_FORM, "same given name, short form"
-        if (len(x) == len(y) + 2 and x[:2] in ARTICLES and x.endswith(y)) or (
-            len(y) == len(x) + 2 and y[:2] in ARTICLES and y.endswith(x)
-        ):
-            return WITHOUT_ARTICLE, "same word, article written in"
+    if schema != "Vessel" and (
+        (len(x) == len(y) + 2 and x[:2] in ARTICLES and x.endswith(y))
+        or (len(y) == len(x) + 2 and y[:2] in ARTICLES and y.endswith(x))
+    ):  # Ghamdi / Alghamdi; Jihad / al-Jihad in a group's name
+        return WITHOUT_ARTICLE, "same word, article written in"
     if looks_korean(x) and looks_korean(y):
         kx, ky = given_name_keys(x), given_name_keys(y)
         if kx[0] == ky[0]:
@@ -130,14 +133,58 @@ def _merge_adjacent(tokens: list[str], others: set[str]) -> list[str]:
     return merged
 
 
+def _spelled_joined(
+    runs: tuple[str, ...], used: set[int], words: tuple[str, ...], free: set[int], schema: str
+) -> tuple[str, ...] | None:
+    """``runs`` with a run of unmatched neighbouring words joined when together they spell an unmatched long
+    word of the other name closely (Nam Chong Gan / Namchongang), else None."""
+    long_words = [words[j] for j in free if len(words[j]) >= JOINED_MIN and words[j].isalpha()]
+    if not long_words:
+        return None
+    longest = max(len(w) + len(w) // 4 for w in long_words)
+    for i in range(len(runs) - 1):
+        if i in used or i + 1 in used or not runs[i].isalpha():
+            continue
+        starting = [w for w in long_words if w[0] == runs[i][0]]  # a joined run starts where the word does
+        if not starting:
+            continue
+        joined = runs[i]
+        for k in range(i + 1, min(len(runs), i + MERGE_WIDTHS.stop - 1)):
+            if k in used or not runs[k].isalpha():
+                break
+            joined += runs[k]
+            if len(joined) > longest:  # only grows from here
+                break
+            for word in starting:
+                close = abs(len(joined) - len(word)) <= len(word) // 4
+                if close and token_similarity(joined, word, "", "", schema)[0] > 0:
+                    return (*runs[:i], joined, *runs[k + 1 :])
+    return None
+
+
 def align_tokens(a: NameForm, b: NameForm) -> Alignment:
     """Greedy one-to-one alignment of the two names' tokens; the Dice score over token weights."""
-    weight_a, weight_b = a.weight_of, b.weight_of
     ta, tb = a.tokens, b.tokens
-    if a.joins & weight_b.keys():
+    if a.joins & b.weight_of.keys():
         ta = tuple(_merge_adjacent(list(ta), set(tb)))
-    if b.joins & weight_a.keys():
+    if b.joins & a.weight_of.keys():
         tb = tuple(_merge_adjacent(list(tb), set(a.tokens)))
+    score, pairs = _aligned(a, b, ta, tb)
+    if len(pairs) < min(len(ta), len(tb)) and max(len(ta), len(tb)) > 1:  # words left over: joined elsewhere?
+        used_a, used_b = {p[4] for p in pairs}, {p[5] for p in pairs}
+        free_a, free_b = set(range(len(ta))) - used_a, set(range(len(tb))) - used_b
+        joined_a = _spelled_joined(ta, used_a, tb, free_b, a.schema) if len(free_a) > 1 else None
+        if not joined_a and len(free_b) > 1:
+            joined_b = _spelled_joined(tb, used_b, ta, free_a, a.schema)
+            if joined_b:
+                return _aligned(a, b, ta, joined_b)
+        if joined_a:
+            return _aligned(a, b, joined_a, tb)
+    return score, pairs
+
+
+def _aligned(a: NameForm, b: NameForm, ta: tuple[str, ...], tb: tuple[str, ...]) -> Alignment:
+    weight_a, weight_b = a.weight_of, b.weight_of
     phon_a, phon_b, schema = a.phonetic_of, b.phonetic_of, a.schema
     ranked = []
     for i, x in enumerate(ta):
@@ -232,13 +279,33 @@ def acronym(pair: NamePair) -> Result:
     if pair.schema != "Organization":
         return 0.0, "organisations only"
     for short, long in ((pair.a, pair.b), (pair.b, pair.a)):
+        if len(short.tokens) == 1 and short.tokens[0] in long.bracketed:
+            return 1.0, f"{short.tokens[0].upper()} is the acronym {long.text!r} gives in brackets"
         if len(short.tokens) == 1 and len(short.tokens[0]) >= 3 and len(long.tokens) >= 3:
             skips = name_terms().acronym_skips
             initials = "".join(t[0] for t in long.tokens if t not in skips)
             distinctive = "".join(t[0] for t, w in zip(long.tokens, long.weights, strict=True) if w == 1.0)
-            if short.tokens[0] in (initials, distinctive):
+            every = "".join(t[0] for t in long.tokens if t not in ARTICLE_WORDS)  # KKBC: Corporation counted
+            if short.tokens[0] in (initials, distinctive, every):
                 return 1.0, f"{short.tokens[0].upper()} is the initials of {long.text!r}"
     return 0.0, "no name is the other's initials"
+
+
+def organisation_kind_differs(pair: NamePair) -> Result:
+    """Both names say what kind of body they are and no kind is shared (a Bureau of X / a Ministry of X)."""
+    kinds = name_terms().kinds
+    ka, kb = kinds.intersection(pair.a.tokens), kinds.intersection(pair.b.tokens)
+    if ka and kb and not ka & kb:
+        return 1.0, f"a {'/'.join(sorted(ka))} is not a {'/'.join(sorted(kb))}"
+    return 0.0, "kinds of body agree or are not both named"
+
+
+def acronym_differs(pair: NamePair) -> Result:
+    """Both names give an acronym in brackets and they differ (X in A (XA) / X in B (XB)): like a number, an
+    acronym names one body."""
+    if pair.a.bracketed and pair.b.bracketed and not pair.a.bracketed & pair.b.bracketed:
+        return 1.0, f"acronyms {sorted(pair.a.bracketed)} and {sorted(pair.b.bracketed)} differ"
+    return 0.0, "acronyms agree or are not both given"
 
 
 def imo_identical(pair: NamePair) -> Result:

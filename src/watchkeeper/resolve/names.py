@@ -34,6 +34,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # other articles (ad-, ash-) only count when hyphenated: "An" is a Korean surname
 SPACED_ARTICLES = ("al", "el")
 _ROMAN_LETTERS = re.compile(r"\b[mdclxvi]+\b")  # a word that may be a roman numeral
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # JohannSebastian: two words typed as one
 _ROMAN = re.compile(r"^(?=[mdclxvi]{2,})m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
@@ -66,6 +67,7 @@ class NameForm:
     phonetic_of: dict[str, str]
     family: frozenset[str] = frozenset()
     patronyms: tuple[tuple[str, str], ...] = ()
+    bracketed: frozenset[str] = frozenset()  # words of an organisation name's bracketed part (its acronym)
 
     @property
     def compact(self) -> str:
@@ -157,6 +159,14 @@ def _numerals(tokens: tuple[str, ...], terms: NameTerms) -> tuple[str, ...]:
     return tuple(str(v) if (v := roman_value(t, last[i])) else t for i, t in enumerate(tokens))
 
 
+def _phrases_folded(tokens: tuple[str, ...], terms: NameTerms) -> tuple[str, ...]:
+    """Runs of words written as one (joint venture, J/V → jointventure), on word boundaries."""
+    padded = f" {' '.join(tokens)} "
+    for phrase, canonical in terms.phrases:
+        padded = padded.replace(phrase, canonical)
+    return tuple(padded.split())
+
+
 def _strip_vessel_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
     for prefix in name_terms().vessel_prefixes:
         if len(tokens) > len(prefix) and tokens[: len(prefix)] == prefix:
@@ -164,12 +174,34 @@ def _strip_vessel_prefix(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tokens
 
 
+def _acronyms_of(inside: list[str], name: str) -> bool:
+    """Whether every bracketed piece is one word spelled from the name's initials in order, beginning with its
+    first (Tariq Gidar Group (TGG), Jamaat-ul-Ahrar (JuA)); a place or branch in brackets is not (Kenya)."""
+    initials = "".join(w[0] for w in re.split(r"[^a-z0-9]+", to_latin(name).lower()) if w)
+    for piece in (p.strip() for part in inside for p in part.split(",")):
+        letters = _NOT_WORD.sub("", to_latin(piece).lower())
+        if not letters or " " in piece or letters[0] != initials[:1]:
+            return False
+        rest = iter(initials)
+        if not all(c in rest for c in letters):
+            return False
+    return True
+
+
 @lru_cache(maxsize=200_000)
 def name_form(text: str, schema: str = "Person") -> NameForm:
     """Prepare a name of the given schema for comparison (cached: screening reuses listed names)."""
     terms = name_terms()
     # before transliteration: the legal-form table knows "beschränkter"
-    text_for_tokens = legal_forms_folded(text) if schema == "Organization" else text
+    text_for_tokens, bracketed = text, NO_WORDS
+    if schema == "Organization":
+        # a bracketed acronym or note (X Group (XG)) is not part of the name: kept aside for the acronym test
+        unbracketed = _BRACKETED.sub(" ", text).strip()
+        inside = _BRACKETED.findall(text)
+        if unbracketed and inside and _acronyms_of(inside, unbracketed):
+            bracketed = frozenset(fold_tokens(to_latin(" ".join(inside))))
+            text_for_tokens = unbracketed
+        text_for_tokens = legal_forms_folded(text_for_tokens)
     latin = to_latin(text)
     # two Latin words typed as one are split as written: a transliteration's capitals (mHmd) are letters
     camel = _CAMEL.sub(" ", text_for_tokens)
@@ -188,6 +220,8 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         titles = terms.person_titles if len(tokens) > 1 else frozenset()
         weights = tuple(terms.particle_weight if t in light or t in titles else 1.0 for t in tokens)
     else:
+        if terms.phrases and len(tokens) > 1:
+            tokens = _phrases_folded(tokens, terms)
         tokens = tuple(terms.fold.get(t, t) for t in tokens)
         if _ROMAN_LETTERS.search(" ".join(tokens)):
             tokens = _numerals(tokens, terms)
@@ -212,4 +246,5 @@ def name_form(text: str, schema: str = "Person") -> NameForm:
         phonetic_of=dict(zip(tokens, phonetic, strict=True)),
         family=family,
         patronyms=_patronyms(tokens, terms) if schema == "Person" else (),
+        bracketed=bracketed,
     )

@@ -151,6 +151,8 @@ class NameTerms:
     family_articles: frozenset[str] = frozenset()
     digit_letters: dict[str, str] = field(default_factory=dict)
     person_titles: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, str], ...] = ()  # (" joint venture ", " jointventure "): padded, longest first
+    kinds: frozenset[str] = frozenset()
 
 
 @cache
@@ -161,6 +163,15 @@ def name_terms() -> NameTerms:
     for canonical, spellings in (data.get("organization_terms") or {}).items():
         for spelling in spellings:
             fold[str(spelling)] = str(canonical)
+    phrases = sorted(
+        (
+            (f" {phrase} ", f" {canonical} ")
+            for canonical, ps in (data.get("organization_phrases") or {}).items()
+            for phrase in ps
+        ),
+        key=lambda p: len(p[0]),
+        reverse=True,
+    )
     ordered = sorted((str(p) for p in data.get("vessel_prefixes") or []), key=len, reverse=True)
     prefixes = tuple(tuple(re.split(r"[\s/.]+", p)) for p in ordered)
     return NameTerms(
@@ -176,6 +187,8 @@ def name_terms() -> NameTerms:
         family_articles=frozenset(str(w) for w in data.get("family_articles") or []),
         digit_letters={str(k): str(v) for k, v in (data.get("digit_letters") or {}).items()},
         person_titles=frozenset(str(w) for w in data.get("person_titles") or []),
+        phrases=tuple(phrases),
+        kinds=frozenset(fold.get(str(w), str(w)) for w in data.get("organization_kinds") or []),
     )
 
 

@@ -3,12 +3,19 @@ nasab parts, the first (given) name, and the quality the list gives an alias."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from rigour.text.distance import jaro_winkler, levenshtein
 
 from watchkeeper.resolve.features import NamePair, Result, alignment, latin_fold
 
 FAMILY_SPELLING = 0.8  # name parts this alike may be one name spelled two ways (al-Anabi / al-Inabi)
-SUBSET = 0.8  # every word of a two-word-or-longer name found in a longer name of the same person
+LATIN_END = 0x24F  # the last code point of Latin Extended-B: beyond it, another script
+SUBSET = 0.8
+_VOWELS = re.compile(
+    "[aeiouy]+"
+)  # every word of a two-word-or-longer name found in a longer name of the same person
 
 
 def _aligned_map(pair: NamePair) -> dict[str, str]:
@@ -31,8 +38,51 @@ def name_inside(pair: NamePair) -> Result:
         if token not in found:
             return 0.0, "a word of the shorter name is not in the longer one"
         found.remove(token)
-    least = min(p[2] for p in pairs if p[side] in distinct)
+    if "," not in pair.a.text + pair.b.text:  # written in order, a name keeps its order (no "Surname, Given")
+        in_long = [p[5 - side] for p in sorted(pairs, key=lambda p: p[4 + side])]
+        family_first = in_long[0] == len(long.tokens) - 1 and in_long[1:] == sorted(in_long[1:])
+        if in_long != sorted(in_long) and not family_first:  # Bahaziq Mahmoud: the family name put first
+            return 0.0, "the shorter name's words come in another order in the longer one"
+    sims = [p[2] for p in pairs if p[side] in distinct]
+    least = sum(sims) / len(sims)  # one word spelled a little apart (Mansour / Mansoor) costs its share
     return SUBSET * least, f"all of {short.text!r} is inside {long.text!r}"
+
+
+def organisation_head(pair: NamePair) -> Result:
+    """The shorter organisation name (two distinctive words or more) is the longer one up to an "of" that
+    names the body it belongs to (Coastal Signal Regiment / Coastal Signal Regiment of the Northern Army)."""
+    short, long = (pair.a, pair.b) if len(pair.a.tokens) < len(pair.b.tokens) else (pair.b, pair.a)
+    if "of" not in long.tokens[2:] or sum(w == 1.0 for w in short.weights) < 2:
+        return 0.0, "not a name followed by the body it belongs to"
+    head = long.tokens[: long.tokens.index("of", 2)]
+    if head != short.tokens:
+        return 0.0, "the shorter name is not the longer one's head"
+    return SUBSET, f"{short.text!r} is {long.text!r} without the body it belongs to"
+
+
+@lru_cache(maxsize=200_000)
+def _other_script(text: str) -> bool:
+    return not text.isascii() and any(ord(c) > LATIN_END for c in text)
+
+
+def _consonants(word: str) -> str:
+    """A word's consonants: transliterations of one name differ in vowels (я: ya / ia), not in these."""
+    return _VOWELS.sub("", word)
+
+
+def transliteration_differs(pair: NamePair) -> Result:
+    """One name is in another script and a word of it transliterates only close to the Latin word, with
+    other consonants (Ушанов / Ushakov): transliteration is regular, so another consonant is another name."""
+    if _other_script(pair.a.text) == _other_script(pair.b.text):
+        return 0.0, "both names in the same script"
+    close = [
+        f"{p[0]}/{p[1]}"
+        for p in alignment(pair)[1]
+        if p[3] == "spelling close" and _consonants(p[0]) != _consonants(p[1])
+    ]
+    if not close:
+        return 0.0, "every word transliterates to its counterpart"
+    return 1.0, f"{', '.join(close)} only close across scripts"
 
 
 def family_name_differs(pair: NamePair) -> Result:
@@ -41,8 +91,8 @@ def family_name_differs(pair: NamePair) -> Result:
     if not pair.a.family or not pair.b.family:
         return 0.0, "not both with a family part"
     aligned = _aligned_map(pair)
-    if any(aligned.get(x) in pair.b.family for x in pair.a.family):
-        return 0.0, "a family part in common"
+    if any(x in aligned for x in pair.a.family) or any(y in aligned.values() for y in pair.b.family):
+        return 0.0, "a family part matches a word of the other name"  # al-Hishan / Turki Hishan al-Mazidih
     for x in pair.a.family:
         for y in pair.b.family:
             if levenshtein(x, y) <= 1 or jaro_winkler(latin_fold(x), latin_fold(y)) >= FAMILY_SPELLING:
