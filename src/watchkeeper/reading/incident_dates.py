@@ -64,9 +64,11 @@ class DateOwners:
         ordinals: frozenset[str] = frozenset(),
         reporting_lemmas: frozenset[str] = frozenset(),
         ending_lemmas: frozenset[str] = frozenset(),
+        comparison_words: frozenset[str] = frozenset(),
     ) -> None:
         self.acts = acts
         self.ending_lemmas = ending_lemmas
+        self.comparison_words = comparison_words
         self.detection_lemmas = detection_lemmas
         self.reporting_lemmas = reporting_lemmas
         self.ordinals = ordinals
@@ -120,6 +122,10 @@ class DateOwners:
                 return ancestor
             if ancestor.pos_ == "NOUN" and (other_act(ancestor, spec) or ancestor.lemma_ in self.acts):
                 return None  # "after a nuclear test in September": the month dates the test, not the vote
+            if ancestor.pos_ == "NOUN" and any(
+                t.lower_ in self.comparison_words for t in ancestor.subtree if t.i < ancestor.i
+            ):
+                return None  # "double the amount taken the previous year": the base compared with
             if (
                 ancestor.dep_ in ("relcl", "acl")
                 and ancestor.pos_ in ("VERB", "AUX")

@@ -80,6 +80,7 @@ class IncidentsComponent:
             frozenset(lexicon.generic.ordinals),
             frozenset(lexicon.unreal.reporting_lemmas),
             frozenset(lexicon.generic.ending_lemmas),
+            frozenset(lexicon.generic.comparison_words),
         )
         self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
         self.actors = IncidentActors(

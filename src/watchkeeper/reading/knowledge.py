@@ -263,6 +263,9 @@ class GenericCues(_Strict):
     debut_words: list[str] = []
     # Verbs of an ending ("the mandate lapsed in April after Russia's veto"): their date dates the ending.
     ending_lemmas: list[str] = []
+    # Words that make a noun the base of a comparison ("double the amount taken the previous year"): a date
+    # under it dates the base, not the act.
+    comparison_words: list[str] = []
 
 
 class RegimeParties(_Strict):
