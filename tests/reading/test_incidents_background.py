@@ -126,3 +126,9 @@ def test_a_month_in_a_paragraph_opened_by_a_past_year_is_in_that_year(nlp: Langu
     text = "In 2022 the tests grew longer. A new missile was launched in late March."
     (launch,) = _incidents(nlp, text, date(2023, 5, 2))
     assert launch["date"].startswith("2022-03")
+
+
+def test_a_tanker_seen_with_hoses_to_another_ship_is_a_transfer_at_sea(nlp: Language) -> None:
+    text = "Tokyo said in May 2019 that a plane saw a North Korean tanker with hoses connected to a barge."
+    (transfer,) = _incidents(nlp, text)
+    assert (transfer["kind"], transfer["date"]) == ("ship_to_ship_transfer", "2019-05-01")
