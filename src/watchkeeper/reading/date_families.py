@@ -202,7 +202,24 @@ def _year_ref(m: re.Match[str], month: int, ctx: Context) -> int:
     ref = re.sub(r"\s+", " ", groups.get("ref") or "").lower()
     if ref or groups.get("this"):
         return ctx.published.year + {"last year": -1, "next year": 1}.get(ref, 0)
+    if (narrative := _narrative_year(m, ctx)) is not None:
+        return narrative
     return pick_year(lambda y: (date(y, month, 1), month_end(y, month)), ctx, nearest=True)
+
+
+def _narrative_year(m: re.Match[str], ctx: Context) -> int | None:
+    """The past year a paragraph tells of ("In 2024 the emphasis shifted ... a missile was flown in
+    mid-January"): a yearless month in a past clause, after a sentence of its paragraph opened with that year
+    (a year named in passing, "since 1990", does not set the paragraph's time)."""
+    named = ctx.named
+    if named is None or named.window.precision != DatePrecision.YEAR or ctx.tense_here() != "past":
+        return None
+    year = named.window.start.year
+    paragraph = m.string.rfind("\n", 0, m.start()) + 1
+    if year >= ctx.published.year:
+        return None
+    opened = re.compile(rf"(?:^|[.!?]\s+)In {year}\b", re.M)
+    return year if opened.search(m.string, paragraph, m.start()) else None
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Timex | None:

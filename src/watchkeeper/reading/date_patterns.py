@@ -25,6 +25,7 @@ ANCHORS = frozenset(
     {
         "iso",
         "weekday_date",
+        "weekday_day_month",
         "day_month",
         "month_day",
         "weekday",
@@ -82,6 +83,11 @@ def patterns(lex: DateLexicon) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "weekday_date",
             c(rf"\b{WEEKDAY},?\s+{MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? {YEAR}\b)?"),
+            fam.day_month,
+        ),
+        (  # "Thursday 28 March 2024": the weekday names the day that follows, not another one
+            "weekday_day_month",
+            c(rf"\b{WEEKDAY},?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {MONTH}(?:,? {YEAR})?\b"),
             fam.day_month,
         ),
         ("day_month", c(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {MONTH}(?:,? {YEAR})?\b"), fam.day_month),

@@ -30,6 +30,7 @@ def _unanchored(record: IncidentRecord, cues: GenericCues, sent: Span) -> bool:
         q
         for q in record["quantities"]
         if q.get("unit") not in cues.duration_units
+        and (q.get("unit") or "").lower() not in cues.tally_units
         and (q.get("unit") or text_of(sent.doc)[q["end"] : q["end"] + 1] != "-")
     ]
     return not amounts
@@ -89,12 +90,36 @@ def doers_not_act(record: IncidentRecord, triggers: Sequence[Token], sent: Span,
     return all(t.head.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass") for t in triggers)
 
 
+def acts_as_agents(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+    """Plural acts told as the doers of something else, with no date or amount ("its cyberattacks were
+    generating revenue", "the launches drew condemnation"): what a class of acts does, not one act."""
+    return _unanchored(record, cues, sent) and all(
+        t.tag_ == "NNS" and t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") for t in triggers
+    )
+
+
+def debut(record: IncidentRecord, triggers: Sequence[Token], sent: Span, cues: GenericCues) -> bool:
+    """A system's debut told as its history, dated by no more than a year ("the KN-23 was first tested in
+    2019", "a related design was first tested a few months later"): a description of the weapon, not a
+    launch ("first tested in April" is a recent flight)."""
+    if record["precision"] not in (DatePrecision.YEAR, DatePrecision.PUBLICATION):
+        return False
+    return any(
+        c.dep_ == "advmod" and c.lower_ in cues.debut_words
+        for t in triggers
+        if t.pos_ == "VERB"
+        for c in t.children
+    )
+
+
 # Each returns True when a candidate record is a generic mention, not an incident.
 GENERIC_CHECKS: list[Callable[[IncidentRecord, Sequence[Token], Span, GenericCues], bool]] = [
     plural_practice,
     habitual_statement,
     explainer,
     doers_not_act,
+    acts_as_agents,
+    debut,
 ]
 
 

@@ -63,8 +63,12 @@ class DateOwners:
         detection_lemmas: frozenset[str],
         ordinals: frozenset[str] = frozenset(),
         reporting_lemmas: frozenset[str] = frozenset(),
+        ending_lemmas: frozenset[str] = frozenset(),
+        comparison_words: frozenset[str] = frozenset(),
     ) -> None:
         self.acts = acts
+        self.ending_lemmas = ending_lemmas
+        self.comparison_words = comparison_words
         self.detection_lemmas = detection_lemmas
         self.reporting_lemmas = reporting_lemmas
         self.ordinals = ordinals
@@ -118,10 +122,25 @@ class DateOwners:
                 return ancestor
             if ancestor.pos_ == "NOUN" and (other_act(ancestor, spec) or ancestor.lemma_ in self.acts):
                 return None  # "after a nuclear test in September": the month dates the test, not the vote
-            if ancestor.dep_ == "relcl" and ancestor.pos_ in ("VERB", "AUX"):
-                return None  # "an embargo that Moscow voted for in 2006": the year dates the clause's own act
+            if ancestor.pos_ == "NOUN" and any(
+                t.lower_ in self.comparison_words for t in ancestor.subtree if t.i < ancestor.i
+            ):
+                return None  # "double the amount taken the previous year": the base compared with
+            if (
+                ancestor.dep_ in ("relcl", "acl")
+                and ancestor.pos_ in ("VERB", "AUX")
+                and not (ancestor.dep_ == "acl" and ancestor.head.head in triggers)
+            ):
+                # "an embargo that Moscow voted for in 2006", "double the amount taken the previous year":
+                # the date dates the clause's own act
+                return None
         verb = clause_head(root.head) if root.dep_ != "ROOT" else root
-        same = [t for t in triggers if clause_head(t) == verb]
+        if verb.lemma_.lower() in self.ending_lemmas and verb not in triggers:
+            return None  # "the mandate lapsed in April after the veto": the ending's date, not the veto's
+        # "adopted in December 2017, after the test": the date is the other act's, not the one set before it
+        # (but "plunged into the sea in May soon after liftoff" is the liftoff's day)
+        other = verb not in triggers and verb.lemma_.lower() in self.acts
+        same = [t for t in triggers if clause_head(t) == verb and not (other and t.head.lower_ in _SEQUENCE)]
         if same:
             return min(same, key=lambda t: abs(t.i - root.i))
         # "In January, North Korea said it had tested ...": a period on the reporting verb dates the event;

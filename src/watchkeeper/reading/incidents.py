@@ -23,10 +23,10 @@ from watchkeeper.reading.incident_dates import DateOwners, counted, finest, inte
 from watchkeeper.reading.knowledge import Cues, IncidentKind, IncidentLexicon, Knowledge, load_knowledge
 from watchkeeper.reading.merging import inherit_actors, mark_main, merge
 from watchkeeper.reading.records import ActorRecord, DateRecord, IncidentRecord
-from watchkeeper.reading.scope import RegimeScope
+from watchkeeper.reading.scope import RegimeScope, used_after_transfer
 from watchkeeper.reading.triggers import TriggerWords, find_triggers
 from watchkeeper.reading.unreal import unreal
-from watchkeeper.reading.votes import tally
+from watchkeeper.reading.votes import cited_vote, tally
 from watchkeeper.vocabulary import DatePrecision, IncidentStatus
 
 
@@ -41,6 +41,9 @@ class _DocumentState:
     proven: list[IncidentRecord] = field(default_factory=list)
     # counted acts on one date ("two earlier this month"): merging would make them one again
     copies: list[IncidentRecord] = field(default_factory=list)
+    # the text has told of another state's strike with the regime's weapons, even when that sentence's own
+    # transfer ("missiles supplied by North Korea") was filed instead: "the missiles" fired later are those
+    strikes_told: bool = False
 
 
 class IncidentsComponent:
@@ -72,7 +75,12 @@ class IncidentsComponent:
             for lemma in spec.lemmas:
                 self.act_kinds.setdefault(lemma, kind)
         self.dates = DateOwners(
-            acts, detection, frozenset(lexicon.generic.ordinals), frozenset(lexicon.unreal.reporting_lemmas)
+            acts,
+            detection,
+            frozenset(lexicon.generic.ordinals),
+            frozenset(lexicon.unreal.reporting_lemmas),
+            frozenset(lexicon.generic.ending_lemmas),
+            frozenset(lexicon.generic.comparison_words),
         )
         self.scope = RegimeScope(lexicon.regime, states, regime_names) if lexicon.regime else None
         self.actors = IncidentActors(
@@ -159,15 +167,20 @@ class IncidentsComponent:
                 record["tally"] = tally(sent, record["actors"], self.numbers)
             if generic(record, triggers, sent, self.generic_cues):
                 continue
+            if cited_vote(trigger, record, published, spec):
+                continue  # the history of a resolution the text cites
             if spec.banned_from is not None and record["date"] < spec.banned_from.isoformat():
                 continue  # trade the regime had not banned yet
             if unreal(trigger, record, published, self.unreal_cues):
                 continue
-            known = bool(state.proven)
+            known = state.strikes_told
             users = (
                 self.scope.strike_with_its_weapons(record, spec, sent, trigger, known) if self.scope else None
             )
+            if spec.used_by_others and used_after_transfer(trigger, spec, self.kinds[spec.used_by_others]):
+                users = users or []  # the strike of weapons whose transfer the sentence reports
             if spec.used_by_others and users is not None:
+                state.strikes_told = True
                 state.proven.append(self._transfer_by_use(record, spec.used_by_others, users, sent))
                 continue
             if self.scope is not None and self.scope.out_of_scope(record, spec, in_context, trigger):

@@ -225,6 +225,9 @@ class IncidentKind(_Strict):
     body_words: list[str] = []
     # Measures a participle or relative clause of a vote verb describes ("sanctions imposed in 2006").
     cited_nouns: list[str] = []
+    # Days before publication past which an act dated only by month or year is the history of what a text
+    # cites ("resolution 2397 was adopted in December 2017"), not an event it reports; None: no such limit.
+    cited_after_days: int | None = None
     # The kind another state's act with the regime's weapons is filed as ("Russia fired North Korean
     # missiles": a transfer of them, the regime's state `from`, the state that fired `to`), not this one.
     used_by_others: str | None = None
@@ -254,6 +257,15 @@ class GenericCues(_Strict):
     ordinals: list[str] = []
     # Nouns of the doers ("hackers"): a report only when they do the act or an amount is taken.
     agent_nouns: list[str] = []
+    # Nouns a number counts that are no amount of the act ("nine votes in favour" explains a rule).
+    tally_units: list[str] = []
+    # Words on a past act that make it a system's debut, its history, not a reported event ("first tested").
+    debut_words: list[str] = []
+    # Verbs of an ending ("the mandate lapsed in April after Russia's veto"): their date dates the ending.
+    ending_lemmas: list[str] = []
+    # Words that make a noun the base of a comparison ("double the amount taken the previous year"): a date
+    # under it dates the base, not the act.
+    comparison_words: list[str] = []
 
 
 class RegimeParties(_Strict):

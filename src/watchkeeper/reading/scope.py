@@ -122,7 +122,9 @@ class RegimeScope:
             users = [a for a in users if self._other_state(a)]
         struck = [a for a in named if a["role"] not in spec.party_roles and self._other_state(a)]
         if not (users or struck):
-            return None
+            # "the missiles launched on Tuesday", after the text told of such strikes: those weapons again
+            weapons = frozenset(spec.requires)
+            return [] if known and not doers and _the_weapons(trigger, weapons) else None
         # once the text has told of such strikes, "the missiles" fired, or missiles hitting a city, are those
         told_before = known and (
             (bool(users) and _the_weapons(trigger, frozenset(spec.requires))) or not users
@@ -143,6 +145,8 @@ class RegimeScope:
             weapon = head.lower_ in weapons or (named is not None and entity_type(named) == "program")
             if ent.root.dep_ in _OWNER_DEPS and weapon:
                 return True
+            if head.dep_ == "agent" and head.head.dep_ == "acl" and head.head.head.lower_ in weapons:
+                return True  # "missiles supplied by North Korea"
         if trigger.dep_ in ("acl", "relcl"):
             subject = subject_of(trigger.head.head) if trigger.head.head.i != trigger.head.i else None
             return subject is not None and any(
@@ -167,10 +171,22 @@ class RegimeScope:
         return found
 
 
+def used_after_transfer(trigger: Token, spec: IncidentKind, transfer: IncidentKind) -> bool:
+    """Whether the trigger tells what weapons did after a transfer the sentence reports ("supplied missiles,
+    some of which have hit targets in Ukraine", "shells it sent that were fired at Kharkiv"): the transfer
+    is the act told, the strike is the taker's."""
+    if trigger.dep_ not in ("relcl", "acl"):
+        return False
+    weapons = trigger.head
+    return weapons.lower_ in spec.requires and weapons.head.lemma_.lower() in transfer.lemmas
+
+
 def _the_weapons(trigger: Token, weapons: frozenset[str]) -> bool:
     """Whether the trigger's verb fires weapons named before: "fired the missiles", "one of these"."""
     verb = clause_head(trigger)
-    for token in verb.subtree:
+    # "the missiles launched on Tuesday": a participle's weapons are the noun it modifies
+    tokens = [verb.head, *verb.subtree] if verb.dep_ == "acl" else list(verb.subtree)
+    for token in tokens:
         if token.lower_ in weapons and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
             return True
     return False

@@ -42,11 +42,23 @@ class TriggerWords:
 
 def other_act(token: Token, spec: IncidentKind) -> bool:
     """A trigger its own modifier makes another act: "nuclear test", "engine test", "artillery fire"."""
-    if token.dep_ in ("compound", "poss") and token.head.lemma_.lower() in spec.other_heads:
-        return True  # "munitions enterprises": where arms are made, not a transfer
+    if token.dep_ in ("compound", "poss", "amod") and token.head.lemma_.lower() in spec.other_heads:
+        return True  # "munitions enterprises": where arms are made, not a transfer; "stolen identities"
+    if token.tag_ == "VBN" and _participle_of(token) in spec.other_heads:
+        return True  # "stolen or invented identities", however the parser hangs the participle
     if token.pos_ == "NOUN" and clause_head(token).lemma_.lower() in spec.other_verbs:
         return True  # "fired 100 artillery shells": shelling, not a transfer
     return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in spec.other_acts for c in token.children)
+
+
+def _participle_of(token: Token) -> str | None:
+    """The noun (lemma) a participle stands before as an adjective ("stolen or invented identities")."""
+    for after in token.doc[token.i + 1 : min(token.sent.end, token.i + 4)]:
+        if after.pos_ in ("NOUN", "PROPN"):
+            return after.lemma_.lower()
+        if after.pos_ not in ("CCONJ", "ADJ", "VERB"):
+            return None
+    return None
 
 
 def find_triggers(

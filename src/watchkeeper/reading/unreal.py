@@ -28,6 +28,19 @@ def _verbs(trigger: Token) -> Iterator[Token]:
     return (t for t in _governors(trigger) if t.pos_ in ("VERB", "AUX"))
 
 
+def _clause_verbs(trigger: Token) -> list[Token]:
+    """The trigger's verb and the one above it, passing over conjoined verbs, which share their head's
+    auxiliaries ("would allow the missile to be hidden and launched")."""
+    verbs: list[Token] = []
+    counted = 0
+    for verb in _verbs(trigger):
+        verbs.append(verb)
+        counted += verb.dep_ != "conj"
+        if counted == 2:
+            break
+    return verbs
+
+
 def _dated_past(record: IncidentRecord, published: str) -> bool:
     """A date of its own before the publication date: the act happened, whatever the clause around it says."""
     return record["precision"] != DatePrecision.PUBLICATION and record["date"] < published
@@ -40,7 +53,7 @@ def modal(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCu
         return False
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
         return False  # "the transfer would breach the embargo": the act is given, its consequence is modal
-    for verb in list(_verbs(trigger))[:2]:
+    for verb in _clause_verbs(trigger):
         auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a in cues.modals for a in auxes) and "have" not in auxes:
             return True
@@ -70,8 +83,9 @@ def _planners(trigger: Token) -> Iterator[Token]:
 
 
 def possible(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCues) -> bool:
-    """A possible or coming act named by its noun ("signs of a possible launch", "an imminent test")."""
-    return any(c.dep_ == "amod" and c.lower_ in cues.possible for c in trigger.children)
+    """A possible or coming act named by its noun ("signs of a possible launch", "an imminent test"), or
+    any act of the kind ("any launch would be a violation")."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ in cues.possible for c in trigger.children)
 
 
 def conditional(trigger: Token, record: IncidentRecord, published: str, cues: UnrealCues) -> bool:

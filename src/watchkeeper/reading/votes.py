@@ -8,13 +8,17 @@ sanctions") are no Council vote.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from watchkeeper.reading.gazetteer import entity_type
 from watchkeeper.reading.knowledge import IncidentKind
-from watchkeeper.reading.records import ActorRecord
+from watchkeeper.reading.records import ActorRecord, IncidentRecord
 from watchkeeper.reading.roles import actor_record, clause_head, phrase_entities, subject_of
+from watchkeeper.vocabulary import DatePrecision
+
+_COARSE = frozenset({DatePrecision.MONTH, DatePrecision.QUARTER, DatePrecision.YEAR})
 
 _TALLY = {
     "for": re.compile(
@@ -34,9 +38,6 @@ def body_acts(trigger: Token, spec: IncidentKind) -> bool:
         return True
     if trigger.dep_ in ("acl", "relcl") and _describes(trigger, spec):
         return False  # "the arms embargo the Council imposed in 2006": the measure, not its vote
-    own = {c.dep_ for c in trigger.children}
-    if not own & {"aux", "auxpass", "nsubj", "nsubjpass"} and _numbered(trigger):
-        return False  # "resolution 2397, adopted in December 2017, caps ...": the law cited, not a vote
     subject = subject_of(trigger)
     if subject is None and trigger.tag_ == "VBN" and trigger.dep_ in ("acl", "relcl", "amod"):
         # "the resolution, adopted by the 15-member council"; not "sanctions imposed by Japan"
@@ -49,19 +50,44 @@ def body_acts(trigger: Token, spec: IncidentKind) -> bool:
     return bool({t.lower_ for t in subject.subtree} & set(spec.body_words))
 
 
+def cited_vote(trigger: Token, record: IncidentRecord, published: str, spec: IncidentKind) -> bool:
+    """Whether a vote is the history of a resolution or measure the text cites, not a vote it reports: a
+    clause describing the measure ("an embargo it once voted for"), a parenthesis after a resolution's name
+    ("resolution 2375, adopted three months earlier, ..."), or a month or year long before publication
+    ("was adopted in December 2017" in a 2024 text). A vote dated to its day is reported, wherever it sits
+    ("Resolution 2371, unanimously adopted on 5 August 2017")."""
+    if not spec.cited_nouns or record["precision"] == DatePrecision.DAY:
+        return False
+    if trigger.dep_ in ("acl", "relcl") and _describes(trigger, spec):
+        return True
+    if _after_resolution_name(trigger):
+        return True
+    if spec.cited_after_days is None or record["precision"] not in _COARSE:
+        return False
+    end = date.fromisoformat((record["date_end"] or record["date"])[:10])
+    return (date.fromisoformat(published[:10]) - end).days > spec.cited_after_days
+
+
+def _after_resolution_name(trigger: Token) -> bool:
+    """Whether the trigger sits in the comma clause right after a resolution's name and number ("resolutions
+    1718 (2006) and 1874 (2009), both adopted with ...")."""
+    sent = trigger.sent
+    comma = next((t for t in reversed(sent[: trigger.i - sent.start]) if t.text == ","), None)
+    if comma is None:
+        return False
+    name = sent.doc[max(sent.start, comma.i - 12) : comma.i]
+    if not name or not (name[-1].like_num or name[-1].text == ")"):
+        return False
+    numbered = any(t.like_num and len(t.text) in (3, 4) for t in name)
+    return numbered and any(t.lower_.startswith("resolution") for t in name)
+
+
 def _describes(clause: Token, spec: IncidentKind) -> bool:
     """Whether a relative clause describes a measure: its head, the head's head, or the noun just before the
     clause ("the arms embargo the Security Council imposed")."""
     left = clause.head.left_edge.i - 1
     words = [clause.head, clause.head.head, *([clause.doc[left]] if left >= 0 else [])]
     return any(w.lemma_.lower() in spec.cited_nouns for w in words)
-
-
-def _numbered(verb: Token) -> bool:
-    """Whether a participle follows a resolution's number ("resolution 2397, adopted in ...", "resolutions
-    1718 (2006) and 1874 (2009), both adopted ...")."""
-    before = verb.doc[max(verb.sent.start, verb.i - 6) : verb.i]
-    return any(t.like_num and len(t.text) in (3, 4) for t in before)
 
 
 def voters(sent: Span, vote_roles: dict[str, list[str]]) -> list[ActorRecord]:
