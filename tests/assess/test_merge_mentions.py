@@ -92,3 +92,9 @@ def test_a_mention_does_not_join_a_vote_dated_after_its_publication() -> None:
     veto = _vote("v", date(2024, 3, 28), "Moscow vetoed the panel's renewal")
     earlier = _vote("n", date(2023, 11, 20), "Moscow may veto the panel", PUB)
     assert {"n"} in _groups(veto, earlier)
+
+
+def test_a_mention_of_the_lapsed_mandate_is_the_panel_veto() -> None:
+    veto = [_vote(f"v{n}", date(2024, 3, 28), "Moscow vetoed the panel's renewal") for n in range(3)]
+    later = _vote("n", date(2024, 9, 2), "Its mandate ran out weeks after the Russian veto", PUB)
+    assert {"v0", "v1", "v2", "n"} in _groups(*veto, later)
