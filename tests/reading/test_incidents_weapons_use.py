@@ -63,3 +63,10 @@ def test_the_missiles_fired_later_are_the_dprk_weapons_already_told_of(nlp: Lang
 def test_missiles_hitting_a_city_are_never_a_dprk_launch(nlp: Language) -> None:
     text = "Missiles hit Kharkiv on Sunday, days after North Korea tested a new missile."
     assert not [i for i in _incidents(nlp, text) if i["date"] == "2024-04-28"]
+
+
+def test_the_war_a_shipment_serves_is_not_its_recipient(nlp: Language) -> None:
+    (transfer,) = _incidents(nlp, "Officials say Pyongyang is supplying shells for the war in Ukraine.")
+    assert ("to", "country:ukraine") not in _roles(transfer)
+    (sent,) = _incidents(nlp, "North Korea sent shells to Russia for its war in Ukraine.")
+    assert ("to", "country:russia") in _roles(sent) and ("to", "country:ukraine") not in _roles(sent)

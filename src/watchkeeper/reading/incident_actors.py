@@ -110,7 +110,8 @@ class IncidentActors:
                 actors.append(actor_record(role, ent))
         if "object" in spec.roles and (not spec.object_lemmas or verb.lemma_.lower() in spec.object_lemmas):
             role = spec.roles["object"]
-            objects = direct_objects(verb, types=SLOT_TYPES)
+            # "supplying shells for the war in Ukraine": only the kind's own prepositions lead to a role
+            objects = direct_objects(verb, types=SLOT_TYPES, prepositions=frozenset(prepositions))
             for ent in filter(None, (self._state_of(e, role) for e in objects)):
                 actors.append(actor_record(role, ent))
         if "flag" in spec.roles:

@@ -51,8 +51,34 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def phrase_entities(token: Token, *, types: frozenset[str] = ACTOR_TYPES, deep: bool = True) -> list[Span]:
-    """Entities a noun phrase names: the head, its conjuncts and appositions ("Washington and Seoul")."""
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "appos", "det", "conj"})
+
+
+def _modifier_subtree(token: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The token and its modifiers, recursively, entering only the given prepositions' phrases ("shells to
+    Russia", "the Russian army"; not the "Ukraine" of "shells for the war in Ukraine")."""
+    found, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        found.append(t)
+        todo.extend(
+            c
+            for c in t.children
+            if c.dep_ in MODIFIER_DEPS or c.dep_ == "pobj" or (c.dep_ == "prep" and c.lower_ in prepositions)
+        )
+    return sorted(found, key=lambda t: t.i)
+
+
+def phrase_entities(
+    token: Token,
+    *,
+    types: frozenset[str] = ACTOR_TYPES,
+    deep: bool = True,
+    prepositions: frozenset[str] | None = None,
+) -> list[Span]:
+    """Entities a noun phrase names: the head, its conjuncts and appositions ("Washington and Seoul"); when
+    ``deep``, failing those, any entity inside the phrase (when ``prepositions`` are given, only inside its
+    modifiers and those prepositions' phrases)."""
     heads = [token, *token.conjuncts]
     found: list[Span] = []
     for head in heads:
@@ -63,7 +89,7 @@ def phrase_entities(token: Token, *, types: frozenset[str] = ACTOR_TYPES, deep: 
                 found.append(ent)
     if not found and deep:
         # "a spokesperson for the JCS", "Russia's ambassador": the entity inside the phrase
-        for t in token.subtree:
+        for t in token.subtree if prepositions is None else _modifier_subtree(token, prepositions):
             ent = entity_of(t)
             if ent is not None and entity_type(ent) in types and ent not in found:
                 found.append(ent)
@@ -83,12 +109,16 @@ def prep_objects(
     return out
 
 
-def direct_objects(verb: Token, *, types: frozenset[str] = ACTOR_TYPES) -> list[Span]:
-    """Entities that are the verb's direct or indirect object."""
+def direct_objects(
+    verb: Token, *, types: frozenset[str] = ACTOR_TYPES, prepositions: frozenset[str] | None = None
+) -> list[Span]:
+    """Entities that are the verb's direct or indirect object (inside the object phrase, only behind the
+    given ``prepositions`` when they are given)."""
     found: list[Span] = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj", "attr"):
-            found.extend(e for e in phrase_entities(child, types=types) if e not in found)
+            ents = phrase_entities(child, types=types, prepositions=prepositions)
+            found.extend(e for e in ents if e not in found)
     return found
 
 
