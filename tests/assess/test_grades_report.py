@@ -89,5 +89,7 @@ def test_the_summary_counts_council_votes_apart_as_events() -> None:
     text = _events_text(
         [_incident("council_vote"), _incident("council_vote"), _incident("arms_transfer")], figures
     )
-    assert text == " Of these, 2 Council votes are events, not breaches."
+    assert text == " The period also has 2 Council votes: events, not breaches."
+    one = _events_text([_incident("council_vote"), _incident("arms_transfer")], [])
+    assert one == " The period also has 1 Council vote: an event, not a breach."
     assert figures[0].value == 2

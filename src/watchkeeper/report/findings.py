@@ -292,8 +292,8 @@ def _events_text(incidents: list[IncidentView], figures: list[Figure]) -> str:
             continue
         of_kind = [i.id for i in incidents if i.kind == kind]
         n = len(of_kind)
-        are = "is an event" if n == 1 else "are events"
-        text += f" Of these, {n} {kind_label(kind, plural=n != 1)} {are}, not breaches."
+        what = "an event, not a breach" if n == 1 else "events, not breaches"
+        text += f" The period also has {n} {kind_label(kind, plural=n != 1)}: {what}."
         figures.append(Figure(f"{kind_label(kind, plural=True).lower()} in the period", n, why, of_kind))
     return text
 
