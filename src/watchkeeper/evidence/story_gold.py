@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from watchkeeper.reading.realtext.incidents import CORE_ROLES  # the realnews README's core roles per kind
+
 CLOSE_DAYS = 14
 # Parties that take part in many events of a kind, so sharing them identifies none (normalised names).
 GENERIC_PARTIES = frozenset(
@@ -37,19 +39,6 @@ _ALIASES = {
     "russian federation": "russia",
     "security council": "un security council",
     "united nations security council": "un security council",
-}
-# Core roles per kind (eval-dev realnews README); other roles are informational and never split an event.
-CORE_ROLES = {
-    "missile_launch": ("launcher",),
-    "engine_test": ("tester",),
-    "arms_transfer": ("supplier", "recipient"),
-    "petroleum_delivery": ("supplier", "recipient"),
-    "ship_to_ship_transfer": ("from_vessel", "to_vessel"),
-    "banned_export": ("exporter",),
-    "port_call": ("vessel", "port"),
-    "cyber_theft": ("thief", "victim"),
-    "overseas_workers": ("sender", "host"),
-    "council_vote": ("body",),
 }
 
 
