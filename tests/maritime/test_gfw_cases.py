@@ -1,0 +1,105 @@
+"""Encounter cases in the style of Global Fishing Watch's pipeline tests, rebuilt from their description.
+
+Two vessels drifting together across the antimeridian; a track whose positions jump between two places
+10 degrees apart beside a vessel at rest; three vessels whose pairing changes; and loitering that an encounter
+already explains.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from watchkeeper.maritime.config import DetectorConfig
+from watchkeeper.maritime.detectors import detect_loitering
+from watchkeeper.maritime.encounters import detect_encounters
+from watchkeeper.maritime.events import detect_in_tracks
+from watchkeeper.maritime.geo import load_ports
+from watchkeeper.maritime.tracks import build_tracks
+
+T0 = 1_717_200_000  # 2024-06-01T00:00:00Z
+CFG = DetectorConfig()
+PORTS = load_ports()
+SEA = (20.5, 150.0)  # open Pacific, far from any port we ship
+
+
+def _table(rows: list[tuple[int, float, float, float, float]]) -> pa.Table:
+    a = np.array(rows, dtype=np.float64).reshape(-1, 5)
+    return pa.table(
+        {
+            "mmsi": a[:, 0].astype(np.int64),
+            "ts": a[:, 1].astype(np.int64),
+            "lat": a[:, 2],
+            "lon": a[:, 3],
+            "sog": a[:, 4],
+        }
+    )
+
+
+def _drift(
+    mmsi: int, lat: float, lon: float, hours: float, east_deg_per_h: float = 0.0, start_h: float = 0
+) -> list:
+    """A fix every 5 minutes of a vessel drifting east, longitudes kept in [-180, 180)."""
+    rows = []
+    for t in range(0, int(hours * 3600) + 1, 300):
+        x = (lon + east_deg_per_h * t / 3600 + 180.0) % 360.0 - 180.0
+        rows.append((mmsi, T0 + start_h * 3600 + t, lat, x, 0.3))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "east"),
+    [((-12.0, 179.9985), (-12.0, -179.9985), 0.0), ((-12.0, 179.985), (-12.003, 179.985), 0.005)],
+    ids=["either-side-of-the-line", "drifting-across-it"],
+)
+def test_side_by_side_across_the_antimeridian_is_one_encounter_near_180(
+    first: tuple[float, float], second: tuple[float, float], east: float
+) -> None:
+    rows = _drift(416000111, *first, 6, east) + _drift(416000222, *second, 6, east)
+    found = detect_encounters(build_tracks(_table(rows), CFG), CFG, PORTS)
+    assert [d.mmsis for d in found] == [(416000111, 416000222)]
+    assert found[0].details["hours"] >= 5.5
+    assert found[0].details["median_distance_m"] < 500
+    assert abs(abs(found[0].lon) - 180.0) < 0.05  # the mean on the circle, not 0
+
+
+def test_a_track_jumping_between_two_places_meets_nobody() -> None:
+    jumping = [
+        (431000333, T0 + 600 * k, SEA[0], SEA[1] + (10.0 if k % 2 else 0.0), 0.5) for k in range(6 * 8 + 1)
+    ]
+    resting = _drift(431000444, SEA[0] + 0.002, SEA[1], 8)
+    found = detect_encounters(build_tracks(_table(jumping + resting), CFG), CFG, PORTS)
+    assert found == []
+
+
+def test_encounters_follow_a_changing_pairing_of_three_vessels() -> None:
+    a = _drift(511000001, *SEA, 8)
+    # B lies beside A for four hours, then 5 km off; C lies 5 km off, then beside A.
+    b = _drift(511000002, SEA[0] + 0.002, SEA[1], 4) + _drift(
+        511000002, SEA[0] + 0.045, SEA[1], 3.9, start_h=4.1
+    )
+    c = _drift(511000003, SEA[0], SEA[1] + 0.05, 4) + _drift(
+        511000003, SEA[0], SEA[1] + 0.0025, 3.9, start_h=4.1
+    )
+    found = detect_encounters(build_tracks(_table(a + b + c), CFG), CFG, PORTS)
+    got = sorted((d.mmsis, round((d.start - T0) / 3600), round((d.end - T0) / 3600)) for d in found)
+    assert got == [((511000001, 511000002), 0, 4), ((511000001, 511000003), 4, 8)]
+
+
+def test_no_loitering_for_the_hours_of_an_encounter() -> None:
+    rows = _drift(352000555, *SEA, 6) + _drift(667000666, SEA[0] + 0.002, SEA[1], 6)
+    tracks = build_tracks(_table(rows), CFG)
+    assert len(detect_loitering(tracks, CFG, PORTS)) == 2  # each alone would be loitering
+    assert sorted(d.kind for d in detect_in_tracks(tracks, CFG, PORTS)) == ["encounter"]
+    # Loitering that goes on well after the meeting is still reported.
+    rows += _drift(352000555, SEA[0], SEA[1], 6, start_h=6.1)
+    kinds = sorted(d.kind for d in detect_in_tracks(build_tracks(_table(rows), CFG), CFG, PORTS))
+    assert kinds == ["encounter", "loitering"]
+
+
+@pytest.mark.parametrize("lons", [(179.9, -179.9), (-179.95, 179.95, 179.99)])
+def test_mean_longitude_on_the_circle(lons: tuple[float, ...]) -> None:
+    from watchkeeper.maritime.geo import mean_lon
+
+    assert abs(abs(mean_lon(np.array(lons))) - 180.0) < 0.05
