@@ -1,22 +1,31 @@
 """Encounter cases in the style of Global Fishing Watch's pipeline tests, rebuilt from their description.
 
 Two vessels drifting together across the antimeridian; a track whose positions jump between two places
-10 degrees apart beside a vessel at rest; three vessels whose pairing changes; and loitering that an encounter
-already explains.
+10 degrees apart beside a vessel at rest; three vessels whose pairing changes; loitering that an encounter
+already explains; and the AIS imports behind them (a static message across a batch boundary, a bad CSV).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pyarrow as pa
 import pytest
+from pyais.encode import encode_dict
+from sqlalchemy import select
 
+from watchkeeper.config import Settings
 from watchkeeper.maritime.config import DetectorConfig
 from watchkeeper.maritime.detectors import detect_loitering
+from watchkeeper.maritime.encode import tag_block
 from watchkeeper.maritime.encounters import detect_encounters
 from watchkeeper.maritime.events import detect_in_tracks
 from watchkeeper.maritime.geo import load_ports
+from watchkeeper.maritime.ingest import import_file
+from watchkeeper.maritime.positions import read_positions
 from watchkeeper.maritime.tracks import build_tracks
+from watchkeeper.store.models.maritime import VesselIdentity
 
 T0 = 1_717_200_000  # 2024-06-01T00:00:00Z
 CFG = DetectorConfig()
@@ -103,3 +112,47 @@ def test_mean_longitude_on_the_circle(lons: tuple[float, ...]) -> None:
     from watchkeeper.maritime.geo import mean_lon
 
     assert abs(abs(mean_lon(np.array(lons))) - 180.0) < 0.05
+
+
+def _statics_and_reports(path: Path, vessels: int = 12) -> Path:
+    """An NMEA log where every vessel's static report (two sentences) is followed by a few positions."""
+    lines = []
+    for k in range(vessels):
+        mmsi = 538000100 + k
+        static = encode_dict(
+            {"type": 5, "mmsi": mmsi, "imo": 0, "shipname": f"WK BOUNDARY {k}", "callsign": f"V7B{k}"},
+            seq_id=k % 10,
+        )
+        assert len(static) == 2
+        lines += [tag_block(T0 + 60 * k) + s for s in static]
+        for i in range(3):
+            report = {"type": 1, "mmsi": mmsi, "lat": 20.0 + k * 0.1, "lon": 150.0 + i * 0.001, "speed": 5.0}
+            lines.append(tag_block(T0 + 60 * k + 10 * i + 1) + encode_dict(report)[0])
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+    return path
+
+
+@pytest.mark.parametrize("batch_bytes", [300, 450, 700])
+def test_static_messages_survive_every_batch_boundary_and_a_resume(
+    sqlite_store, tmp_path: Path, batch_bytes: int
+) -> None:
+    settings = Settings(workspace=tmp_path, database_url=sqlite_store.url)
+    path = _statics_and_reports(tmp_path / "ais.nmea")
+
+    class Interrupted(Exception):
+        pass
+
+    def stop_after_three(done: int, total: int) -> None:
+        calls.append(done)
+        if len(calls) == 3:
+            raise Interrupted
+
+    calls: list[int] = []
+    with pytest.raises(Interrupted):
+        import_file(sqlite_store, settings, path, batch_bytes=batch_bytes, progress=stop_after_three)
+    result = import_file(sqlite_store, settings, path, batch_bytes=batch_bytes)
+    assert result.batches_resumed == 3 and result.counts["truncated_multipart"] == 0
+    with sqlite_store.session() as session:
+        names = {i.name for i in session.scalars(select(VesselIdentity))}
+    assert names == {f"WK BOUNDARY {k}" for k in range(12)}
+    assert read_positions(settings.maritime_dir).num_rows == 36
