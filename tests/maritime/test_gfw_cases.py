@@ -16,6 +16,7 @@ from pyais.encode import encode_dict
 from sqlalchemy import select
 
 from watchkeeper.config import Settings
+from watchkeeper.errors import InputFileError
 from watchkeeper.maritime.config import DetectorConfig
 from watchkeeper.maritime.detectors import detect_loitering
 from watchkeeper.maritime.encode import tag_block
@@ -25,7 +26,7 @@ from watchkeeper.maritime.geo import load_ports
 from watchkeeper.maritime.ingest import import_file
 from watchkeeper.maritime.positions import read_positions
 from watchkeeper.maritime.tracks import build_tracks
-from watchkeeper.store.models.maritime import VesselIdentity
+from watchkeeper.store.models.maritime import MaritimeImport, VesselIdentity
 
 T0 = 1_717_200_000  # 2024-06-01T00:00:00Z
 CFG = DetectorConfig()
@@ -156,3 +157,26 @@ def test_static_messages_survive_every_batch_boundary_and_a_resume(
         names = {i.name for i in session.scalars(select(VesselIdentity))}
     assert names == {f"WK BOUNDARY {k}" for k in range(12)}
     assert read_positions(settings.maritime_dir).num_rows == 36
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        (b"MMSI,BaseDateTime,LAT,LON\n1,2024-03-01T00:00:00,20.5,150.0\n" + bytes(range(256)) * 16, 3),
+        (bytes(range(256)) * 12, 1),
+        (b"vessel,when,where\nA,noon,sea\n", 1),
+    ],
+    ids=["binary-row", "binary-file", "unknown-columns"],
+)
+def test_a_bad_ais_csv_is_one_line_naming_the_line_and_leaves_no_import(
+    sqlite_store, tmp_path: Path, content: bytes, line: int
+) -> None:
+    settings = Settings(workspace=tmp_path, database_url=sqlite_store.url)
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputFileError) as refused:
+        import_file(sqlite_store, settings, path, "csv")
+    message = str(refused.value)
+    assert "\n" not in message and message.startswith(f"{path}, line {line}: ")
+    with sqlite_store.session() as session:
+        assert session.scalars(select(MaritimeImport)).all() == []

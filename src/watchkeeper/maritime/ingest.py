@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from watchkeeper.config import Settings
 from watchkeeper.errors import InputFileError
-from watchkeeper.maritime.csvformats import read_csv
+from watchkeeper.maritime.csvformats import CsvBatch, read_csv
 from watchkeeper.maritime.decode import decode
 from watchkeeper.maritime.identity import observations_from_reports, upsert_identities
 from watchkeeper.maritime.nmea import frame
@@ -206,6 +206,13 @@ def import_file(
     file_id = digest[:32]
     if synthetic is None:
         synthetic = is_synthetic_file(path, digest)
+    parsed = None
+    if fmt == "csv":
+        with store.session() as session:
+            known = session.get(MaritimeImport, file_id)
+            finished = known is not None and known.complete
+        # Read before any row is written: a CSV that cannot be read leaves no import behind.
+        parsed = None if finished else read_csv(path)
     with store.session() as session:
         record = session.get(MaritimeImport, file_id)
         if record is None:
@@ -222,8 +229,8 @@ def import_file(
         result.already_imported = True
         return result
     total = path.stat().st_size
-    if fmt == "csv":
-        _import_csv(store, settings, path, result)
+    if parsed is not None:
+        _import_csv(store, settings, parsed, result)
     else:
         for batch, (first_line, data, end) in enumerate(_batches(path, batch_bytes)):
             if batch >= done:
@@ -262,8 +269,7 @@ def _import_nmea_batch(
     _commit_batch(store, result, batch, decoded.statics)
 
 
-def _import_csv(store: Store, settings: Settings, path: Path, result: ImportResult) -> None:
-    batch = read_csv(path)
+def _import_csv(store: Store, settings: Settings, batch: CsvBatch, result: ImportResult) -> None:
     result.counts.update(batch.counts)
     write_batch(batch.positions, settings.maritime_dir, result.file_id, 0)
     result.positions += batch.positions.num_rows
