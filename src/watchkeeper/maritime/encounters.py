@@ -60,8 +60,13 @@ def resample(tracks: Tracks, config: DetectorConfig) -> Resampled:
     bins = b0[pair] + offset
     frac = (bins * step - t0[pair]) / dt[pair]
     lat = tracks.lat[pair] + frac * (tracks.lat[pair + 1] - tracks.lat[pair])
+    lon0 = tracks.lon[pair]
+    dlon = tracks.lon[pair + 1] - lon0
     # Along the shorter way round: 179.99 to -179.99 passes through 180, not through 0.
-    lon = wrap_lon(tracks.lon[pair] + frac * lon_step(tracks.lon[pair], tracks.lon[pair + 1]))
+    across = np.flatnonzero(np.abs(dlon) > 180.0)
+    dlon[across] = lon_step(lon0[across], lon0[across] + dlon[across])
+    lon = lon0 + frac * dlon
+    lon[across] = wrap_lon(lon[across])
     sog = tracks.sog[:-1].copy()
     unknown = np.flatnonzero(np.isnan(sog))
     if len(unknown):
@@ -84,7 +89,8 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
     cy = np.floor(points.lat * KM_PER_DEGREE / cell_km).astype(np.int64)
     # Whole columns around the globe, each at least a cell wide; the last one neighbours the first.
     nx = max(int(360.0 * KM_PER_DEGREE * cos_min / cell_km), 3)
-    cx = np.floor((wrap_lon(points.lon) + 180.0) * nx / 360.0).astype(np.int64) % nx
+    cx = np.floor((points.lon + 180.0) * (nx / 360.0)).astype(np.int64)
+    cx %= nx  # 180 is -180
     cy -= cy.min() - 1
     ny = int(cy.max()) + 2
     key = ((points.step - points.step.min()) * ny + cy) * nx + cx
@@ -97,6 +103,7 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
     first = np.flatnonzero(change)
     cells, size = skey[first], np.diff(np.append(first, n))
     cell_of = np.cumsum(change) - 1
+    col = cells % nx
     a_parts, b_parts = [], []
     # Same cell (later members only) and the four "forward" neighbours cover every unordered pair once.
     for dy, dx in ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1)):
@@ -104,8 +111,9 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
             lo = np.arange(1, n + 1)
             count = first[cell_of] + size[cell_of] - lo
         else:
-            col = cells % nx
-            target = cells + dy * nx + dx - nx * ((col + dx) // nx)  # wrap the column, keep the row
+            target = cells + (dy * nx + dx)
+            if dx:  # wrap the column round the globe, keep the row
+                target[col == (nx - 1 if dx > 0 else 0)] -= dx * nx
             j = np.searchsorted(cells, target)
             hit = j < len(cells)
             hit[hit] = cells[j[hit]] == target[hit]
