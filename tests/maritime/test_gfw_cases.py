@@ -180,3 +180,21 @@ def test_a_bad_ais_csv_is_one_line_naming_the_line_and_leaves_no_import(
     assert "\n" not in message and message.startswith(f"{path}, line {line}: ")
     with sqlite_store.session() as session:
         assert session.scalars(select(MaritimeImport)).all() == []
+
+
+def test_one_stray_far_position_does_not_hide_a_real_encounter() -> None:
+    rows = _drift(431000555, *SEA, 6) + _drift(431000666, SEA[0] + 0.002, SEA[1], 6)
+    rows.append((431000555, T0 + 3 * 3600 + 30, SEA[0], SEA[1] + 10.0, 0.5))  # a lone glitch 10 degrees east
+    found = detect_encounters(build_tracks(_table(rows), CFG), CFG, PORTS)
+    assert [d.mmsis for d in found] == [(431000555, 431000666)]
+
+
+def test_a_batch_ends_before_an_unfinished_message_even_when_messages_interleave() -> None:
+    from watchkeeper.maritime.ingest import _unfinished_tail
+
+    first = b"!AIVDM,2,1,3,A,AAAA,0*00\n"
+    other = b"!AIVDM,2,1,4,B,BBBB,0*00\n"
+    second = b"!AIVDM,2,2,3,A,CCCC,2*00\n"
+    single = b"!AIVDM,1,1,,A,DDDD,0*00\n"
+    assert _unfinished_tail(single + first + other + second) == len(single + first)
+    assert _unfinished_tail(single + first + second) == len(single + first + second)
