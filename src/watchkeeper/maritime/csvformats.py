@@ -6,11 +6,14 @@
   COG,Heading,IMO,Callsign,Name,Ship type,...,Draught,Destination,...`` with ``dd/mm/yyyy HH:MM:SS`` times and
   "Unknown" for missing values.
 
-Rows DuckDB cannot split into the header's columns are counted (``wrong_field_count``), never fatal.
+Rows DuckDB cannot split into the header's columns are counted (``wrong_field_count``), never fatal. A file
+DuckDB cannot read at all is refused in one line naming the first line that is not CSV (its multi-line
+dialect report is not passed on).
 """
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,15 +101,58 @@ def _aggregate(con: duckdb.DuckDBPyConnection, query: str) -> tuple[Any, ...]:
     return row
 
 
+_SCAN_LINES = 100_000  # how far a refused file is searched for the line that makes it unreadable
+
+
+def _first_bad_line(path: Path) -> tuple[int | None, str]:
+    """The first line that is not UTF-8, holds NUL bytes, has open quotes or another field count, and why."""
+    width = 0
+    try:
+        with path.open("rb") as fh:
+            for number, raw in enumerate(fh, 1):
+                if number > _SCAN_LINES:
+                    break
+                try:
+                    text = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return number, "not UTF-8 text"
+                if "\x00" in text:
+                    return number, "holds NUL bytes"
+                try:
+                    fields = next(csv.reader([text], strict=True), [])
+                except csv.Error:
+                    return number, "unbalanced quotes"
+                if number == 1:
+                    width = len(fields)
+                elif fields and len(fields) != width:
+                    return number, f"{len(fields)} fields where the header has {width}"
+    except OSError as exc:
+        return None, str(exc)
+    return None, ""
+
+
+def _refusal(path: Path, exc: duckdb.Error) -> InputFileError:
+    """One line for a file DuckDB could not read: the first bad line found, else DuckDB's first line."""
+    line, why = _first_bad_line(path)
+    if not why:
+        why = next((part.strip() for part in str(exc).splitlines() if part.strip()), type(exc).__name__)
+        why = why.split("Error: ", 1)[-1]
+    return InputFileError(path, f"cannot read as CSV: {why}", line=line)
+
+
 def read_csv(path: Path) -> CsvBatch:
     """Read a MarineCadastre- or DMA-style CSV into cleaned positions and per-row identity columns."""
+    try:
+        return _read_csv(path)
+    except duckdb.Error as exc:
+        raise _refusal(path, exc) from exc
+
+
+def _read_csv(path: Path) -> CsvBatch:
     con = duckdb.connect()
     quoted = str(path).replace("'", "''")
     src = f"read_csv('{quoted}', all_varchar=true, header=true, store_rejects=true)"
-    try:
-        con.execute(f"CREATE TEMP TABLE raw AS SELECT * FROM {src}")
-    except duckdb.Error as exc:
-        raise InputFileError(path, f"cannot read as CSV: {exc}") from exc
+    con.execute(f"CREATE TEMP TABLE raw AS SELECT * FROM {src}")
     header = [r[0] for r in con.execute("DESCRIBE raw").fetchall()]
     m = _mapping(path, header)
     counts: Counter[str] = Counter()

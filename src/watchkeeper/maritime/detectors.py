@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from watchkeeper.maritime.config import DetectorConfig
-from watchkeeper.maritime.geo import KM_PER_NM, Port, distance_to_port_km, haversine_km, port_at
+from watchkeeper.maritime.geo import KM_PER_NM, Port, distance_to_port_km, haversine_km, mean_lon, port_at
 from watchkeeper.maritime.tracks import Tracks
 
 
@@ -117,7 +117,7 @@ def detect_loitering(tracks: Tracks, config: DetectorConfig, ports: tuple[Port, 
     starts, ends = starts[long], ends[long]
     found = []
     for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-        lat, lon = float(tracks.lat[s : e + 1].mean()), float(tracks.lon[s : e + 1].mean())
+        lat, lon = float(tracks.lat[s : e + 1].mean()), mean_lon(tracks.lon[s : e + 1])
         away = float(distance_to_port_km(np.array([lat]), np.array([lon]), ports)[0])
         if away < config.loitering_min_port_distance_km:
             continue
@@ -159,7 +159,7 @@ def detect_port_calls(tracks: Tracks, config: DetectorConfig, ports: tuple[Port,
                 start=int(tracks.ts[s]),
                 end=int(tracks.ts[e]),
                 lat=float(tracks.lat[s : e + 1].mean()),
-                lon=float(tracks.lon[s : e + 1].mean()),
+                lon=mean_lon(tracks.lon[s : e + 1]),
                 port=port.name,
                 port_country=port.country,
                 details={"hours": round(float(tracks.ts[e] - tracks.ts[s]) / 3600, 2), "fixes": e - s + 1},

@@ -15,7 +15,15 @@ import numpy as np
 
 from watchkeeper.maritime.config import DetectorConfig
 from watchkeeper.maritime.detectors import Detection
-from watchkeeper.maritime.geo import KM_PER_NM, Port, distance_to_port_km, haversine_km
+from watchkeeper.maritime.geo import (
+    KM_PER_NM,
+    Port,
+    distance_to_port_km,
+    haversine_km,
+    lon_step,
+    mean_lon,
+    wrap_lon,
+)
 from watchkeeper.maritime.tracks import Tracks
 
 KM_PER_DEGREE = 111.195
@@ -52,7 +60,13 @@ def resample(tracks: Tracks, config: DetectorConfig) -> Resampled:
     bins = b0[pair] + offset
     frac = (bins * step - t0[pair]) / dt[pair]
     lat = tracks.lat[pair] + frac * (tracks.lat[pair + 1] - tracks.lat[pair])
-    lon = tracks.lon[pair] + frac * (tracks.lon[pair + 1] - tracks.lon[pair])
+    lon0 = tracks.lon[pair]
+    dlon = tracks.lon[pair + 1] - lon0
+    # Along the shorter way round: 179.99 to -179.99 passes through 180, not through 0.
+    across = np.flatnonzero(np.abs(dlon) > 180.0)
+    dlon[across] = lon_step(lon0[across], lon0[across] + dlon[across])
+    lon = lon0 + frac * dlon
+    lon[across] = wrap_lon(lon[across])
     sog = tracks.sog[:-1].copy()
     unknown = np.flatnonzero(np.isnan(sog))
     if len(unknown):
@@ -73,10 +87,12 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
     cell_km = max_distance_m / 1000.0
     cos_min = np.cos(np.radians(min(float(np.abs(points.lat).max()), 80.0)))
     cy = np.floor(points.lat * KM_PER_DEGREE / cell_km).astype(np.int64)
-    cx = np.floor(points.lon * KM_PER_DEGREE * cos_min / cell_km).astype(np.int64)
+    # Whole columns around the globe, each at least a cell wide; the last one neighbours the first.
+    nx = max(int(360.0 * KM_PER_DEGREE * cos_min / cell_km), 3)
+    cx = np.floor((points.lon + 180.0) * (nx / 360.0)).astype(np.int64)
+    cx %= nx  # 180 is -180
     cy -= cy.min() - 1
-    cx -= cx.min() - 1
-    nx, ny = int(cx.max()) + 2, int(cy.max()) + 2
+    ny = int(cy.max()) + 2
     key = ((points.step - points.step.min()) * ny + cy) * nx + cx
     order = np.argsort(key, kind="stable")
     skey = key[order]
@@ -87,6 +103,7 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
     first = np.flatnonzero(change)
     cells, size = skey[first], np.diff(np.append(first, n))
     cell_of = np.cumsum(change) - 1
+    col = cells % nx
     a_parts, b_parts = [], []
     # Same cell (later members only) and the four "forward" neighbours cover every unordered pair once.
     for dy, dx in ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1)):
@@ -94,9 +111,12 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
             lo = np.arange(1, n + 1)
             count = first[cell_of] + size[cell_of] - lo
         else:
-            j = np.searchsorted(cells, cells + dy * nx + dx)
+            target = cells + (dy * nx + dx)
+            if dx:  # wrap the column round the globe, keep the row
+                target[col == (nx - 1 if dx > 0 else 0)] -= dx * nx
+            j = np.searchsorted(cells, target)
             hit = j < len(cells)
-            hit[hit] = cells[j[hit]] == cells[hit] + dy * nx + dx
+            hit[hit] = cells[j[hit]] == target[hit]
             j = np.where(hit, j, 0)
             lo = first[j][cell_of]
             count = np.where(hit, size[j], 0)[cell_of]
@@ -112,9 +132,35 @@ def close_pairs(points: Resampled, max_distance_m: float) -> tuple[np.ndarray, n
     return a[near], b[near], metres[near]
 
 
+def unambiguous(points: Resampled, mmsi: np.ndarray) -> Resampled:
+    """Drop the steps at which one MMSI is in two segments at once (shared, spoofed or jumping positions).
+
+    Which of the two places is the vessel cannot be told, so neither is evidence that it met another.
+    """
+    if not len(points.step):
+        return points
+    # Only MMSIs with more than one segment can clash; nearly all have one, so look at the few that do.
+    first = np.flatnonzero(np.diff(points.segment, prepend=-1))  # points come in segment order
+    seg_mmsi = np.sort(mmsi[first])
+    multi = np.unique(seg_mmsi[1:][seg_mmsi[1:] == seg_mmsi[:-1]])
+    if not len(multi):
+        return points
+    cand = np.flatnonzero(np.isin(mmsi, multi))
+    order = cand[np.lexsort((points.step[cand], mmsi[cand]))]
+    ms, st = mmsi[order], points.step[order]
+    same = (ms[1:] == ms[:-1]) & (st[1:] == st[:-1])
+    clash = np.zeros(len(order), dtype=bool)
+    clash[1:] |= same
+    clash[:-1] |= same
+    keep = np.ones(len(points.step), dtype=bool)
+    keep[order[clash]] = False
+    return Resampled(*(getattr(points, f)[keep] for f in ("step", "lat", "lon", "sog", "segment", "row")))
+
+
 def detect_encounters(tracks: Tracks, config: DetectorConfig, ports: tuple[Port, ...]) -> list[Detection]:
     """Pairs of vessels within the distance for the duration, slow, and away from ports and anchorages."""
     points = resample(tracks, config)
+    points = unambiguous(points, tracks.mmsi[points.row])
     a, b, metres = close_pairs(points, config.encounter_max_distance_m)
     # Orient each pair (lower segment first) and drop pairs of one MMSI's own segments.
     swap = points.segment[a] > points.segment[b]
@@ -147,7 +193,7 @@ def detect_encounters(tracks: Tracks, config: DetectorConfig, ports: tuple[Port,
         if not speed < config.encounter_max_median_speed_knots:
             continue
         lat = float(np.concatenate((points.lat[ia], points.lat[ib])).mean())
-        lon = float(np.concatenate((points.lon[ia], points.lon[ib])).mean())
+        lon = mean_lon(np.concatenate((points.lon[ia], points.lon[ib])))
         away = float(distance_to_port_km(np.array([lat]), np.array([lon]), ports)[0])
         if away < config.encounter_min_port_distance_km:
             continue
@@ -170,3 +216,37 @@ def detect_encounters(tracks: Tracks, config: DetectorConfig, ports: tuple[Port,
             )
         )
     return found
+
+
+def _longest_uncovered(start: int, end: int, covers: list[tuple[int, int]]) -> int:
+    """Seconds of the longest stretch of [start, end] outside every interval of ``covers``."""
+    longest, at = 0, start
+    for c0, c1 in sorted(covers):
+        if c1 < at:
+            continue
+        if c0 > end:
+            break
+        longest = max(longest, c0 - at)
+        at = max(at, c1)
+    return max(longest, end - at)
+
+
+def drop_explained_loitering(detections: list[Detection], config: DetectorConfig) -> list[Detection]:
+    """Without loitering whose hours an encounter of the same vessel already explains.
+
+    A loitering run is kept only if some stretch of it outside that vessel's encounters is itself long enough
+    to be loitering (``loitering_min_hours``).
+    """
+    covers: dict[int, list[tuple[int, int]]] = {}
+    for d in detections:
+        if d.kind == "encounter":
+            for mmsi in d.mmsis:
+                covers.setdefault(mmsi, []).append((d.start, d.end))
+    need = config.loitering_min_hours * 3600
+    return [
+        d
+        for d in detections
+        if d.kind != "loitering"
+        or d.mmsis[0] not in covers
+        or _longest_uncovered(d.start, d.end, covers[d.mmsis[0]]) >= need
+    ]

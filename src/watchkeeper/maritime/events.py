@@ -27,8 +27,8 @@ from watchkeeper.maritime.detectors import (
     detect_loitering,
     detect_port_calls,
 )
-from watchkeeper.maritime.encounters import detect_encounters
-from watchkeeper.maritime.geo import load_ports
+from watchkeeper.maritime.encounters import detect_encounters, drop_explained_loitering
+from watchkeeper.maritime.geo import Port, load_ports
 from watchkeeper.maritime.identity import detect_identity_changes, flag_of, identity_history
 from watchkeeper.maritime.matching import Broadcast, match_vessel
 from watchkeeper.maritime.positions import read_positions
@@ -181,11 +181,18 @@ def build_events(
     return events
 
 
+def detect_in_tracks(tracks: Tracks, config: DetectorConfig, ports: tuple[Port, ...]) -> list[Detection]:
+    """Every track detector, then loitering already explained by an encounter of the same vessel dropped."""
+    return drop_explained_loitering(
+        [d for detector in DETECTORS for d in detector(tracks, config, ports)], config
+    )
+
+
 def detect_all(settings: Settings, store: Store, config: DetectorConfig) -> tuple[Tracks, list[Detection]]:
     """Every detector over the workspace's positions, and identity changes over its identity history."""
     tracks = build_tracks(read_positions(settings.maritime_dir), config)
     ports = load_ports()
-    detections = [d for detector in DETECTORS for d in detector(tracks, config, ports)]
+    detections = detect_in_tracks(tracks, config, ports)
     with store.session() as session:
         detections.extend(detect_identity_changes(identity_history(session)))
     return tracks, detections

@@ -23,6 +23,22 @@ def haversine_km(
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
+def wrap_lon(lon: np.ndarray | float) -> np.ndarray:
+    """Longitudes brought into [-180, 180)."""
+    return (np.asarray(lon, dtype=np.float64) + 180.0) % 360.0 - 180.0
+
+
+def lon_step(lon1: np.ndarray | float, lon2: np.ndarray | float) -> np.ndarray:
+    """Signed shortest longitude change from ``lon1`` to ``lon2`` (crossing the antimeridian if shorter)."""
+    return wrap_lon(np.asarray(lon2) - np.asarray(lon1))
+
+
+def mean_lon(lon: np.ndarray) -> float:
+    """Mean of longitudes on the circle: 179.9 and -179.9 average to 180, not 0."""
+    rad = np.radians(np.asarray(lon, dtype=np.float64))
+    return float(wrap_lon(np.degrees(np.arctan2(np.sin(rad).mean(), np.cos(rad).mean()))))
+
+
 @dataclass(frozen=True)
 class Port:
     """A port or anchorage area: an approximate polygon drawn around public coordinates."""
@@ -98,7 +114,7 @@ def distance_to_port_km(lat: np.ndarray, lon: np.ndarray, ports: tuple[Port, ...
         if len(lat) == 0:
             break
         # Cheap prefilter: only points within ~1.5 degrees can be nearer than what we already know.
-        near = (np.abs(lat - clat) < 1.5) & (np.abs(lon - clon) < 2.0)
+        near = (np.abs(lat - clat) < 1.5) & (np.abs(lon_step(lon, clon)) < 2.0)
         if not near.any():
             continue
         idx = np.flatnonzero(near)

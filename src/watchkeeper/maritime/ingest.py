@@ -3,8 +3,9 @@
 A file is known by its content hash. NMEA is read in batches of whole lines (``batch_bytes``); each batch's
 Parquet file is written first, then its identities and the checkpoint (batches done, counts so far) are
 committed in one transaction. A rerun after an interruption continues at the first batch not committed; a
-rerun of a finished file adds nothing. A multi-sentence message split across two batches is counted as
-truncated (batches are large, so this is rare).
+rerun of a finished file adds nothing. A batch never ends inside a multi-sentence message: the trailing
+fragments of one not yet complete move to the next batch, so a static report (type 5, two sentences) survives
+the boundary and a resume.
 
 A file is synthetic when the caller says so or when a ``provenance.json`` beside it (written by ``maritime
 scenario``) names its hash; the flag is stored on the import and carried to every event detected from it.
@@ -21,7 +22,7 @@ from typing import TypedDict
 
 from watchkeeper.config import Settings
 from watchkeeper.errors import InputFileError
-from watchkeeper.maritime.csvformats import read_csv
+from watchkeeper.maritime.csvformats import CsvBatch, read_csv
 from watchkeeper.maritime.decode import decode
 from watchkeeper.maritime.identity import observations_from_reports, upsert_identities
 from watchkeeper.maritime.nmea import frame
@@ -107,6 +108,58 @@ def detect_format(path: Path) -> str:
     raise InputFileError(path, "neither NMEA sentences nor an AIS CSV header; give --format", line=1)
 
 
+_MAX_FRAGMENTS = 9  # an AIS message has at most 9 sentences
+_TAIL_LINES = 4 * _MAX_FRAGMENTS  # how far back a batch's end is searched for an unfinished message
+
+
+def _fragment(line: bytes) -> tuple[int, int, bytes, bytes] | None:
+    """(count, number, sequence id, channel) of a multi-sentence AIS line, or None for any other line."""
+    bang = line.find(b"!")
+    if bang < 0:
+        return None
+    fields = line[bang:].split(b",", 5)
+    if len(fields) < 6 or not (fields[1].isdigit() and fields[2].isdigit()):
+        return None
+    count, number = int(fields[1]), int(fields[2])
+    if count < 2:
+        return None
+    return count, number, fields[3], fields[4]
+
+
+def _unfinished_tail(body: bytes) -> int:
+    """Offset in ``body`` (whole lines) where a multi-sentence message still missing fragments begins."""
+    starts = [0]
+    pos = len(body) - 1
+    while len(starts) <= _TAIL_LINES and pos > 0:
+        pos = body.rfind(b"\n", 0, pos)
+        if pos < 0:
+            break
+        starts.append(pos + 1)
+    if len(starts) <= _TAIL_LINES:
+        starts.append(0)
+    offsets = sorted(set(starts[1:]))
+    open_at: dict[
+        tuple[int, bytes, bytes], tuple[int, int]
+    ] = {}  # key -> (offset of fragment 1, last number)
+    for k, at in enumerate(offsets):
+        end = offsets[k + 1] if k + 1 < len(offsets) else len(body)
+        part = _fragment(body[at:end])
+        if part is None:
+            continue
+        count, number, seq, chan = part
+        key = (count, seq, chan)
+        if number == 1:
+            open_at[key] = (at, 1)
+        elif key in open_at and open_at[key][1] == number - 1:
+            open_at[key] = (open_at[key][0], number)
+        else:
+            open_at.pop(key, None)
+            continue
+        if number == count:
+            del open_at[key]
+    return min((at for at, _ in open_at.values()), default=len(body))
+
+
 def _batches(path: Path, batch_bytes: int) -> Iterator[tuple[int, bytes, int]]:
     """(first line number, bytes) of each batch of whole lines, and the byte offset after it."""
     line_no, offset, rest = 1, 0, b""
@@ -122,6 +175,8 @@ def _batches(path: Path, batch_bytes: int) -> Iterator[tuple[int, bytes, int]]:
             if cut == 0:
                 rest = data
                 continue
+            # An unfinished multi-sentence message at the end starts the next batch instead.
+            cut = _unfinished_tail(data[:cut]) or cut
             body, rest = data[:cut], data[cut:]
             offset += len(body)
             yield line_no, body, offset
@@ -151,6 +206,13 @@ def import_file(
     file_id = digest[:32]
     if synthetic is None:
         synthetic = is_synthetic_file(path, digest)
+    parsed = None
+    if fmt == "csv":
+        with store.session() as session:
+            known = session.get(MaritimeImport, file_id)
+            finished = known is not None and known.complete
+        # Read before any row is written: a CSV that cannot be read leaves no import behind.
+        parsed = None if finished else read_csv(path)
     with store.session() as session:
         record = session.get(MaritimeImport, file_id)
         if record is None:
@@ -167,8 +229,8 @@ def import_file(
         result.already_imported = True
         return result
     total = path.stat().st_size
-    if fmt == "csv":
-        _import_csv(store, settings, path, result)
+    if parsed is not None:
+        _import_csv(store, settings, parsed, result)
     else:
         for batch, (first_line, data, end) in enumerate(_batches(path, batch_bytes)):
             if batch >= done:
@@ -207,8 +269,7 @@ def _import_nmea_batch(
     _commit_batch(store, result, batch, decoded.statics)
 
 
-def _import_csv(store: Store, settings: Settings, path: Path, result: ImportResult) -> None:
-    batch = read_csv(path)
+def _import_csv(store: Store, settings: Settings, batch: CsvBatch, result: ImportResult) -> None:
     result.counts.update(batch.counts)
     write_batch(batch.positions, settings.maritime_dir, result.file_id, 0)
     result.positions += batch.positions.num_rows

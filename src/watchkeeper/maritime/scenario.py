@@ -90,10 +90,7 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
             "note": "designated pair (NEW REGENT, KUM UN SAN 3) side by side 7 h",
         }
     )
-    gold["loitering"] += [
-        {"mmsi": a["mmsi"], "start_h": 20, "end_h": 27},
-        {"mmsi": b["mmsi"], "start_h": 19.5, "end_h": 27.5},
-    ]
+    # No loitering for these hours: the encounter already explains them (GFW reports the meeting only).
     gold["port_calls"].append({"mmsi": b["mmsi"], "port": "Nampo", "start_h": call_b, "end_h": call_b + 10})
     # Second transfer, then the receiving tanker goes dark for 14 h.
     m2 = (34.50, 124.30)
@@ -110,10 +107,6 @@ def _plans(rng: np.random.Generator) -> tuple[list[Plan], dict]:
     gold["encounters"].append(
         {"mmsis": [511003456, 667004567], "start_h": 50, "end_h": 54.5, "note": "4.5 h at sea"}
     )
-    gold["loitering"] += [
-        {"mmsi": 511003456, "start_h": 50, "end_h": 54.5},
-        {"mmsi": 667004567, "start_h": 50, "end_h": 54.5},
-    ]
     gold["gaps"].append({"mmsi": 667004567, "start_h": leave + 1, "end_h": leave + 15})
     # A tanker out of Longkou going dark for 18 h on its way into Korea Bay.
     longkou = lanes.passages["longkou_out"]
