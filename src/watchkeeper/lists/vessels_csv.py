@@ -14,7 +14,14 @@ from pathlib import Path
 from watchkeeper.errors import InputFileError
 from watchkeeper.lists import reference_data
 from watchkeeper.lists.identifiers import clean_imo, valid_imo, valid_mmsi
-from watchkeeper.lists.records import ListedEntry, ListedName, ParsedList, clean_text, file_hash
+from watchkeeper.lists.records import (
+    ListedEntry,
+    ListedName,
+    ParsedList,
+    clean_text,
+    file_hash,
+    not_utf8_error,
+)
 
 SOURCE = "un-1718-vessels"
 LIST_ID = "un-1718"
@@ -97,7 +104,12 @@ def parse_vessels_csv(path: Path | str) -> ParsedList:
     entries: dict[str, tuple[int, ListedEntry]] = {}
     with handle:
         reader = csv.DictReader(handle)
-        header = [h.strip() for h in reader.fieldnames or []]
+        try:
+            header = [h.strip() for h in reader.fieldnames or []]
+        except UnicodeDecodeError as exc:
+            raise not_utf8_error(path, exc) from exc
+        except csv.Error as exc:
+            raise InputFileError(path, f"not valid CSV: {exc}", line=1) from exc
         missing = [c for c in COLUMNS if c not in header]
         unknown = [c for c in header if c not in COLUMNS]
         if missing or unknown:
@@ -118,6 +130,8 @@ def parse_vessels_csv(path: Path | str) -> ParsedList:
                     message = f"{entry.reference} already given on line {first}"
                     raise InputFileError(path, message, line=reader.line_num, field="imo")
                 entries[entry.id] = (reader.line_num, entry)
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise not_utf8_error(path, exc) from exc
+        except csv.Error as exc:
             raise InputFileError(path, f"not valid CSV: {exc}", line=reader.line_num) from exc
     return ParsedList(SOURCE, path, file_hash(path), None, [entry for _, entry in entries.values()])
