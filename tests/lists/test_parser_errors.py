@@ -72,7 +72,8 @@ def test_ftm_line_that_is_no_entity_object(tmp_path: Path, line: bytes) -> None:
 
 
 def test_ftm_sanction_with_a_malformed_date_is_kept_without_it(tmp_path: Path) -> None:
-    sanction = b'{"id": "s1", "schema": "Sanction", "properties": {"entity": ["v1"], "listingDate": ["2020-13-45"]}}\n'
+    properties = b'{"entity": ["v1"], "listingDate": ["2020-13-45"]}'
+    sanction = b'{"id": "s1", "schema": "Sanction", "properties": ' + properties + b"}\n"
     path = tmp_path / "feed.json"
     path.write_bytes(GOOD_ENTITY + sanction)
     (entry,) = parse_ftm_file(path).entries
