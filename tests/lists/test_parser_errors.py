@@ -87,3 +87,11 @@ def test_screen_csv_not_utf8_is_one_line(cli: Cli, tmp_path: Path) -> None:
     result = cli.fails("screen", "--csv", str(source), expect="not UTF-8")
     assert f"{source}, line 3" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_huge_bad_cell_is_cut_short_in_the_error(tmp_path: Path) -> None:
+    path = tmp_path / "vessels.csv"
+    path.write_bytes(_vessel_rows(1).replace(b"VESSEL 0,,", b"VESSEL 0," + b"9" * 100_000 + b","))
+    with pytest.raises(InputFileError, match="100000 characters") as info:
+        parse_vessels_csv(path)
+    assert info.value.line == 2 and len(str(info.value)) < 300

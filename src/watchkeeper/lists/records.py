@@ -182,6 +182,11 @@ class ParsedList:
         return {entry.id: entry for entry in self.entries}
 
 
+def shown(value: str, limit: int = 60) -> str:
+    """A value quoted for an error message, cut short so a hostile 100 kB cell stays one readable line."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + f"... ({len(value)} characters)"
+
+
 def not_utf8_error(path: Path, exc: UnicodeDecodeError) -> InputFileError:
     """A user error for a file that is not UTF-8, naming the line of the first bad byte.
 

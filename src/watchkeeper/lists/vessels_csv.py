@@ -21,6 +21,7 @@ from watchkeeper.lists.records import (
     clean_text,
     file_hash,
     not_utf8_error,
+    shown,
 )
 
 SOURCE = "un-1718-vessels"
@@ -52,21 +53,23 @@ def _row_entry(row: dict[str, str], path: Path, line: int) -> ListedEntry:
     if imo is not None and not valid_imo(imo):
         raise InputFileError(
             path,
-            f"{values['imo']!r} is not a valid IMO number (7 digits, check digit)",
+            f"{shown(values['imo'])} is not a valid IMO number (7 digits, check digit)",
             line=line,
             field="imo",
         )
     if values["mmsi"] and not valid_mmsi(values["mmsi"]):
-        raise InputFileError(path, f"{values['mmsi']!r} is not an MMSI (9 digits)", line=line, field="mmsi")
+        raise InputFileError(
+            path, f"{shown(values['mmsi'])} is not an MMSI (9 digits)", line=line, field="mmsi"
+        )
     flag = values["flag"].lower() or None
     if flag is not None and not _FLAG.fullmatch(flag):
         raise InputFileError(
-            path, f"{values['flag']!r} is not an ISO 3166 alpha-2 code", line=line, field="flag"
+            path, f"{shown(values['flag'])} is not an ISO 3166 alpha-2 code", line=line, field="flag"
         )
     try:
         designated_on = date.fromisoformat(values["designated_on"])
     except ValueError as exc:
-        message = f"{values['designated_on']!r} is not an ISO date (YYYY-MM-DD)"
+        message = f"{shown(values['designated_on'])} is not an ISO date (YYYY-MM-DD)"
         raise InputFileError(path, message, line=line, field="designated_on") from exc
     reference = values["reference"].replace(" ", "") or (f"IMO{imo}" if imo else "")
     if not reference:
