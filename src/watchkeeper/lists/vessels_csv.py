@@ -117,7 +117,9 @@ def parse_vessels_csv(path: Path | str) -> ParsedList:
         unknown = [c for c in header if c not in COLUMNS]
         if missing or unknown:
             problems = ([f"missing {', '.join(missing)}"] if missing else []) + (
-                [f"unknown {', '.join(unknown)}"] if unknown else []
+                [f"unknown {', '.join((u if len(u) <= 30 else u[:30] + '...') for u in unknown[:5])}"]
+                if unknown
+                else []
             )
             raise InputFileError(path, f"columns: {'; '.join(problems)}", line=1)
         reader.fieldnames = header
