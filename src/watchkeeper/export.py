@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import importlib
-import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -18,7 +17,7 @@ from typing import IO, Any
 from sqlalchemy.orm import Session
 
 from watchkeeper.errors import WatchkeeperError
-from watchkeeper.serialization import json_default
+from watchkeeper.serialization import dumps, finite, json_default
 
 Record = dict[str, Any]
 RecordSource = Callable[[Session], Iterable[Record]]
@@ -65,14 +64,15 @@ def write_json_lines(records: Iterable[Record], out: IO[str]) -> int:
     """Write one JSON object per line; returns the count."""
     count = 0
     for record in records:
-        out.write(json.dumps(record, default=json_default, ensure_ascii=False) + "\n")
+        out.write(dumps(record) + "\n")
         count += 1
     return count
 
 
 def _csv_value(value: object) -> object:
     if isinstance(value, dict | list | tuple):
-        return json.dumps(value, default=json_default, ensure_ascii=False)
+        return dumps(value)
+    value = finite(value)
     if value is None:
         return ""
     return json_default(value) if not isinstance(value, str | int | float | bool) else value

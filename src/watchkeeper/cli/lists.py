@@ -41,11 +41,21 @@ _SUMMARY_COLUMNS = [
 ]
 
 
-def _store_parsed(ctx: typer.Context, parsed: ParsedList, as_json: bool) -> ImportResult:
+ALLOW_SHRINK_OPTION = typer.Option(
+    False,
+    "--allow-shrink",
+    help="Import even a file with no entries, or one removing more than the share of the list set in "
+    "data/lists/import_guard.yaml (10 %); without it such a file is refused and nothing changes.",
+)
+
+
+def _store_parsed(ctx: typer.Context, parsed: ParsedList, as_json: bool, allow_shrink: bool) -> ImportResult:
     store = app_context(ctx).store
     with progress() as bar, store.session() as session:
         task = bar.add_task(f"Importing {parsed.path.name}", total=len(parsed.entries))
-        result = import_parsed(session, parsed, on_entry=lambda _entry: bar.advance(task))
+        result = import_parsed(
+            session, parsed, on_entry=lambda _entry: bar.advance(task), allow_shrink=allow_shrink
+        )
     if as_json:
         print_json(result.record())
     elif result.already_imported:
@@ -69,9 +79,10 @@ def import_un(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="UN Security Council Consolidated List XML (consolidated.xml)."),
     as_json: bool = typer.Option(False, "--json", help="Print what the import did as JSON."),
+    allow_shrink: bool = ALLOW_SHRINK_OPTION,
 ) -> None:
     """Import the UN Consolidated List XML (all regimes; DPRK is list un-1718); history on re-import."""
-    _store_parsed(ctx, parse_un_xml(file), as_json)
+    _store_parsed(ctx, parse_un_xml(file), as_json, allow_shrink)
 
 
 @app.command("import-vessels")
@@ -79,9 +90,10 @@ def import_vessels(
     ctx: typer.Context,
     file: Path = typer.Argument(..., help="1718 designated-vessel CSV (columns in docs/lists.md)."),
     as_json: bool = typer.Option(False, "--json", help="Print what the import did as JSON."),
+    allow_shrink: bool = ALLOW_SHRINK_OPTION,
 ) -> None:
     """Import the 1718 Committee's designated vessels from CSV (IMO check digit, MMSI, ISO dates checked)."""
-    _store_parsed(ctx, parse_vessels_csv(file), as_json)
+    _store_parsed(ctx, parse_vessels_csv(file), as_json, allow_shrink)
 
 
 @app.command("import-ftm")
@@ -95,11 +107,12 @@ def import_ftm(
         "replaces it, recording removals.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print what the import did as JSON."),
+    allow_shrink: bool = ALLOW_SHRINK_OPTION,
 ) -> None:
     """Import FollowTheMoney entities (Person, Organization, Company, LegalEntity, Vessel + Sanction)."""
     from watchkeeper.lists import ftm  # followthemoney takes seconds to import: only when needed
 
-    _store_parsed(ctx, ftm.parse_ftm_file(file, source=source), as_json)
+    _store_parsed(ctx, ftm.parse_ftm_file(file, source=source), as_json, allow_shrink)
 
 
 @app.command("export-ftm")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from watchkeeper.serialization import json_default
+from watchkeeper import serialization
 
 
 def _console(stderr: bool = False) -> Console:
@@ -41,8 +40,8 @@ JSON_OPTION = typer.Option(
 
 
 def dumps(record: Mapping[str, Any]) -> str:
-    """One record as compact JSON with stable key order."""
-    return json.dumps(record, default=json_default, ensure_ascii=False, sort_keys=False)
+    """One record as compact strict JSON (no NaN or Infinity) with stable key order."""
+    return serialization.dumps(record)
 
 
 def print_json_lines(records: Iterable[Mapping[str, Any]]) -> None:
@@ -55,7 +54,7 @@ def print_json_lines(records: Iterable[Mapping[str, Any]]) -> None:
 
 def print_json(record: Mapping[str, Any]) -> None:
     """One object as indented JSON on stdout."""
-    sys.stdout.write(json.dumps(record, default=json_default, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(serialization.dumps(record, indent=2) + "\n")
     sys.stdout.flush()
 
 

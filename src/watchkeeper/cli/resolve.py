@@ -21,6 +21,7 @@ from watchkeeper.cli.output import (
     progress,
 )
 from watchkeeper.errors import InputFileError, NotFoundError, WatchkeeperError
+from watchkeeper.lists.records import not_utf8_error
 from watchkeeper.resolve import MATCH_THRESHOLD, POSSIBLE_THRESHOLD, match_names
 from watchkeeper.resolve.limits import MAX_BATCH_NAMES, check_batch
 from watchkeeper.resolve.names import schema_of
@@ -78,10 +79,15 @@ def _batch(index: ScreeningIndex, source: Path, out: Path | None) -> int:
         raise InputFileError(source, f"cannot read: {exc.strerror}") from exc
     with handle:
         reader = csv.DictReader(handle)
-        fields = [f.strip() for f in reader.fieldnames or []]
-        if "name" not in fields:
-            raise InputFileError(source, "missing column 'name' (columns: name[,type,imo])")
-        rows = list(islice(reader, MAX_BATCH_NAMES + 1))  # stop reading once the batch is too large
+        try:
+            fields = [f.strip() for f in reader.fieldnames or []]
+            if "name" not in fields:
+                raise InputFileError(source, "missing column 'name' (columns: name[,type,imo])")
+            rows = list(islice(reader, MAX_BATCH_NAMES + 1))  # stop reading once the batch is too large
+        except UnicodeDecodeError as exc:
+            raise not_utf8_error(source, exc) from exc
+        except csv.Error as exc:
+            raise InputFileError(source, f"not valid CSV: {exc}", line=reader.line_num) from exc
     check_batch(len(rows))
     output: list[dict[str, Any]] = []
     with progress() as bar:

@@ -20,7 +20,14 @@ from followthemoney.proxy import EntityProxy
 from watchkeeper.errors import InputFileError
 from watchkeeper.lists import reference_data
 from watchkeeper.lists.identifiers import clean_imo
-from watchkeeper.lists.records import ListedEntry, ListedName, ParsedList, clean_text, file_hash
+from watchkeeper.lists.records import (
+    ListedEntry,
+    ListedName,
+    ParsedList,
+    clean_text,
+    file_hash,
+    not_utf8_error,
+)
 
 SCHEMAS = ("Person", "Vessel", "Organization", "LegalEntity")
 _NAME_KINDS = (("alias", "alias", "good"), ("weakAlias", "alias", "low"), ("previousName", "former", "good"))
@@ -33,19 +40,32 @@ def _read_entities(path: Path) -> list[EntityProxy]:
     except OSError as exc:
         raise InputFileError(path, f"cannot read: {exc.strerror}") from exc
     with handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                # cleaned=True: keep names as the producer wrote them (FtM cleaning strips quotes).
-                entities.append(model.get_proxy(data, cleaned=True))
-            except json.JSONDecodeError as exc:
-                raise InputFileError(path, f"not JSON: {exc.msg}", line=line_number) from exc
-            except (InvalidData, KeyError, TypeError, AttributeError) as exc:
-                message = f"not a FollowTheMoney entity: {exc}"
-                raise InputFileError(path, message, line=line_number, field="schema") from exc
+        try:
+            for line_number, line in enumerate(handle, start=1):
+                if line.strip():
+                    entities.append(_read_entity(path, line, line_number))
+        except UnicodeDecodeError as exc:
+            raise not_utf8_error(path, exc) from exc
     return entities
+
+
+def _read_entity(path: Path, line: str, line_number: int) -> EntityProxy:
+    """One JSON line as an entity; anything that is not one is a user error naming the line."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(path, f"not JSON: {exc.msg}", line=line_number) from exc
+    except RecursionError as exc:
+        raise InputFileError(path, "not an entity: JSON nested too deeply", line=line_number) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("schema"), str):
+        message = "not a FollowTheMoney entity: expected a JSON object with a schema name"
+        raise InputFileError(path, message, line=line_number, field="schema")
+    try:
+        # cleaned=True: keep names as the producer wrote them (FtM cleaning strips quotes).
+        return model.get_proxy(data, cleaned=True)
+    except (InvalidData, KeyError, TypeError, AttributeError, ValueError, RecursionError) as exc:
+        message = f"not a FollowTheMoney entity: {exc}"
+        raise InputFileError(path, message, line=line_number, field="schema") from exc
 
 
 def _schema(entity: EntityProxy) -> str | None:
@@ -107,7 +127,10 @@ def _listing(sanction: EntityProxy | None, entity: EntityProxy) -> tuple[str, st
     list_id = _first(sanction, "programId") or "ftm"
     reference = _first(sanction, "unscId") or _first(sanction, "authorityId") or entity.id or ""
     listed = _first(sanction, "listingDate") or _first(sanction, "startDate")
-    listed_on = date.fromisoformat(listed[:10]) if listed and len(listed) >= 10 else None
+    try:
+        listed_on = date.fromisoformat(listed[:10]) if listed and len(listed) >= 10 else None
+    except ValueError:
+        listed_on = None  # a malformed date is left out, as FtM's own cleaning would drop it
     return list_id, reference, listed_on, _first(sanction, "provisions")
 
 

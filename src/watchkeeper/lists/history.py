@@ -2,6 +2,8 @@
 
 One import is one transaction: an import that fails or is killed half-way leaves the store as it was, and
 rerunning it finishes the work. The same file imported twice (same source and hash) changes nothing.
+A file with no entries, or one that would remove more than a set share of the list, is refused before
+anything is written (lists.guard).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from watchkeeper.errors import InputFileError
 from watchkeeper.lists.diff import field_changes
+from watchkeeper.lists.guard import check_shrink
 from watchkeeper.lists.queries import designation_names
 from watchkeeper.lists.records import ListedEntry, ParsedList, comparable_fields, content_hash
 from watchkeeper.store.base import content_id, utcnow
@@ -110,10 +113,32 @@ def _check_order(session: Session, parsed: ParsedList) -> None:
         )
 
 
+def _check_shrink(session: Session, parsed: ParsedList, max_share: float | None) -> None:
+    """Refuse an empty file, or one removing more than the allowed share of its source's designations."""
+    active = set(
+        session.scalars(
+            select(Designation.id).where(
+                Designation.source == parsed.source, Designation.removed_at.is_(None)
+            )
+        )
+    )
+    removed = len(active - {entry.id for entry in parsed.entries})
+    check_shrink(parsed, len(active), removed, max_share=max_share)
+
+
 def import_parsed(
-    session: Session, parsed: ParsedList, *, on_entry: EntryCallback | None = None
+    session: Session,
+    parsed: ParsedList,
+    *,
+    on_entry: EntryCallback | None = None,
+    allow_shrink: bool = False,
+    max_removed_share: float | None = None,
 ) -> ImportResult:
-    """Store a parsed list as a new snapshot and record what it added, amended and removed."""
+    """Store a parsed list as a new snapshot and record what it added, amended and removed.
+
+    Unless ``allow_shrink``, a file with no entries or removing more than ``max_removed_share`` (default
+    from data/lists/import_guard.yaml) of the source's designations raises ShrinkRefusedError first.
+    """
     snapshot_id = content_id("snap", parsed.source, parsed.file_hash)
     result = ImportResult(
         snapshot_id, parsed.source, parsed.path.name, parsed.generated_at, len(parsed.entries)
@@ -122,6 +147,8 @@ def import_parsed(
         result.already_imported = True
         return result
     _check_order(session, parsed)
+    if not allow_shrink:
+        _check_shrink(session, parsed, max_removed_share)
     session.add(
         ListSnapshot(
             id=snapshot_id,

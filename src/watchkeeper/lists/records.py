@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -10,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from watchkeeper.errors import InputFileError
 
 NAME_KINDS = ("primary", "alias", "former", "original_script")
 QUALITIES = ("good", "low")
@@ -177,3 +180,27 @@ class ParsedList:
 
     def by_id(self) -> dict[str, ListedEntry]:
         return {entry.id: entry for entry in self.entries}
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value quoted for an error message, cut short so a hostile 100 kB cell stays one readable line."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + f"... ({len(value)} characters)"
+
+
+def not_utf8_error(path: Path, exc: UnicodeDecodeError) -> InputFileError:
+    """A user error for a file that is not UTF-8, naming the line of the first bad byte.
+
+    Text files are decoded in blocks, so the reader's own line count can be behind; the file is scanned
+    again here, a block at a time, to find the line.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as bad:
+                line += block[: max(bad.start, 0)].count(b"\n")
+                return InputFileError(path, f"not UTF-8 text: {exc.reason}", line=line)
+            line += block.count(b"\n")
+    return InputFileError(path, f"not UTF-8 text: {exc.reason}")

@@ -17,7 +17,7 @@ import defusedxml.ElementTree as SafeET
 from watchkeeper.errors import InputFileError, UnsafeInputError
 from watchkeeper.lists import reference_data
 from watchkeeper.lists.identifiers import imo_numbers_in_text
-from watchkeeper.lists.records import ListedEntry, ListedName, ParsedList, clean_text, file_hash
+from watchkeeper.lists.records import ListedEntry, ListedName, ParsedList, clean_text, file_hash, shown
 
 SOURCE = "un-consolidated"
 _NAME_PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
@@ -84,7 +84,7 @@ def _parse_date(value: str, path: Path, reference: str, field: str) -> date | No
     try:
         return date.fromisoformat(value[:10])
     except ValueError as exc:
-        raise InputFileError(path, f"{reference}: {value!r} is not a date", field=field) from exc
+        raise InputFileError(path, f"{reference}: {shown(value)} is not a date", field=field) from exc
 
 
 def _names(element: ET.Element, alias_tag: str, path: Path, reference: str) -> list[ListedName]:
@@ -99,7 +99,9 @@ def _names(element: ET.Element, alias_tag: str, path: Path, reference: str) -> l
         quality = _text(alias, "QUALITY")
         mapped = reference_data.alias_kind(quality)
         if mapped is None:
-            raise InputFileError(path, f"{reference}: unknown alias quality {quality!r}", field="QUALITY")
+            raise InputFileError(
+                path, f"{reference}: unknown alias quality {shown(quality)}", field="QUALITY"
+            )
         extras = [f"{f.lower()}: {_text(alias, f)}" for f in _ALIAS_EXTRA_FIELDS if _text(alias, f)]
         name = ListedName(text, mapped[0], mapped[1], "; ".join(extras) or None)
         if all((n.name, n.kind) != (name.name, name.kind) for n in names):
@@ -174,7 +176,7 @@ def _generated_at(root: ET.Element, path: Path) -> datetime | None:
         return datetime.fromisoformat(value)
     except ValueError as exc:
         raise InputFileError(
-            path, f"dateGenerated {value!r} is not a date-time", field="dateGenerated"
+            path, f"dateGenerated {shown(value)} is not a date-time", field="dateGenerated"
         ) from exc
 
 

@@ -14,7 +14,15 @@ from pathlib import Path
 from watchkeeper.errors import InputFileError
 from watchkeeper.lists import reference_data
 from watchkeeper.lists.identifiers import clean_imo, valid_imo, valid_mmsi
-from watchkeeper.lists.records import ListedEntry, ListedName, ParsedList, clean_text, file_hash
+from watchkeeper.lists.records import (
+    ListedEntry,
+    ListedName,
+    ParsedList,
+    clean_text,
+    file_hash,
+    not_utf8_error,
+    shown,
+)
 
 SOURCE = "un-1718-vessels"
 LIST_ID = "un-1718"
@@ -45,21 +53,23 @@ def _row_entry(row: dict[str, str], path: Path, line: int) -> ListedEntry:
     if imo is not None and not valid_imo(imo):
         raise InputFileError(
             path,
-            f"{values['imo']!r} is not a valid IMO number (7 digits, check digit)",
+            f"{shown(values['imo'])} is not a valid IMO number (7 digits, check digit)",
             line=line,
             field="imo",
         )
     if values["mmsi"] and not valid_mmsi(values["mmsi"]):
-        raise InputFileError(path, f"{values['mmsi']!r} is not an MMSI (9 digits)", line=line, field="mmsi")
+        raise InputFileError(
+            path, f"{shown(values['mmsi'])} is not an MMSI (9 digits)", line=line, field="mmsi"
+        )
     flag = values["flag"].lower() or None
     if flag is not None and not _FLAG.fullmatch(flag):
         raise InputFileError(
-            path, f"{values['flag']!r} is not an ISO 3166 alpha-2 code", line=line, field="flag"
+            path, f"{shown(values['flag'])} is not an ISO 3166 alpha-2 code", line=line, field="flag"
         )
     try:
         designated_on = date.fromisoformat(values["designated_on"])
     except ValueError as exc:
-        message = f"{values['designated_on']!r} is not an ISO date (YYYY-MM-DD)"
+        message = f"{shown(values['designated_on'])} is not an ISO date (YYYY-MM-DD)"
         raise InputFileError(path, message, line=line, field="designated_on") from exc
     reference = values["reference"].replace(" ", "") or (f"IMO{imo}" if imo else "")
     if not reference:
@@ -97,12 +107,19 @@ def parse_vessels_csv(path: Path | str) -> ParsedList:
     entries: dict[str, tuple[int, ListedEntry]] = {}
     with handle:
         reader = csv.DictReader(handle)
-        header = [h.strip() for h in reader.fieldnames or []]
+        try:
+            header = [h.strip() for h in reader.fieldnames or []]
+        except UnicodeDecodeError as exc:
+            raise not_utf8_error(path, exc) from exc
+        except csv.Error as exc:
+            raise InputFileError(path, f"not valid CSV: {exc}", line=1) from exc
         missing = [c for c in COLUMNS if c not in header]
         unknown = [c for c in header if c not in COLUMNS]
         if missing or unknown:
             problems = ([f"missing {', '.join(missing)}"] if missing else []) + (
-                [f"unknown {', '.join(unknown)}"] if unknown else []
+                [f"unknown {', '.join((u if len(u) <= 30 else u[:30] + '...') for u in unknown[:5])}"]
+                if unknown
+                else []
             )
             raise InputFileError(path, f"columns: {'; '.join(problems)}", line=1)
         reader.fieldnames = header
@@ -118,6 +135,8 @@ def parse_vessels_csv(path: Path | str) -> ParsedList:
                     message = f"{entry.reference} already given on line {first}"
                     raise InputFileError(path, message, line=reader.line_num, field="imo")
                 entries[entry.id] = (reader.line_num, entry)
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            raise not_utf8_error(path, exc) from exc
+        except csv.Error as exc:
             raise InputFileError(path, f"not valid CSV: {exc}", line=reader.line_num) from exc
     return ParsedList(SOURCE, path, file_hash(path), None, [entry for _, entry in entries.values()])

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from watchkeeper import serialization
 from watchkeeper.resolve.screening import ScreeningHit, ScreeningIndex
 
 FORMATS = ("csv", "json")
@@ -107,7 +107,7 @@ def export_text(results: Sequence[Mapping[str, Any]], fmt: str, fingerprint: str
         write_csv(results, buffer)
         return buffer.getvalue()
     if fmt == "json":
-        return json.dumps(json_document(results, fingerprint), ensure_ascii=False, indent=2) + "\n"
+        return serialization.dumps(json_document(results, fingerprint), indent=2) + "\n"
     raise ValueError(f"unknown export format {fmt!r} (choose {' or '.join(FORMATS)})")
 
 

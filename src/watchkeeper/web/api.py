@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from watchkeeper import serialization
 from watchkeeper.audit import audit_entries, entry_record
 from watchkeeper.store import Store
 from watchkeeper.web import accounts
@@ -14,6 +16,13 @@ from watchkeeper.web.match import router as match_router
 from watchkeeper.web.security import Caller, api_caller, get_store
 
 router = APIRouter(prefix="/api/v1")
+
+
+class StrictJSONResponse(JSONResponse):
+    """Every JSON answer under the one strict policy (watchkeeper.serialization): NaN, Infinity as null."""
+
+    def render(self, content: Any) -> bytes:
+        return serialization.dumps(content).encode("utf-8")
 
 
 class Me(BaseModel):

@@ -91,6 +91,7 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
         redoc_url=None,
+        default_response_class=api.StrictJSONResponse,
         lifespan=lifespan,
     )
     app.state.settings = settings
