@@ -198,3 +198,10 @@ def test_a_batch_ends_before_an_unfinished_message_even_when_messages_interleave
     single = b"!AIVDM,1,1,,A,DDDD,0*00\n"
     assert _unfinished_tail(single + first + other + second) == len(single + first)
     assert _unfinished_tail(single + first + second) == len(single + first + second)
+
+
+def test_an_encounter_with_no_port_known_has_no_port_distance() -> None:
+    # JSON has no Infinity: "no port in range" is stored as null, not as an infinite distance
+    rows = _drift(416000333, *SEA, 6) + _drift(416000444, SEA[0], SEA[1] + 0.001, 6)
+    (found,) = detect_encounters(build_tracks(_table(rows), CFG), CFG, ())
+    assert found.details["port_distance_km"] is None

@@ -134,7 +134,7 @@ def detect_loitering(tracks: Tracks, config: DetectorConfig, ports: tuple[Port, 
                     "median_speed_knots": round(float(np.nanmedian(tracks.sog[s : e + 1])), 2)
                     if np.isfinite(tracks.sog[s : e + 1]).any()
                     else None,
-                    "port_distance_km": round(away, 1),
+                    "port_distance_km": round(away, 1) if np.isfinite(away) else None,  # no port known: none
                 },
                 rows=_excerpt(s, e, config),
             )

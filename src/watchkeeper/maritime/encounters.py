@@ -210,7 +210,7 @@ def detect_encounters(tracks: Tracks, config: DetectorConfig, ports: tuple[Port,
                     "hours": round(float(step[e] - step[s]) * step_s / 3600, 2),
                     "median_distance_m": round(float(np.median(metres[s : e + 1])), 1),
                     "median_speed_knots": round(speed, 2),
-                    "port_distance_km": round(away, 1),
+                    "port_distance_km": round(away, 1) if np.isfinite(away) else None,  # no port known: none
                 },
                 rows=np.unique(np.concatenate((rows_a, rows_b)))[:: max(1, (e - s + 1) // 12)],
             )
