@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import py3langid
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from watchkeeper.config import Settings
@@ -114,7 +115,19 @@ def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> D
 
 
 def store_source_document(store: Store, settings: Settings, source: SourceDocument) -> ItemOutcome:
-    """One document in one transaction: stored and grouped, or recorded as one more source of a stored one."""
+    """One document in one transaction: stored and grouped, or recorded as one more source of a stored one.
+
+    Another ingest running at the same time may store the same text (or the same source) between our look-up
+    and our insert: the unique key refuses the second insert, the transaction is rolled back, and the retry
+    finds the row already stored, so both ingests end as one run would.
+    """
+    try:
+        return _store_once(store, settings, source)
+    except IntegrityError:
+        return _store_once(store, settings, source)
+
+
+def _store_once(store: Store, settings: Settings, source: SourceDocument) -> ItemOutcome:
     doc_id = document_id(source.text)
     with store.session() as session:
         existing = session.get(Document, doc_id)
