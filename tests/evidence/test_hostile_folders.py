@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Cli
+from watchkeeper.config import Settings
+from watchkeeper.evidence.ingest import IngestReport, ingest_raw
+from watchkeeper.sources.inputs import expand_targets, load_input
+from watchkeeper.store import Store
 
 ARTICLE = (
     "The coast guard said on Tuesday that a freighter flagged in Sierra Leone had moored off Nampo "
@@ -57,3 +62,23 @@ def test_a_symlink_out_of_the_folder_is_not_followed(sqlite_cli: Cli, tmp_path: 
     assert not any("passwd" in i["locator"] for i in items)
     docs = [json.loads(line) for line in sqlite_cli.ok("docs", "list", "--json").stdout.splitlines()]
     assert len(docs) == 1
+
+
+def test_a_batch_keeps_the_text_not_the_raw_bytes_in_memory(sqlite_store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    padding = "<!-- " + "x" * (2 * 1024 * 1024) + " -->"  # page weight that is not text
+    for n in range(6):
+        body = ARTICLE.replace("three days", f"{n + 2} days")
+        page = f"<html><head><title>Port call {n}</title>{padding}</head><body><p>{body}</p></body></html>"
+        (folder / f"page-{n}.html").write_text(page, encoding="utf-8")
+    settings = Settings(workspace=tmp_path, database_url=sqlite_store.url)
+    raws = (
+        load_input(target, settings) for target in expand_targets([str(folder)]) if isinstance(target, str)
+    )
+    tracemalloc.start()
+    sources = ingest_raw(sqlite_store, settings, raws, IngestReport())
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert len(sources) == 6 and all(s.raw == b"" and s.raw_stored for s in sources)
+    assert held < 4 * 1024 * 1024  # six pages of 2 MB read, their bytes on disk, not in the batch

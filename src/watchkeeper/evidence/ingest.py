@@ -75,6 +75,18 @@ def _language(text: str) -> str | None:
     return language or None
 
 
+def _raw(settings: Settings, source: SourceDocument) -> tuple[str, str]:
+    """Where the source's raw bytes are kept in the workspace, and their SHA-256 (stored if not yet)."""
+    return source.raw_stored or store_raw(settings, source.raw)
+
+
+def _spill_raw(settings: Settings, source: SourceDocument) -> SourceDocument:
+    """Keep the raw bytes on disk now and drop them from memory: a batch is held until it is stored."""
+    source.raw_stored = store_raw(settings, source.raw)
+    source.raw = b""
+    return source
+
+
 def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> Document:
     """A Document from what a connector read: outlet, wire, publication date and language decided."""
     registry = load_outlets()
@@ -93,7 +105,7 @@ def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> D
         url=url,
         live=source.kind != "file",
     )
-    raw_path, raw_sha = store_raw(settings, source.raw)
+    raw_path, raw_sha = _raw(settings, source)
     return Document(
         id=doc_id,
         text=source.text,
@@ -137,7 +149,7 @@ def _store_once(store: Store, settings: Settings, source: SourceDocument) -> Ite
             locator=source.locator,
             kind=source.kind,
             feed_id=source.feed_id,
-            raw_sha256=store_raw(settings, source.raw)[1] if existing else "",
+            raw_sha256=_raw(settings, source)[1] if existing else "",
             fetched_at=as_utc(source.fetched_at),
         )
         if existing is not None:
@@ -211,7 +223,7 @@ def ingest_raw(
                     ItemOutcome(getattr(item, "path", raw.locator), "error", message=str(item))
                 )
             else:
-                sources.append(item)
+                sources.append(_spill_raw(settings, item))
     return sources
 
 
