@@ -9,6 +9,7 @@ Both are in barrels against the cap in force and its alert thresholds.
 from __future__ import annotations
 
 import csv
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -64,20 +65,26 @@ def sample_notifications_path() -> Path:
     return data_file("assess", "petroleum_notifications.csv")
 
 
+def _shown(value: str | None) -> str:
+    """A value quoted for an error line, cut short: a hostile field may be megabytes long."""
+    text = value or ""
+    return repr(text if len(text) <= 40 else text[:40] + "...")
+
+
 def _parse_row(path: Path, line: int, row: dict[str, str]) -> dict[str, Any]:
     def fail(column: str, message: str) -> InputFileError:
         return InputFileError(path, message, line=line, field=column)
 
     values: dict[str, Any] = {}
-    try:
-        values["year"] = int(row["year"])
-    except ValueError:
-        raise fail("year", f"{row['year']!r} is not a year") from None
+    year = (row.get("year") or "").strip()
+    if not (year.isdigit() and len(year) == 4):
+        raise fail("year", f"{_shown(year)} is not a year")
+    values["year"] = int(year)
     if not 2000 <= values["year"] <= 2100:
         raise fail("year", f"{values['year']} is out of range")
     month = (row.get("month") or "").strip()
-    if month and (not month.isdigit() or not 1 <= int(month) <= 12):
-        raise fail("month", f"{month!r} is not a month number 1-12")
+    if month and (not month.isdigit() or len(month) > 2 or not 1 <= int(month) <= 12):
+        raise fail("month", f"{_shown(month)} is not a month number 1-12")
     values["month"] = int(month) if month else None
     values["period"] = (row.get("period") or "").strip() or (
         f"{values['year']}-{values['month']:02d}" if month else str(values["year"])
@@ -91,7 +98,9 @@ def _parse_row(path: Path, line: int, row: dict[str, str]) -> dict[str, Any]:
     try:
         values["quantity"] = float((row.get("quantity") or "").replace(",", ""))
     except ValueError:
-        raise fail("quantity", f"{row.get('quantity')!r} is not a number") from None
+        raise fail("quantity", f"{_shown(row.get('quantity'))} is not a number") from None
+    if not math.isfinite(values["quantity"]):
+        raise fail("quantity", f"{_shown(row.get('quantity'))} is not a finite number")
     if values["quantity"] < 0:
         raise fail("quantity", "is negative")
     unit = (row.get("unit") or "").strip().lower()
@@ -122,13 +131,17 @@ class ImportResult:
 
 def import_notifications(session: Session, path: Path) -> ImportResult:
     """Validate every row, then upsert (one transaction: a bad row stores nothing)."""
+    parsed: list[dict[str, Any]] = []
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
             missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
                 raise InputFileError(path, f"missing column(s): {', '.join(missing)}", line=1)
-            parsed = [_parse_row(path, n, row) for n, row in enumerate(reader, start=2)]
+            for record in reader:
+                parsed.append(_parse_row(path, len(parsed) + 2, record))
+    except csv.Error as exc:  # e.g. a field past the csv module's size limit
+        raise InputFileError(path, f"not a readable CSV row: {exc}", line=len(parsed) + 2) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputFileError(path, f"cannot read: {exc}") from exc
     result = ImportResult(rows=len(parsed))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def store_raw(settings: Settings, data: bytes) -> tuple[str, str]:
     path = settings.workspace / relative
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp = path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")  # one per writer thread
         tmp.write_bytes(data)
         tmp.replace(path)
     return relative.as_posix(), digest

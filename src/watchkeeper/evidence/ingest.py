@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import py3langid
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from watchkeeper.config import Settings
@@ -74,6 +75,18 @@ def _language(text: str) -> str | None:
     return language or None
 
 
+def _raw(settings: Settings, source: SourceDocument) -> tuple[str, str]:
+    """Where the source's raw bytes are kept in the workspace, and their SHA-256 (stored if not yet)."""
+    return source.raw_stored or store_raw(settings, source.raw)
+
+
+def _spill_raw(settings: Settings, source: SourceDocument) -> SourceDocument:
+    """Keep the raw bytes on disk now and drop them from memory: a batch is held until it is stored."""
+    source.raw_stored = store_raw(settings, source.raw)
+    source.raw = b""
+    return source
+
+
 def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> Document:
     """A Document from what a connector read: outlet, wire, publication date and language decided."""
     registry = load_outlets()
@@ -92,7 +105,7 @@ def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> D
         url=url,
         live=source.kind != "file",
     )
-    raw_path, raw_sha = store_raw(settings, source.raw)
+    raw_path, raw_sha = _raw(settings, source)
     return Document(
         id=doc_id,
         text=source.text,
@@ -114,7 +127,19 @@ def build_document(source: SourceDocument, settings: Settings, doc_id: str) -> D
 
 
 def store_source_document(store: Store, settings: Settings, source: SourceDocument) -> ItemOutcome:
-    """One document in one transaction: stored and grouped, or recorded as one more source of a stored one."""
+    """One document in one transaction: stored and grouped, or recorded as one more source of a stored one.
+
+    Another ingest running at the same time may store the same text (or the same source) between our look-up
+    and our insert: the unique key refuses the second insert, the transaction is rolled back, and the retry
+    finds the row already stored, so both ingests end as one run would.
+    """
+    try:
+        return _store_once(store, settings, source)
+    except IntegrityError:
+        return _store_once(store, settings, source)
+
+
+def _store_once(store: Store, settings: Settings, source: SourceDocument) -> ItemOutcome:
     doc_id = document_id(source.text)
     with store.session() as session:
         existing = session.get(Document, doc_id)
@@ -124,7 +149,7 @@ def store_source_document(store: Store, settings: Settings, source: SourceDocume
             locator=source.locator,
             kind=source.kind,
             feed_id=source.feed_id,
-            raw_sha256=store_raw(settings, source.raw)[1] if existing else "",
+            raw_sha256=_raw(settings, source)[1] if existing else "",
             fetched_at=as_utc(source.fetched_at),
         )
         if existing is not None:
@@ -198,7 +223,7 @@ def ingest_raw(
                     ItemOutcome(getattr(item, "path", raw.locator), "error", message=str(item))
                 )
             else:
-                sources.append(item)
+                sources.append(_spill_raw(settings, item))
     return sources
 
 

@@ -33,5 +33,6 @@ class SourceDocument:
     date_hints: list[str] = field(default_factory=list)  # publication dates from metadata, most trusted first
     weak_date_hints: list[str] = field(default_factory=list)  # used only when the text names no date
     pages: list[list[int]] | None = None  # [start, end) of each PDF page in ``text``
+    raw_stored: tuple[str, str] | None = None  # (path, sha256) once ``raw`` is kept on disk and dropped here
     feed_id: str | None = None
     fetched_at: datetime = field(default_factory=utcnow)

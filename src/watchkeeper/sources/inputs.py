@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,44 @@ def is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
 
 
+def printable(path: Path | str) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 shown as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _folder_files(folder: Path) -> list[str | WatchkeeperError]:
+    """The files of a folder (recursive, hidden ones skipped, sorted); no symlink is followed out of it."""
+    root = folder.resolve()
+    found: list[str | WatchkeeperError] = []
+    for path in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_symlink():
+            try:
+                target = path.resolve()
+            except (OSError, RuntimeError):  # a loop of links
+                found.append(SourceError(printable(path), "a symlink that cannot be resolved: not followed"))
+                continue
+            if not target.is_relative_to(root):
+                found.append(SourceError(printable(path), "a symlink to outside the folder: not followed"))
+                continue
+        if path.is_file():
+            found.append(_file_name(path))
+    return found
+
+
+def _file_name(path: Path) -> str | WatchkeeperError:
+    """The path as a locator, or one error line when its name is not UTF-8 (it could not be stored)."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return SourceError(printable(path), "the file name is not valid UTF-8: rename the file")
+    return name
+
+
 def expand_targets(targets: Iterable[str]) -> list[str | WatchkeeperError]:
-    """Paths and URLs, directories replaced by their files (recursive, hidden ones skipped, sorted)."""
+    """Paths and URLs, directories replaced by their files (see ``_folder_files``)."""
     expanded: list[str | WatchkeeperError] = []
     for target in targets:
         if is_url(target):
@@ -56,15 +93,11 @@ def expand_targets(targets: Iterable[str]) -> list[str | WatchkeeperError]:
             continue
         path = Path(target)
         if path.is_dir():
-            expanded.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            expanded.extend(_folder_files(path))
         elif path.is_file():
-            expanded.append(str(path))
+            expanded.append(_file_name(path))
         else:
-            expanded.append(SourceError(target, "no such file, directory or http(s) URL"))
+            expanded.append(SourceError(printable(target), "no such file, directory or http(s) URL"))
     return expanded
 
 

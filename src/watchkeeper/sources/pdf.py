@@ -7,7 +7,7 @@ import logging
 import re
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import LimitReachedError, PdfReadError, PyPdfError
 
 from watchkeeper.sources.document import SourceDocument, SourceError
 
@@ -57,6 +57,8 @@ def read_pdf(data: bytes, locator: str, kind: str) -> SourceDocument:
         info: dict[str, object] = dict(reader.metadata or {})
     except SourceError:
         raise
+    except LimitReachedError as exc:  # pypdf's guard against decompression bombs and reference cycles
+        raise SourceError(locator, f"refused: the PDF exceeds a safety limit ({exc})") from exc
     # pypdf raises many kinds of errors on damaged files; any of them means the same to the user
     except (
         PdfReadError,
@@ -66,6 +68,7 @@ def read_pdf(data: bytes, locator: str, kind: str) -> SourceDocument:
         IndexError,
         AttributeError,
         RuntimeError,  # includes deep recursion and unsupported stream filters
+        PyPdfError,
     ) as exc:
         raise SourceError(locator, f"not a readable PDF: {exc}") from exc
     parts: list[str] = []

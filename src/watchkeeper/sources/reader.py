@@ -17,7 +17,12 @@ from watchkeeper.sources.text import read_text
 
 MAX_BYTES = 25 * 1024 * 1024  # per document, after decompression
 MAX_ARCHIVE_MEMBERS = 1000
-MAX_ARCHIVE_TOTAL = 200 * 1024 * 1024
+# Every document read from an archive is held until the batch is stored (it is sorted by date first), so an
+# archive's members are capped lower than a lone file: memory stays bounded however many large members it has.
+MAX_MEMBER_BYTES = 10 * 1024 * 1024
+MAX_ARCHIVE_TOTAL = 64 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100  # text deflates 3-20 times; a member inflating more past its limit is a bomb
+_CHUNK = 1024 * 1024
 
 
 Item = SourceDocument | WatchkeeperError
@@ -88,34 +93,76 @@ def _read_gzip(data: bytes, locator: str, kind: str, max_bytes: int) -> list[Ite
     return [read_one(inner, name, kind, content_type)]
 
 
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str, limit: int) -> bytes:
+    """One member's bytes, read in chunks and stopped one chunk past ``limit`` (the declared size may lie).
+
+    A member that is merely large is its own error; one that inflates past the limit from a tiny compressed
+    size (or lies about its size) is a bomb, and a hostile archive is refused whole.
+    """
+    if member.flag_bits & 0x1:
+        raise SourceError(where, "the archive member is encrypted (password-protected members are not read)")
+    if member.file_size > limit:
+        if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+            raise _Bomb(
+                where, f"declares {member.file_size} bytes from {member.compress_size} (refused as a bomb)"
+            )
+        raise UnsafeInputError(
+            where, f"declares {member.file_size} bytes, over the limit of {limit} per member"
+        )
+    content = bytearray()
+    try:
+        with archive.open(member) as fh:
+            while chunk := fh.read(_CHUNK):
+                content += chunk
+                if len(content) > limit:
+                    raise _Bomb(where, f"decompresses past {limit} bytes (refused as a bomb)")
+    except NotImplementedError as exc:  # zipfile's word for an unknown compression method
+        raise SourceError(where, f"unsupported compression: {exc}") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
+        raise SourceError(where, f"corrupt archive member: {exc}") from exc
+    return bytes(content)
+
+
+class _Bomb(UnsafeInputError):
+    """A member built to exhaust memory: the whole archive is refused."""
+
+
 def _read_zip(data: bytes, locator: str, kind: str, max_bytes: int) -> list[Item]:
+    """One item per member, read one at a time: a bad member is its own error line."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, gzip.BadGzipFile) as exc:
+    except (zipfile.BadZipFile, gzip.BadGzipFile, ValueError, OSError) as exc:
         raise SourceError(locator, f"not a readable zip archive: {exc}") from exc
     if len(members) > MAX_ARCHIVE_MEMBERS:
         raise UnsafeInputError(locator, f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
+    limit = min(max_bytes, MAX_MEMBER_BYTES)
     documents: list[Item] = []
     total = 0
-    for member in members:
+    for index, member in enumerate(members):
         name = PurePosixPath(member.filename).name
         if name.startswith(".") or member.filename.startswith("__MACOSX/"):
             continue
         where = f"{locator}!{member.filename}"
-        with archive.open(member) as fh:
-            # read at most one byte past the limit: the declared size in the archive may lie
-            content = fh.read(max_bytes + 1)
-        total += len(content)
-        if len(content) > max_bytes or total > MAX_ARCHIVE_TOTAL:
-            raise UnsafeInputError(
-                where, "archive member decompresses past the size limit (refused as a bomb)"
+        if total + min(member.file_size, limit) > MAX_ARCHIVE_TOTAL:
+            left = len(members) - index
+            documents.append(
+                UnsafeInputError(
+                    locator,
+                    f"{left} member(s) not read: the archive holds more than {MAX_ARCHIVE_TOTAL} bytes "
+                    "uncompressed; unpack it into a folder to ingest the rest",
+                )
             )
-        content_type = sniff.sniff(content)
+            break
         try:
+            content = _read_member(archive, member, where, min(limit, MAX_ARCHIVE_TOTAL - total))
+            total += len(content)
+            content_type = sniff.sniff(content)
             if content_type in {sniff.GZIP, sniff.ZIP}:
                 raise SourceError(where, "nested archives are not read")
             documents.append(read_one(content, where, kind, content_type))
+        except _Bomb:
+            raise
         except WatchkeeperError as exc:
             documents.append(exc)
         except Exception as exc:  # one member a parser chokes on is that member's error, not the archive's
