@@ -125,7 +125,7 @@ def logout(
 ) -> Response:
     secret = request.cookies.get(SESSION_COOKIE, "")
     with store.session() as session:
-        accounts.end_session(session, secret)
+        accounts.end_session(session, secret, client=client_address(request))
     request.app.state.credentials.forget(CredentialCache.key("session", secret))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
