@@ -1,4 +1,5 @@
-"""``watchkeeper serve`` and ``watchkeeper users``: the workbench and who may use it."""
+"""``watchkeeper serve``, ``watchkeeper users`` and ``watchkeeper audit``: the workbench, who may use it, and
+the record of what they did."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ from typing import Any
 
 import typer
 
+from watchkeeper.audit import verify_chain
 from watchkeeper.cli.context import app_context
-from watchkeeper.cli.output import JSON_OPTION, console, print_records
+from watchkeeper.cli.output import JSON_OPTION, console, err_console, print_json, print_records
 from watchkeeper.errors import WatchkeeperError
 from watchkeeper.web import accounts
 
 users_app = typer.Typer(
     help="Manage workbench users (roles: viewer, analyst, admin) and API tokens.", no_args_is_help=True
 )
+
+audit_app = typer.Typer(help="The audit log of every change (hash-chained).", no_args_is_help=True)
 
 
 def serve(
@@ -178,3 +182,21 @@ def revoke(
         row = accounts.revoke_api_token(session, token_id, actor="cli")
         name = row.name
     console.print(f"Revoked API token {token_id} ({name}).")
+
+
+@audit_app.command("verify")
+def audit_verify(ctx: typer.Context, as_json: bool = JSON_OPTION) -> None:
+    """Recompute the audit log's hash chain; exit 1 naming each entry edited, inserted or removed since."""
+    with app_context(ctx).store.session() as session:
+        check = verify_chain(session)
+    if as_json:
+        print_json({"entries": check.entries, "last_hash": check.last_hash, "breaks": check.breaks})
+    elif check.intact:
+        # Kept elsewhere, the last hash also shows whether the newest entries were cut off later.
+        console.print(f"Audit chain intact: {check.entries} entries; last hash {check.last_hash}")
+    else:
+        for problem in check.breaks:
+            err_console.print(problem, markup=False, highlight=False)
+        err_console.print(f"Audit chain broken: {len(check.breaks)} problems in {check.entries} entries.")
+    if not check.intact:
+        raise typer.Exit(1)
