@@ -78,3 +78,26 @@ def test_users_cli_disables_resets_lists_and_revokes(cli) -> None:
     assert cli.ok("users", "tokens", "bob", "--json").stdout.strip() == ""
     cli.fails("users", "revoke", str(tokens[0]["id"]), expect="no API token")
     cli.fails("users", "disable", "nobody", expect="no user")
+
+
+def test_the_users_page_takes_accounts_back_for_admins_only(workbench: Workbench) -> None:
+    viewer, _ = workbench.signed_in("viewer")
+    assert viewer.get("/users").status_code == 403
+    admin, csrf = workbench.signed_in("admin")
+    page = admin.get("/users")
+    assert page.status_code == 200 and "analyst" in page.text and "Revoke" in page.text
+    assert admin.post("/users/analyst/disable", data={}, follow_redirects=False).status_code == 403  # no CSRF
+    done = admin.post("/users/analyst/disable", data={"csrf_token": csrf}, follow_redirects=False)
+    assert done.status_code == 303
+    assert _sign_in(workbench, "analyst") == 401
+    admin.post("/users/analyst/enable", data={"csrf_token": csrf})
+    admin.post("/users/analyst/password", data={"csrf_token": csrf, "password": "a brand new secret"})
+    assert _sign_in(workbench, "analyst") == 401
+    assert _sign_in(workbench, "analyst", "a brand new secret") == 303
+    with workbench.backend.store.session() as session:
+        token_id = accounts.list_api_tokens(session, "viewer")[0].id
+    admin.post(f"/users/tokens/{token_id}/revoke", data={"csrf_token": csrf})
+    assert workbench.client().get("/api/v1/me", headers=workbench.headers("viewer")).status_code == 401
+    with workbench.backend.store.session() as session:
+        actors = {e.actor for e in audit_entries(session) if e.action in ("user.disable", "token.revoke")}
+    assert actors == {"admin"}

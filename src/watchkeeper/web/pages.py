@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -188,3 +188,69 @@ def audit_page(
     with store.session() as session:
         entries = [entry_record(e) for e in audit_entries(session, limit=500)]
     return templates.TemplateResponse(request, "audit.html", {"caller": caller, "entries": entries})
+
+
+@router.get("/users")
+def users_page(
+    request: Request,
+    message: str | None = None,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
+) -> Response:
+    """Users with their state and API tokens, and the forms that take an account back (admins)."""
+    with store.session() as session:
+        users = [
+            {
+                "username": u.username,
+                "role": u.role,
+                "disabled": u.disabled,
+                "tokens": accounts.list_api_tokens(session, u.username),
+            }
+            for u in accounts.list_users(session)
+        ]
+    return templates.TemplateResponse(
+        request, "users.html", {"caller": caller, "users": users, "message": message}
+    )
+
+
+def _back_to_users(message: str) -> Response:
+    return RedirectResponse(f"/users?{urlencode({'message': message})}", status_code=303)
+
+
+@router.post("/users/{username}/disable")
+def disable_user(
+    username: str, caller: Caller = Depends(page_caller("admin")), store: Store = Depends(get_store)
+) -> Response:
+    with store.session() as session:
+        accounts.set_disabled(session, username, True, actor=caller.principal.username)
+    return _back_to_users(f"{username} is disabled.")
+
+
+@router.post("/users/{username}/enable")
+def enable_user(
+    username: str, caller: Caller = Depends(page_caller("admin")), store: Store = Depends(get_store)
+) -> Response:
+    with store.session() as session:
+        accounts.set_disabled(session, username, False, actor=caller.principal.username)
+    return _back_to_users(f"{username} is enabled.")
+
+
+@router.post("/users/{username}/password")
+def reset_user_password(
+    username: str,
+    password: str = Form(...),
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
+) -> Response:
+    with store.session() as session:
+        accounts.reset_password(session, username, password, actor=caller.principal.username)
+    return _back_to_users(f"New password set for {username}; their sessions are ended.")
+
+
+@router.post("/users/tokens/{token_id}/revoke")
+def revoke_token(
+    token_id: int, caller: Caller = Depends(page_caller("admin")), store: Store = Depends(get_store)
+) -> Response:
+    with store.session() as session:
+        name = accounts.revoke_api_token(session, token_id, actor=caller.principal.username).name
+    return _back_to_users(f"API token {token_id} ({name}) is revoked.")
