@@ -96,6 +96,8 @@ def test_the_users_page_takes_accounts_back_for_admins_only(workbench: Workbench
     assert _sign_in(workbench, "analyst", "a brand new secret") == 303
     with workbench.backend.store.session() as session:
         token_id = accounts.list_api_tokens(session, "viewer")[0].id
+    # Used (and so remembered by this server process) just before: the revocation still applies at once.
+    assert workbench.client().get("/api/v1/me", headers=workbench.headers("viewer")).status_code == 200
     admin.post(f"/users/tokens/{token_id}/revoke", data={"csrf_token": csrf})
     assert workbench.client().get("/api/v1/me", headers=workbench.headers("viewer")).status_code == 401
     with workbench.backend.store.session() as session:

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from watchkeeper.audit import audit_entries, entry_record
 from watchkeeper.store import Store
+from watchkeeper.store.models.web import User
 from watchkeeper.vocabulary import ReviewState
 from watchkeeper.web import accounts
 from watchkeeper.web.security import (
@@ -213,30 +214,39 @@ def users_page(
     )
 
 
-def _back_to_users(message: str) -> Response:
+def _back_to_users(request: Request, username: str, message: str) -> Response:
+    # This process forgets the user's remembered credentials now; other workers within CREDENTIAL_TTL.
+    request.app.state.credentials.forget_user(username)
     return RedirectResponse(f"/users?{urlencode({'message': message})}", status_code=303)
 
 
 @router.post("/users/{username}/disable")
 def disable_user(
-    username: str, caller: Caller = Depends(page_caller("admin")), store: Store = Depends(get_store)
+    request: Request,
+    username: str,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
 ) -> Response:
     with store.session() as session:
         accounts.set_disabled(session, username, True, actor=caller.principal.username)
-    return _back_to_users(f"{username} is disabled.")
+    return _back_to_users(request, username, f"{username} is disabled.")
 
 
 @router.post("/users/{username}/enable")
 def enable_user(
-    username: str, caller: Caller = Depends(page_caller("admin")), store: Store = Depends(get_store)
+    request: Request,
+    username: str,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
 ) -> Response:
     with store.session() as session:
         accounts.set_disabled(session, username, False, actor=caller.principal.username)
-    return _back_to_users(f"{username} is enabled.")
+    return _back_to_users(request, username, f"{username} is enabled.")
 
 
 @router.post("/users/{username}/password")
 def reset_user_password(
+    request: Request,
     username: str,
     password: str = Form(...),
     caller: Caller = Depends(page_caller("admin")),
@@ -244,13 +254,18 @@ def reset_user_password(
 ) -> Response:
     with store.session() as session:
         accounts.reset_password(session, username, password, actor=caller.principal.username)
-    return _back_to_users(f"New password set for {username}; their sessions are ended.")
+    return _back_to_users(request, username, f"New password set for {username}; their sessions are ended.")
 
 
 @router.post("/users/tokens/{token_id}/revoke")
 def revoke_token(
-    token_id: int, caller: Caller = Depends(page_caller("admin")), store: Store = Depends(get_store)
+    request: Request,
+    token_id: int,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
 ) -> Response:
     with store.session() as session:
-        name = accounts.revoke_api_token(session, token_id, actor=caller.principal.username).name
-    return _back_to_users(f"API token {token_id} ({name}) is revoked.")
+        row = accounts.revoke_api_token(session, token_id, actor=caller.principal.username)
+        name, owner = row.name, session.get(User, row.user_id)
+        username = owner.username if owner is not None else ""
+    return _back_to_users(request, username, f"API token {token_id} ({name}) is revoked.")
