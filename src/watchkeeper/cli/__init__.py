@@ -85,6 +85,7 @@ app.command("status")(workspace.status)
 app.command("export")(export_command)
 app.command("serve")(web.serve)
 app.add_typer(web.users_app, name="users")
+app.add_typer(web.audit_app, name="audit")
 
 # Stage command groups (one line each): app.add_typer(<group>.app, name="<group>")
 evidence_cli.register(app)  # ingest, feeds, docs, stories

@@ -28,14 +28,34 @@ def _templates_dir() -> Path:
     return Path(str(resources.files("watchkeeper.report") / "templates"))
 
 
+# The offline report opened from disk has no server to send headers: it carries its policy itself. Styles are
+# inline (the <style> block, SVG attributes); nothing else may load or run.
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+)
+_WEB_URL = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+
+
+def link_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) address, the only kind made a link; None otherwise.
+
+    A document's address comes from its source and could be ``javascript:`` or ``data:``, which a browser
+    would run when clicked.
+    """
+    return url if url and _WEB_URL.fullmatch(url) else None
+
+
 def _environment(autoescape: bool) -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(_templates_dir()),
         autoescape=select_autoescape(["html", "j2"]) if autoescape else False,
         undefined=StrictUndefined,
         trim_blocks=False,
         lstrip_blocks=False,
     )
+    environment.filters["link_url"] = link_url
+    environment.globals["report_csp"] = REPORT_CSP
+    return environment
 
 
 def with_charts(data: ReportData) -> ReportData:

@@ -108,6 +108,36 @@ def set_role(session: Session, username: str, role: str, *, actor: str) -> User:
     return user
 
 
+def set_disabled(session: Session, username: str, disabled: bool, *, actor: str) -> User:
+    """Disable or enable a user (audited); disabling ends the user's browser sessions at once."""
+    user = get_user(session, username)
+    before = {"disabled": user.disabled}
+    user.disabled = disabled
+    if disabled:
+        session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+    record_change(
+        session,
+        actor=actor,
+        action="user.disable" if disabled else "user.enable",
+        record_type="user",
+        record_id=username,
+        before=before,
+        after={"disabled": disabled},
+    )
+    return user
+
+
+def reset_password(session: Session, username: str, password: str, *, actor: str) -> User:
+    """Set a new password (audited, without the password) and end the user's browser sessions."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    user = get_user(session, username)
+    user.password_hash = _hasher.hash(password)
+    session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+    record_change(session, actor=actor, action="user.reset_password", record_type="user", record_id=username)
+    return user
+
+
 def get_user(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
@@ -153,8 +183,24 @@ def authenticate(session: Session, username: str, password: str, client: str) ->
         _hasher.hash(password)
     if not ok or user is None:
         session.add(LoginAttempt(username=username[:100], client=client[:100]))
+        record_change(
+            session,
+            actor=f"client {client[:100]}",
+            action="user.sign_in_failed",
+            record_type="user",
+            record_id=username[:100],
+            after={"client": client[:100]},
+        )
         return None
     session.execute(delete(LoginAttempt).where(LoginAttempt.username == username))
+    record_change(
+        session,
+        actor=user.username,
+        action="user.sign_in",
+        record_type="user",
+        record_id=user.username,
+        after={"client": client[:100]},
+    )
     return principal_of(user)
 
 
@@ -184,8 +230,22 @@ def session_principal(session: Session, secret: str) -> tuple[Principal, str] | 
     return principal_of(user), row.csrf_token
 
 
-def end_session(session: Session, secret: str) -> None:
-    session.execute(delete(WebSession).where(WebSession.id == secret_digest(secret)))
+def end_session(session: Session, secret: str, *, client: str = "unknown") -> None:
+    """Sign a browser session out (audited when the session existed)."""
+    row = session.get(WebSession, secret_digest(secret))
+    if row is None:
+        return
+    user = session.get(User, row.user_id)
+    session.delete(row)
+    if user is not None:
+        record_change(
+            session,
+            actor=user.username,
+            action="user.sign_out",
+            record_type="user",
+            record_id=user.username,
+            after={"client": client[:100]},
+        )
 
 
 def create_api_token(session: Session, username: str, name: str, *, actor: str = "cli") -> str:
@@ -216,3 +276,28 @@ def token_principal(session: Session, token: str) -> Principal | None:
     if row.last_used_at is None or _now() - _aware(row.last_used_at) > TOKEN_USE_RESOLUTION:
         row.last_used_at = _now()
     return principal_of(user)
+
+
+def list_api_tokens(session: Session, username: str) -> list[ApiToken]:
+    """A user's live API tokens, oldest first (the tokens themselves are never stored)."""
+    user = get_user(session, username)
+    return list(session.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)))
+
+
+def revoke_api_token(session: Session, token_id: int, *, actor: str) -> ApiToken:
+    """Revoke a token by its id (audited): the row goes, so the token matches nothing from now on."""
+    row = session.get(ApiToken, token_id)
+    if row is None:
+        raise NotFoundError(f"no API token {token_id}; 'watchkeeper users tokens USER' lists them")
+    user = session.get(User, row.user_id)
+    username = user.username if user is not None else str(row.user_id)
+    session.delete(row)
+    record_change(
+        session,
+        actor=actor,
+        action="token.revoke",
+        record_type="user",
+        record_id=username,
+        before={"token": row.name, "token_id": token_id},
+    )
+    return row

@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 from http import HTTPStatus
 from importlib import resources
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,7 +31,14 @@ from watchkeeper.web import (
     reports,
     screening,
 )
-from watchkeeper.web.security import CREDENTIAL_TTL, CredentialCache, LoginRequired
+from watchkeeper.web.security import (
+    CREDENTIAL_TTL,
+    Caller,
+    CredentialCache,
+    LoginRequired,
+    api_caller,
+    page_caller,
+)
 from watchkeeper.web.templating import templates
 
 SECURITY_HEADERS = {
@@ -54,10 +62,15 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        # Pages and API answers may hold signed-in data: no browser or proxy keeps them; static files may.
+        private = not scope["path"].startswith("/static/")
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in self.headers if k not in present]
+                if private and b"cache-control" not in present:
+                    extra.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
@@ -88,8 +101,9 @@ def create_app(
         title="Watchkeeper",
         version=__version__,
         description="Monitoring of the UN sanctions on the DPRK: regime, designations, evidence, incidents.",
-        openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        # Served by api.py to signed-in callers only, as every other route.
+        openapi_url=None,
+        docs_url=None,
         redoc_url=None,
         default_response_class=api.StrictJSONResponse,
         lifespan=lifespan,
@@ -107,6 +121,14 @@ def create_app(
         app.include_router(area.api_router)
         app.include_router(area.page_router)
     app.include_router(pages.router)
+
+    @app.get("/api/v1/openapi.json", include_in_schema=False)
+    def _openapi(caller: Caller = Depends(api_caller())) -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/api/v1/docs", include_in_schema=False)
+    def _docs(caller: Caller = Depends(page_caller())) -> Response:
+        return get_swagger_ui_html(openapi_url="/api/v1/openapi.json", title="Watchkeeper API")
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import secrets
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from watchkeeper.audit import audit_entries, entry_record
 from watchkeeper.store import Store
+from watchkeeper.store.models.web import User
 from watchkeeper.vocabulary import ReviewState
 from watchkeeper.web import accounts
 from watchkeeper.web.security import (
@@ -125,7 +126,7 @@ def logout(
 ) -> Response:
     secret = request.cookies.get(SESSION_COOKIE, "")
     with store.session() as session:
-        accounts.end_session(session, secret)
+        accounts.end_session(session, secret, client=client_address(request))
     request.app.state.credentials.forget(CredentialCache.key("session", secret))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
@@ -188,3 +189,83 @@ def audit_page(
     with store.session() as session:
         entries = [entry_record(e) for e in audit_entries(session, limit=500)]
     return templates.TemplateResponse(request, "audit.html", {"caller": caller, "entries": entries})
+
+
+@router.get("/users")
+def users_page(
+    request: Request,
+    message: str | None = None,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
+) -> Response:
+    """Users with their state and API tokens, and the forms that take an account back (admins)."""
+    with store.session() as session:
+        users = [
+            {
+                "username": u.username,
+                "role": u.role,
+                "disabled": u.disabled,
+                "tokens": accounts.list_api_tokens(session, u.username),
+            }
+            for u in accounts.list_users(session)
+        ]
+    return templates.TemplateResponse(
+        request, "users.html", {"caller": caller, "users": users, "message": message}
+    )
+
+
+def _back_to_users(request: Request, username: str, message: str) -> Response:
+    # This process forgets the user's remembered credentials now; other workers within CREDENTIAL_TTL.
+    request.app.state.credentials.forget_user(username)
+    return RedirectResponse(f"/users?{urlencode({'message': message})}", status_code=303)
+
+
+@router.post("/users/{username}/disable")
+def disable_user(
+    request: Request,
+    username: str,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
+) -> Response:
+    with store.session() as session:
+        accounts.set_disabled(session, username, True, actor=caller.principal.username)
+    return _back_to_users(request, username, f"{username} is disabled.")
+
+
+@router.post("/users/{username}/enable")
+def enable_user(
+    request: Request,
+    username: str,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
+) -> Response:
+    with store.session() as session:
+        accounts.set_disabled(session, username, False, actor=caller.principal.username)
+    return _back_to_users(request, username, f"{username} is enabled.")
+
+
+@router.post("/users/{username}/password")
+def reset_user_password(
+    request: Request,
+    username: str,
+    password: str = Form(...),
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
+) -> Response:
+    with store.session() as session:
+        accounts.reset_password(session, username, password, actor=caller.principal.username)
+    return _back_to_users(request, username, f"New password set for {username}; their sessions are ended.")
+
+
+@router.post("/users/tokens/{token_id}/revoke")
+def revoke_token(
+    request: Request,
+    token_id: int,
+    caller: Caller = Depends(page_caller("admin")),
+    store: Store = Depends(get_store),
+) -> Response:
+    with store.session() as session:
+        row = accounts.revoke_api_token(session, token_id, actor=caller.principal.username)
+        name, owner = row.name, session.get(User, row.user_id)
+        username = owner.username if owner is not None else ""
+    return _back_to_users(request, username, f"API token {token_id} ({name}) is revoked.")

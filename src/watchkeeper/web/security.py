@@ -86,6 +86,11 @@ class CredentialCache:
     def forget(self, key: str) -> None:
         self._entries.pop(key, None)
 
+    def forget_user(self, username: str) -> None:
+        """Drop every remembered credential of one user (disabled, new password, a token revoked)."""
+        for key in [k for k, (_, caller) in self._entries.items() if caller.principal.username == username]:
+            del self._entries[key]
+
 
 def _credential(request: Request) -> tuple[str, str] | None:
     """The credential a request carries: ("token", secret) or ("session", secret)."""

@@ -7,6 +7,8 @@ from importlib import resources
 
 from fastapi.templating import Jinja2Templates
 
+from watchkeeper.report.render import link_url
+
 templates = Jinja2Templates(directory=str(resources.files("watchkeeper.web") / "templates"))
 
 
@@ -40,3 +42,4 @@ def _direction(value: object) -> str:
 
 templates.env.filters["when"] = _when
 templates.env.filters["direction"] = _direction
+templates.env.filters["link_url"] = link_url

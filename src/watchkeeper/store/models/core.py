@@ -34,3 +34,6 @@ class AuditEntry(Base):
     before: Mapped[dict | None] = mapped_column(default=None)
     after: Mapped[dict | None] = mapped_column(default=None)
     reason: Mapped[str | None] = mapped_column(Text, default=None)
+    # Tamper evidence: each entry's SHA-256 covers its content and the previous entry's hash (audit.py).
+    prev_hash: Mapped[str | None] = mapped_column(String(64), default=None)
+    entry_hash: Mapped[str | None] = mapped_column(String(64), default=None)
