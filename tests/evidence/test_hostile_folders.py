@@ -81,5 +81,5 @@ def test_a_batch_keeps_the_text_not_the_raw_bytes_in_memory(sqlite_store: Store,
     held = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()
     assert len(sources) == 6 and all(s.raw == b"" and s.raw_stored for s in sources)
-    # six pages of 2 MB read (12 MB when the batch held their bytes); the margin is for caches a test run warms
+    # six 2 MB pages read (12 MB when the batch held their bytes); the margin is for caches a run warms
     assert held < 8 * 1024 * 1024
