@@ -96,7 +96,10 @@ def names_from_csv(data: bytes) -> list[tuple[str, str | None]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ScreeningInputError(f"the CSV is not UTF-8 (byte {exc.start})") from None
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:  # a field over the csv module's size limit, a NUL byte
+        raise ScreeningInputError(f"the CSV cannot be read: {exc}") from None
     if not rows:
         return []
     header = [h.strip().casefold() for h in rows[0]]
