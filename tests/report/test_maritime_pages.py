@@ -202,6 +202,8 @@ def test_demonstration_events_stay_out_unless_asked_and_are_labelled_when_in(wor
         td.xpath("string(span[@class='demonstration-tag'])") == "demonstration data" for td in names
     )
     assert "Demonstration data: synthetic tracks" in tree.xpath("string(//figure[@class='map']/figcaption)")
+    text = " ".join(tree.text_content().split())
+    assert "demonstration data))" not in text and "demonstration data) (" not in text  # no nested brackets
 
 
 def test_a_page_map_keeps_a_readable_shape() -> None:

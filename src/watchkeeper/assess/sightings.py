@@ -381,7 +381,7 @@ def maritime_sightings(session: Session) -> list[Sighting]:
         )
         hours = (event.end_at - event.start_at).total_seconds() / 3600
         what = event.kind.replace("_", " ")
-        label = "Synthetic AIS scenario (demonstration data)" if event.synthetic else "AIS tracking"
+        label = "Synthetic AIS scenario, demonstration data" if event.synthetic else "AIS tracking"
         text = f"{label}: {what} of {names}{where}, {hours:.1f} h from {event.start_at:%Y-%m-%d %H:%M} UTC."
         evidence = Evidence(
             stance=Stance.REPORTS,
