@@ -136,6 +136,19 @@ def _zip() -> bytes:
     return buffer.getvalue()
 
 
+def _zip_variant(flag: int = 0, method: int | None = None) -> bytes:
+    """The sample zip with its members marked encrypted (flag bit 0) or stored with an unknown method."""
+    data = bytearray(_zip())
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        start = data.find(signature)
+        while start >= 0:
+            data[start + flag_at] |= flag
+            if method is not None:
+                data[start + method_at : start + method_at + 2] = method.to_bytes(2, "little")
+            start = data.find(signature, start + 4)
+    return bytes(data)
+
+
 PDF = _pdf()
 ZIP = _zip()
 GZIP = gzip.compress(TEXT, mtime=0)
@@ -175,7 +188,11 @@ def _nmea(data: bytes, tmp: Path) -> object:
 def _reader(data: bytes, tmp: Path) -> object:
     from watchkeeper.sources.reader import read_bytes
 
-    return read_bytes(data, "fuzz-input", "file")
+    items = read_bytes(data, "fuzz-input", "file")
+    for item in items:  # a bad member is returned as an error item: it too must be one line
+        if isinstance(item, WatchkeeperError) and "\n" in str(item):
+            raise item
+    return items
 
 
 def _screening(data: bytes, tmp: Path) -> object:
@@ -227,12 +244,25 @@ TARGETS = (
     Target("reader_text", _reader, (TEXT,)),
     Target("reader_html", _reader, (HTML,)),
     Target("reader_pdf", _reader, (PDF,)),
-    Target("reader_zip_gz", _reader, (ZIP, GZIP)),
+    Target("reader_zip_gz", _reader, (ZIP, GZIP, _zip_variant(flag=1), _zip_variant(method=99))),
     Target("screening_csv", _screening, (SCREENING_CSV,)),
     Target("regime_yaml", _regime, (REGIME_YAML,)),
 )
-NASTY = (b"\x00", b"\xff", b"\xfe\xff", b"\xc3", b"\xe9", b"\xed\xa0\x80", b"\r", b'"', b"<", b"[" * 64)
-OPS = ("flip", "truncate", "duplicate", "insert", "delete")
+NASTY = (
+    b"\x00",
+    b"\xff",
+    b"\xfe\xff",
+    b"\xc3",
+    b"\xe9",
+    b"\xed\xa0\x80",
+    b"\r",
+    b'"',
+    b"<",
+    b"[" * 64,
+    b"9",
+    b'{"a": ',
+)
+OPS = ("flip", "truncate", "duplicate", "insert", "delete", "blowup")
 
 
 def mutate(data: bytes, ops: list[tuple[str, int, bytes]]) -> bytes:
@@ -249,6 +279,8 @@ def mutate(data: bytes, ops: list[tuple[str, int, bytes]]) -> bytes:
             out[at:at] = out[at:end] * (1 + payload[-1] % 8)
         elif op == "insert":
             out[at:at] = payload
+        elif op == "blowup":  # deep nesting, a 100k-digit field, a very long line
+            out[at:at] = payload[:2] * (1000 + 1000 * (payload[-1] % 50))
         elif op == "delete":
             del out[at : at + 1 + payload[0] % 32]
     return bytes(out)
