@@ -98,6 +98,12 @@ measures:
     confidence: R
     verified: Made up for the fuzz harness.
 """
+FEED = (
+    b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Sample feed</title>'
+    b"<link>https://example.org/</link><item><title>Made-up item</title><link>https://example.org/a</link>"
+    b"<pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate><description>&lt;p&gt;A made-up story.&lt;/p&gt;"
+    b"</description></item></channel></rss>"
+)
 TEXT = b"Pyongyang, 3 March. A made-up tanker met another vessel at sea, officials said.\n\nMore text.\n"
 HTML = (
     b"<!doctype html><html><head><title>Sample</title><meta charset='utf-8'></head><body><article>"
@@ -195,6 +201,12 @@ def _reader(data: bytes, tmp: Path) -> object:
     return items
 
 
+def _feed(data: bytes, tmp: Path) -> object:
+    from watchkeeper.sources.feeds import parse_feed
+
+    return parse_feed(data, "fuzz-feed")
+
+
 def _screening(data: bytes, tmp: Path) -> object:
     from watchkeeper.web.screening import names_from_csv
 
@@ -245,6 +257,7 @@ TARGETS = (
     Target("reader_html", _reader, (HTML,)),
     Target("reader_pdf", _reader, (PDF,)),
     Target("reader_zip_gz", _reader, (ZIP, GZIP, _zip_variant(flag=1), _zip_variant(method=99))),
+    Target("feed", _feed, (FEED,)),
     Target("screening_csv", _screening, (SCREENING_CSV,)),
     Target("regime_yaml", _regime, (REGIME_YAML,)),
 )

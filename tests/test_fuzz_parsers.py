@@ -22,10 +22,19 @@ import fuzz
 
 # Parsers the harness found a traceback in, with the reason; the property is kept as a strict xfail.
 KNOWN: dict[str, str] = {
+    "feed": "feedparser raises UnicodeDecodeError or ValueError on a bad encoding= pseudo-attribute",
     "un_xml": 'an unknown encoding in the XML declaration (encoding="TTF-8") escapes as LookupError',
     "regime_yaml": "a NUL or other control byte: the user error's message spans lines (yaml ReaderError)",
 }
 
+# Concrete inputs found by bench/fuzz.py that still end in a traceback: (parser, input, what escapes).
+KNOWN_INPUTS = [
+    ("ftm_jsonl", fuzz.FTM_JSONL.replace(b'"SAMPLE"', b"1" * 5000), "a 5000-digit JSON number: ValueError"),
+    ("un_xml", fuzz.UN_XML.replace(b"UTF-8", b"TTF-8", 1), "an unknown XML encoding: LookupError"),
+    ("feed", b'<?encoding="\x80"?>', "a non-ASCII encoding name: UnicodeDecodeError from feedparser"),
+    ("feed", b'<?encoding="\x00"?>', "a NUL encoding name: ValueError from feedparser"),
+    ("regime_yaml", fuzz.REGIME_YAML + b"\x00", "a NUL byte: the YAML error message spans lines"),
+]
 _SETTINGS = settings(
     max_examples=120,
     derandomize=True,
@@ -79,3 +88,18 @@ def test_any_bytes_parse_or_raise_one_line_user_error(target: fuzz.Target, scrat
                 raise AssertionError(f"{target.name}: {kind}{type(exc).__name__} on {data[:80]!r}") from exc
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        pytest.param(n, d, id=f"{n}-{i}", marks=pytest.mark.xfail(strict=True, reason=r))
+        for i, (n, d, r) in enumerate(KNOWN_INPUTS)
+    ],
+)
+def test_known_hostile_input_is_one_line_user_error(name: str, data: bytes, scratch: Path) -> None:
+    [target] = [t for t in fuzz.TARGETS if t.name == name]
+    try:
+        target.parse(data, scratch)
+    except Exception as exc:
+        assert not fuzz.is_traceback(exc), f"{type(exc).__name__}: {str(exc)[:200]}"
