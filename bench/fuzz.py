@@ -81,6 +81,11 @@ NMEA = b"".join(
         _sentence("AIVDM,1,1,,B,B6CdCm0t3`tba35f@V9faHi7kP06,0", "c:1700000060"),
     ]
 )
+AIS_CSV = (
+    b"MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Draft\n"
+    b"445000001,2024-03-04T10:00:00,38.9,124.1,0.2,10.0,511,SAMPLE STAR,IMO9000003,HMAA,80,7.5\n"
+    b"445000001,2024-03-04T10:10:00,38.91,124.11,0.3,12.0,511,SAMPLE STAR,IMO9000003,HMAA,80,7.5\n"
+)
 SCREENING_CSV = b"name,imo\nSAMPLE STAR,9000003\nSample Holdings,\n"
 REGIME_YAML = b"""number: 2999
 adopted: 2030-01-02
@@ -191,6 +196,12 @@ def _nmea(data: bytes, tmp: Path) -> object:
     return decode(frame(data))
 
 
+def _ais_csv(data: bytes, tmp: Path) -> object:
+    from watchkeeper.maritime.csvformats import read_csv
+
+    return read_csv(_file(tmp, "positions.csv", data))
+
+
 def _reader(data: bytes, tmp: Path) -> object:
     from watchkeeper.sources.reader import read_bytes
 
@@ -253,6 +264,7 @@ TARGETS = (
     Target("ftm_jsonl", _ftm, (FTM_JSONL,)),
     Target("caps_csv", _caps, (CAPS_CSV,)),
     Target("nmea", _nmea, (NMEA,)),
+    Target("ais_csv", _ais_csv, (AIS_CSV,)),
     Target("reader_text", _reader, (TEXT,)),
     Target("reader_html", _reader, (HTML,)),
     Target("reader_pdf", _reader, (PDF,)),
