@@ -346,38 +346,50 @@ def _alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def run(target: Target, inputs: int, seed: int, hang: float, show: int) -> dict[str, Any]:
+def _classify(exc: BaseException | None, elapsed: float, hang: float) -> str | None:
+    """What went wrong with one input: "hang", an exception label, or None when the parser behaved."""
+    if isinstance(exc, Hang) or elapsed >= hang:  # the alarm may surface as the library's own error
+        return "hang"
+    if exc is None or not is_traceback(exc):
+        return None
+    return ("multi-line " if isinstance(exc, WatchkeeperError) else "") + type(exc).__name__
+
+
+def run(target: Target, inputs: int, seed: int, hang: float, show: int, save: Path | None) -> dict[str, Any]:
     """Fuzz one target; return its row of the table and the first few failures."""
     rng = random.Random(f"{seed}:{target.name}")
     kinds: Counter[str] = Counter()
     examples: list[str] = []
-    hangs, peak, slowest = 0, 0, 0.0
+    peak, slowest = 0, 0.0
     with tempfile.TemporaryDirectory(prefix="wk-fuzz-") as tmp:
         target.parse(target.samples[0], Path(tmp))  # warm up: imports and the scratch store are not timed
-        for _ in range(inputs):
+        for index in range(inputs):
             data = _random_input(rng, target)
+            caught: BaseException | None = None
             tracemalloc.start()
             started = time.perf_counter()
             try:
                 with _alarm(hang):
                     target.parse(data, Path(tmp))
-            except Hang:
-                hangs += 1
-                examples.append(f"hang on {len(data)} bytes: {data[:60]!r}")
-            except RecursionError as exc:
-                kinds[type(exc).__name__] += 1
-                examples.append(f"{type(exc).__name__} on {len(data)} bytes: {data[:60]!r}")
-            except Exception as exc:
-                if is_traceback(exc):
-                    label = ("multi-line " if isinstance(exc, WatchkeeperError) else "") + type(exc).__name__
-                    kinds[label] += 1
-                    if len(examples) < show:
-                        message = str(exc).splitlines()[0][:100] if str(exc) else ""
-                        examples.append(f"{label}({message}) on {len(data)} bytes: {data[:60]!r}")
-            finally:
-                slowest = max(slowest, time.perf_counter() - started)
-                peak = max(peak, tracemalloc.get_traced_memory()[1])
-                tracemalloc.stop()
+            except (Hang, Exception) as exc:
+                caught = exc
+            elapsed = time.perf_counter() - started
+            peak = max(peak, tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+            slowest = max(slowest, elapsed)
+            label = _classify(caught, elapsed, hang)
+            if label is None:
+                continue
+            kinds[label] += 1
+            if save is not None:
+                save.mkdir(parents=True, exist_ok=True)
+                (save / f"{target.name}-{index}.bin").write_bytes(data)
+            if len(examples) < show:
+                message = str(caught).splitlines()[0][:100] if caught is not None and str(caught) else ""
+                examples.append(
+                    f"{label}({message}) after {elapsed:.1f} s on {len(data)} bytes: {data[:60]!r}"
+                )
+    hangs = kinds.pop("hang", 0)
     return {
         "name": target.name,
         "inputs": inputs,
@@ -399,10 +411,11 @@ def main() -> None:
     parser.add_argument("--hang", type=float, default=10.0, help="seconds before one input counts as a hang")
     parser.add_argument("--only", action="append", help="parser name (repeatable)")
     parser.add_argument("--show", type=int, default=3, help="failing inputs shown per parser")
+    parser.add_argument("--save", type=Path, help="write every failing input to this folder")
     args = parser.parse_args()
     inputs = 300 if args.quick else args.inputs
     rows = [
-        run(t, inputs, args.seed, args.hang, args.show)
+        run(t, inputs, args.seed, args.hang, args.show, args.save)
         for t in TARGETS
         if not args.only or t.name in args.only
     ]
