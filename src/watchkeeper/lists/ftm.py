@@ -57,6 +57,8 @@ def _read_entity(path: Path, line: str, line_number: int) -> EntityProxy:
         raise InputFileError(path, f"not JSON: {exc.msg}", line=line_number) from exc
     except RecursionError as exc:
         raise InputFileError(path, "not an entity: JSON nested too deeply", line=line_number) from exc
+    except ValueError as exc:  # a number past Python's integer digit limit
+        raise InputFileError(path, f"not JSON: {' '.join(str(exc).split())[:120]}", line=line_number) from exc
     if not isinstance(data, dict) or not isinstance(data.get("schema"), str):
         message = "not a FollowTheMoney entity: expected a JSON object with a schema name"
         raise InputFileError(path, message, line=line_number, field="schema")

@@ -56,6 +56,8 @@ def read_root(path: Path) -> ET.Element:
         raise InputFileError(path, f"malformed XML at column {column}: {exc.msg}", line=line) from exc
     except OSError as exc:
         raise InputFileError(path, f"cannot read: {exc.strerror}") from exc
+    except LookupError as exc:  # an encoding the XML declaration names but Python does not know
+        raise InputFileError(path, f"malformed XML: {exc}") from exc
     return tree.getroot()
 
 

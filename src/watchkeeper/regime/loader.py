@@ -65,7 +65,8 @@ def _read_yaml(path: Path) -> Any:
         line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
         raise InputFileError(path, f"not valid YAML: {exc.problem}", line=line) from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputFileError(path, f"not valid YAML: {exc}") from exc
+        # a reader error ("special characters are not allowed") spans lines: one line for the user
+        raise InputFileError(path, f"not valid YAML: {' '.join(str(exc).split())}") from exc
 
 
 def _field_path(raw: dict[str, Any], loc: tuple[int | str, ...]) -> str:
