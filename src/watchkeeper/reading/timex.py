@@ -20,6 +20,9 @@ from watchkeeper.vocabulary import DatePrecision, TimexType
 
 # TimeML's season codes by the months our resolver gives a season (data/reading/dates.yaml).
 SEASONS = {(3, 5): "SP", (6, 8): "SU", (9, 11): "FA", (12, 2): "WI"}
+UNSPECIFIED = "X"  # TimeML's placeholder for a digit the text leaves open ("any year", "any week")
+ANY_YEAR = UNSPECIFIED * 4
+ANY_WEEK = "W" + UNSPECIFIED * 2
 
 
 @dataclass(frozen=True)
@@ -124,9 +127,9 @@ def duration_value(count: int | None, unit: str, lex: DateLexicon) -> str:
     """TimeML duration of ``count`` units ("P3D", "PT5H", "P10Y" for a decade); X for an unknown count."""
     letter, size = lex.units[unit]
     clock = "T" if unit in lex.clock_units else ""
-    amount = "X" if count is None else str(count * size)
+    amount = UNSPECIFIED if count is None else str(count * size)
     if letter == "Q":
-        letter, amount = "M", "X" if count is None else str(count * 3)
+        letter, amount = "M", UNSPECIFIED if count is None else str(count * 3)
     return f"P{clock}{amount}{letter}"
 
 
@@ -206,18 +209,18 @@ def _set_every(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def set_calendar(m: re.Match[str], ctx: Context) -> Timex | None:
-    """Repeating calendar days and months: "every Thursday" (``XXXX-WXX-4``), "Tuesday nights"
-    (``XXXX-WXX-2TNI``), "each July" (``XXXX-07``)."""
+    """Repeating calendar days and months: "every Thursday" (any year, any week, day 4), "Tuesday nights"
+    (the same with the part of day ``TNI``), "each July" (any year, month 07)."""
     groups = m.groupdict()
     if groups.get("weekday"):
         n = list(calendar.day_name).index(groups["weekday"].capitalize()) + 1
         part = ctx.lex.day_parts[groups["part"].lower()] if groups.get("part") else ""
-        return ctx.undated(TimexType.SET, f"XXXX-WXX-{n}{'T' + part if part else ''}")
+        return ctx.undated(TimexType.SET, f"{ANY_YEAR}-{ANY_WEEK}-{n}{'T' + part if part else ''}")
     name = groups["month"].lower().rstrip(".")
     months = {n.lower(): i for i, n in enumerate(calendar.month_name) if n}
     months.update({n.lower(): i for i, n in enumerate(calendar.month_abbr) if n})
     month = months.get(name) or (9 if name == "sept" else None)
-    return ctx.undated(TimexType.SET, f"XXXX-{month:02d}") if month else None
+    return ctx.undated(TimexType.SET, f"{ANY_YEAR}-{month:02d}") if month else None
 
 
 def _set_word(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -23,6 +23,10 @@ MAX_MEMBER_BYTES = 10 * 1024 * 1024
 MAX_ARCHIVE_TOTAL = 64 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100  # text deflates 3-20 times; a member inflating more past its limit is a bomb
 _CHUNK = 1024 * 1024
+# What zipfile can inflate: stored, deflate, bzip2, lzma; a member in any other method is one error line
+SUPPORTED_COMPRESSION = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
 
 
 Item = SourceDocument | WatchkeeperError
@@ -109,6 +113,8 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str, 
         raise UnsafeInputError(
             where, f"declares {member.file_size} bytes, over the limit of {limit} per member"
         )
+    if member.compress_type not in SUPPORTED_COMPRESSION:
+        raise SourceError(where, f"unsupported compression method {member.compress_type}")
     content = bytearray()
     try:
         with archive.open(member) as fh:
@@ -116,8 +122,6 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str, 
                 content += chunk
                 if len(content) > limit:
                     raise _Bomb(where, f"decompresses past {limit} bytes (refused as a bomb)")
-    except NotImplementedError as exc:  # zipfile's word for an unknown compression method
-        raise SourceError(where, f"unsupported compression: {exc}") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:
         raise SourceError(where, f"corrupt archive member: {exc}") from exc
     return bytes(content)
@@ -132,7 +136,8 @@ def _read_zip(data: bytes, locator: str, kind: str, max_bytes: int) -> list[Item
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, gzip.BadGzipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, gzip.BadGzipFile, ValueError, OSError, RuntimeError) as exc:
+        # RuntimeError: how zipfile refuses a format version newer than it reads
         raise SourceError(locator, f"not a readable zip archive: {exc}") from exc
     if len(members) > MAX_ARCHIVE_MEMBERS:
         raise UnsafeInputError(locator, f"more than {MAX_ARCHIVE_MEMBERS} files in the archive")
