@@ -220,6 +220,15 @@ def _back_to_users(request: Request, username: str, message: str) -> Response:
     return RedirectResponse(f"/users?{urlencode({'message': message})}", status_code=303)
 
 
+def _set_disabled(
+    request: Request, username: str, caller: Caller, store: Store, *, disabled: bool
+) -> Response:
+    """Disable or enable a user from the admin page, audited under the admin's name."""
+    with store.session() as session:
+        accounts.set_disabled(session, username, disabled, actor=caller.principal.username)
+    return _back_to_users(request, username, f"{username} is {'disabled' if disabled else 'enabled'}.")
+
+
 @router.post("/users/{username}/disable")
 def disable_user(
     request: Request,
@@ -227,9 +236,7 @@ def disable_user(
     caller: Caller = Depends(page_caller("admin")),
     store: Store = Depends(get_store),
 ) -> Response:
-    with store.session() as session:
-        accounts.set_disabled(session, username, True, actor=caller.principal.username)
-    return _back_to_users(request, username, f"{username} is disabled.")
+    return _set_disabled(request, username, caller, store, disabled=True)
 
 
 @router.post("/users/{username}/enable")
@@ -239,9 +246,7 @@ def enable_user(
     caller: Caller = Depends(page_caller("admin")),
     store: Store = Depends(get_store),
 ) -> Response:
-    with store.session() as session:
-        accounts.set_disabled(session, username, False, actor=caller.principal.username)
-    return _back_to_users(request, username, f"{username} is enabled.")
+    return _set_disabled(request, username, caller, store, disabled=False)
 
 
 @router.post("/users/{username}/password")
