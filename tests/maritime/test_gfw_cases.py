@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
 import pytest
 from pyais.encode import encode_dict
 from sqlalchemy import select
 
+from tests.maritime.test_detectors import _table
 from watchkeeper.config import Settings
 from watchkeeper.errors import InputFileError
 from watchkeeper.maritime.config import DetectorConfig
@@ -32,19 +32,6 @@ T0 = 1_717_200_000  # 2024-06-01T00:00:00Z
 CFG = DetectorConfig()
 PORTS = load_ports()
 SEA = (20.5, 150.0)  # open Pacific, far from any port we ship
-
-
-def _table(rows: list[tuple[int, float, float, float, float]]) -> pa.Table:
-    a = np.array(rows, dtype=np.float64).reshape(-1, 5)
-    return pa.table(
-        {
-            "mmsi": a[:, 0].astype(np.int64),
-            "ts": a[:, 1].astype(np.int64),
-            "lat": a[:, 2],
-            "lon": a[:, 3],
-            "sog": a[:, 4],
-        }
-    )
 
 
 def _drift(
